@@ -1,0 +1,75 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.Messaging;
+
+/// <summary>Consumer retry settings ("Messaging" section); after the last retry a message goes to its _error queue.</summary>
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    public int RetryLimit { get; set; } = 5;
+
+    public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public static class MessagingSetup
+{
+    /// <summary>The connection string name of the RabbitMQ broker (an amqp:// URI).</summary>
+    public const string BrokerConnectionName = "broker";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ with the platform's outbox relay for <typeparamref name="TContext"/>,
+    /// quorum queues, retries and error queues for every consumer added by <paramref name="consumers"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging<TContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+        where TContext : DbContext, IMessagingDbContext
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<MessagingMetrics>();
+        services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
+        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddSingleton<OutboxRelay<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
+
+        var retry = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var broker = BrokerAddress.Parse(builder.Configuration.GetConnectionString(BrokerConnectionName));
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            consumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+
+                if (retry.RetryLimit > 0)
+                {
+                    endpoint.UseMessageRetry(r => r.Exponential(retry.RetryLimit, retry.RetryMinInterval, retry.RetryMaxInterval, retry.RetryMinInterval));
+                }
+            });
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h =>
+                {
+                    h.Username(broker.User);
+                    h.Password(broker.Password);
+                    h.PublisherConfirmation = true;
+                });
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+
+namespace Platform.Messaging;
+
+public static class Outbox
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Adds an integration event to the outbox of <paramref name="db"/>. It is published only if
+    /// the caller's SaveChanges commits, and then for certain.
+    /// </summary>
+    public static OutboxMessage AddEvent<TEvent>(this IMessagingDbContext db, TEvent message, string aggregateKey, DateTime now)
+        where TEvent : class
+    {
+        var row = new OutboxMessage
+        {
+            MessageId = NewId.NextGuid(),
+            MessageType = TypeName(typeof(TEvent)),
+            Body = JsonSerializer.Serialize(message, Json),
+            AggregateKey = aggregateKey,
+            CreatedAt = now,
+            TraceParent = Activity.Current?.Id,
+        };
+        db.OutboxMessages.Add(row);
+        return row;
+    }
+
+    internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+}

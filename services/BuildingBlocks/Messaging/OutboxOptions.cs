@@ -1,0 +1,29 @@
+namespace Platform.Messaging;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>How often the relay looks for rows when no commit woke it.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Aggregates published at once; events of one aggregate always go one after another.</summary>
+    public int MaxConcurrentPublishes { get; set; } = 64;
+
+    /// <summary>A publish that the broker has not confirmed by then counts as failed.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Exponential back-off with jitter, capped at <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var exponent = Math.Min(attempts, 16);
+        var millis = Math.Min(MaxBackoff.TotalMilliseconds, MinBackoff.TotalMilliseconds * Math.Pow(2, exponent - 1));
+        return TimeSpan.FromMilliseconds(millis * (0.8 + (Random.Shared.NextDouble() * 0.4)));
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Persistence;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers the service's context for the configured provider ("Database:Provider":
+    /// Sqlite by default, or SqlServer) under the provider-neutral type <typeparamref name="TContext"/>.
+    /// The connection string is "ConnectionStrings:{connectionName}"; for SQLite it defaults to a
+    /// file named after the connection in the data folder ("DataDir", default ./.data).
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformDatabase<TContext, TSqlite, TSqlServer>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TSqlServer : TContext
+    {
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString(connectionName);
+
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{connectionName} is not set.");
+            }
+
+            builder.Services.AddDbContext<TContext, TSqlServer>((sp, o) => Configure(sp, o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure())));
+        }
+        else
+        {
+            var sqlite = SqliteConnectionString(builder.Configuration, connectionName, connectionString);
+            builder.Services.AddDbContext<TContext, TSqlite>((sp, o) => Configure(sp, o.UseSqlite(sqlite)));
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{connectionName}-database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations at start-up, before the service accepts calls.</summary>
+    public static async Task MigrateDatabaseAsync<TContext>(this IHost host)
+        where TContext : DbContext
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Persistence");
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers proceed while the outbox relay and a request write; it persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        PersistenceLog.Migrated(logger, typeof(TContext).Name, db.Database.ProviderName ?? "unknown");
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
+        options.AddInterceptors(services.GetServices<IInterceptor>());
+
+    private static string SqliteConnectionString(IConfiguration configuration, string name, string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            var dataDir = configuration["DataDir"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".data");
+            builder.DataSource = Path.Combine(dataDir, $"{name}.db");
+        }
+
+        builder.Pooling = true;
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}
+
+internal static partial class PersistenceLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Context} is migrated ({Provider})")]
+    public static partial void Migrated(ILogger logger, string context, string provider);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.Security;
+
+public static class AuthenticationSetup
+{
+    /// <summary>A policy that admits only callers whose token names a known role and a valid region.</summary>
+    public const string PlatformCallerPolicy = "platform-caller";
+
+    /// <summary>
+    /// JWT bearer authentication for every endpoint: a caller without a valid token is
+    /// Unauthenticated; a token without a known role and region is treated the same way.
+    /// </summary>
+    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var jwt = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        var key = new SymmetricSecurityKey(jwt.SigningKeyBytes());
+        services.AddSingleton(jwt);
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    IssuerSigningKey = key,
+                    NameClaimType = PlatformClaims.Name,
+                    RoleClaimType = PlatformClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+
+        var platformCaller = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(ctx => Caller.FromPrincipal(ctx.User) is not null)
+            .Build();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformCallerPolicy, platformCaller)
+            .SetFallbackPolicy(platformCaller);
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+
+namespace Platform.Security;
+
+/// <summary>Who is calling, read from a validated token: identity, role, region scope, scopes.</summary>
+public sealed record Caller(string Subject, string Name, string Role, RegionCode Region, IReadOnlySet<string> Scopes)
+{
+    public bool HasPersonalDataScope => Scopes.Contains(PlatformClaims.PersonalDataScope);
+
+    public bool IsOfficer => PlatformRoles.OfficerLevel(Role) is not null;
+
+    /// <summary>A caller sees a record when its region scope covers the record's region.</summary>
+    public bool CanSee(RegionCode recordRegion) => Region.Covers(recordRegion);
+
+    /// <summary>
+    /// Reads the caller from claims. Returns null when the token lacks a known role or a valid
+    /// region, so that such a token is treated as unauthenticated rather than as "everything".
+    /// </summary>
+    public static Caller? FromPrincipal(ClaimsPrincipal principal)
+    {
+        var role = principal.FindFirst(PlatformClaims.Role)?.Value;
+        var regionText = principal.FindFirst(PlatformClaims.Region)?.Value;
+        if (role is null || !PlatformRoles.All.Contains(role) || !RegionCode.TryParse(regionText, out var region))
+        {
+            return null;
+        }
+
+        if (PlatformRoles.OfficerLevel(role) is { } level && region.Level != level)
+        {
+            return null;
+        }
+
+        var subject = principal.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown";
+        var name = principal.FindFirst(PlatformClaims.Name)?.Value ?? subject;
+        var scopes = (principal.FindFirst(PlatformClaims.Scope)?.Value ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal);
+        return new Caller(subject, name, role, region, scopes);
+    }
+}

@@ -1,0 +1,61 @@
+namespace Platform.Security;
+
+/// <summary>The roles a platform token can carry (claim "role").</summary>
+public static class PlatformRoles
+{
+    /// <summary>村 officer: files applications and village reviews.</summary>
+    public const string VillageOfficer = "village-officer";
+
+    /// <summary>乡/镇 officer: township checks (乡审核).</summary>
+    public const string TownshipOfficer = "township-officer";
+
+    /// <summary>县 officer: the accountable level that approves registrations and exits (县审定).</summary>
+    public const string CountyOfficer = "county-officer";
+
+    public const string CityOfficer = "city-officer";
+
+    public const string ProvincialOfficer = "provincial-officer";
+
+    /// <summary>Another department's system (education, health, housing, water, civil affairs, HR).</summary>
+    public const string DepartmentClient = "department-client";
+
+    /// <summary>Reads records and audit trails; never changes them.</summary>
+    public const string Auditor = "auditor";
+
+    /// <summary>Runs the platform: operator actions, no personal data.</summary>
+    public const string Operator = "operator";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        VillageOfficer, TownshipOfficer, CountyOfficer, CityOfficer, ProvincialOfficer,
+        DepartmentClient, Auditor, Operator,
+    ];
+
+    /// <summary>Officer roles and the administrative level their region claim must name.</summary>
+    public static RegionLevel? OfficerLevel(string role) => role switch
+    {
+        VillageOfficer => RegionLevel.Village,
+        TownshipOfficer => RegionLevel.Township,
+        CountyOfficer => RegionLevel.County,
+        CityOfficer => RegionLevel.City,
+        ProvincialOfficer => RegionLevel.Province,
+        _ => null,
+    };
+}
+
+/// <summary>Claim names used in platform tokens.</summary>
+public static class PlatformClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+
+    /// <summary>The 12-digit region the caller is scoped to; the scope covers its descendants.</summary>
+    public const string Region = "region";
+
+    /// <summary>Space-separated scopes, e.g. "personal-data".</summary>
+    public const string Scope = "scope";
+
+    /// <summary>Lets the caller see unmasked national ID numbers.</summary>
+    public const string PersonalDataScope = "personal-data";
+}

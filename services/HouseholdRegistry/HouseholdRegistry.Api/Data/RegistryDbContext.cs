@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Regions;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Platform.HouseholdRegistry.Data;
+
+/// <summary>The registry's one model; the provider contexts below only carry their migration sets.</summary>
+public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbContext(options), IMessagingDbContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.ApplyConfiguration(new RegionConfiguration());
+        modelBuilder.ApplyConfiguration(new HouseholdConfiguration());
+        modelBuilder.ApplyConfiguration(new MemberConfiguration(ActiveMemberFilter));
+    }
+
+    /// <summary>SQL of the filter that makes a national ID unique among active members only.</summary>
+    protected abstract string ActiveMemberFilter { get; }
+}
+
+public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options)
+{
+    protected override string ActiveMemberFilter => "\"IsActive\" = 1";
+}
+
+public sealed class SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options) : RegistryDbContext(options)
+{
+    protected override string ActiveMemberFilter => "[IsActive] = 1";
+}

@@ -1,0 +1,87 @@
+using Pa.Registry.V1;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Households;
+
+/// <summary>A member whose national ID passed validation, normalised.</summary>
+public sealed record ValidMember(MemberInput Input, NationalIdFacts Id);
+
+/// <summary>
+/// Checks a household application (户申请) field by field, before anything is written. Every
+/// problem is reported with the field it concerns, so a village officer can fix the form at once.
+/// </summary>
+public static class ApplicationRules
+{
+    public const int MaxNameLength = 50;
+    public const int MaxAddressLength = 200;
+    public const int MaxMembers = 30;
+
+    public static IReadOnlyList<ValidMember> Validate(CreateHouseholdApplicationRequest request, DateOnly today, FieldViolations violations)
+    {
+        violations.Check(RegionCode.TryParse(request.RegionCode, out var region) && region.Level == RegionLevel.Village,
+            "region_code", "must be the 12-digit code of a village");
+        violations.Check(request.Address.Length <= MaxAddressLength, "address", $"must be at most {MaxAddressLength} characters");
+        violations.Check(request.PrimaryCause != PovertyCause.Unspecified && Enum.IsDefined(request.PrimaryCause), "primary_cause", "must name a poverty cause");
+        for (var i = 0; i < request.OtherCauses.Count; i++)
+        {
+            var cause = request.OtherCauses[i];
+            violations.Check(cause != PovertyCause.Unspecified && Enum.IsDefined(cause) && cause != request.PrimaryCause,
+                $"other_causes[{i}]", "must be a poverty cause other than the primary one");
+        }
+
+        violations.Check(request.DeclaredIncomePerCapita is null || request.DeclaredIncomePerCapita.Fen >= 0,
+            "declared_income_per_capita.fen", "must not be negative");
+
+        if (request.Members.Count == 0)
+        {
+            violations.Add("members", "at least the head of household is required");
+            return [];
+        }
+
+        violations.Check(request.Members.Count <= MaxMembers, "members", $"at most {MaxMembers} members");
+        violations.Check(request.Members.Count(m => m.Relationship == Relationship.Head) == 1, "members", "exactly one member must be the head of household");
+
+        var valid = new List<ValidMember>();
+        var seen = new HashSet<string>();
+        for (var i = 0; i < request.Members.Count; i++)
+        {
+            var member = ValidateMember(request.Members[i], $"members[{i}]", today, violations);
+            if (member is not null && !seen.Add(member.Id.Normalized))
+            {
+                violations.Add($"members[{i}].national_id", "appears twice in this household");
+            }
+            else if (member is not null)
+            {
+                valid.Add(member);
+            }
+        }
+
+        return valid;
+    }
+
+    private static ValidMember? ValidateMember(MemberInput m, string field, DateOnly today, FieldViolations violations)
+    {
+        var name = m.Name.Trim();
+        violations.Check(name.Length > 0 && name.Length <= MaxNameLength, $"{field}.name", $"is required, at most {MaxNameLength} characters");
+        violations.Check(m.Relationship != Relationship.Unspecified && Enum.IsDefined(m.Relationship), $"{field}.relationship", "must name the relationship to the head");
+        violations.Check(m.Health != HealthStatus.Unspecified && Enum.IsDefined(m.Health), $"{field}.health", "must be stated");
+        violations.Check(m.LabourCapacity != LabourCapacity.Unspecified && Enum.IsDefined(m.LabourCapacity), $"{field}.labour_capacity", "must be stated");
+        violations.Check(Enum.IsDefined(m.Schooling), $"{field}.schooling", "is not a known schooling status");
+        violations.Check(m.Health == HealthStatus.Disability ? m.DisabilityGrade is >= 1 and <= 4 : m.DisabilityGrade == 0,
+            $"{field}.disability_grade", "must be 1–4 for a disabled member and 0 otherwise");
+
+        var problem = NationalId.Check(m.NationalId, today, out var id);
+        if (problem != NationalIdProblem.None)
+        {
+            violations.Add($"{field}.national_id", NationalId.Describe(problem));
+            violations.Check(m.Sex != Sex.Unspecified && Enum.IsDefined(m.Sex), $"{field}.sex", "must be stated");
+            violations.Check(m.BirthDate is not null, $"{field}.birth_date", "is required");
+            return null;
+        }
+
+        violations.Check(m.BirthDate.ToDateOnly() == id.BirthDate, $"{field}.birth_date", "must be a real date equal to the birth date in the national ID");
+        violations.Check(m.Sex == (id.IsMale ? Sex.Male : Sex.Female), $"{field}.sex", "must match the national ID's sequence digit (odd: male, even: female)");
+        return new ValidMember(m, id);
+    }
+}

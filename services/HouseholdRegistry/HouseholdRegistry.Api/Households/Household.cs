@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Pa.Registry.V1;
+
+namespace Platform.HouseholdRegistry.Households;
+
+/// <summary>
+/// A household file (建档立卡户). Enum columns hold the contract's enum numbers, which never
+/// change meaning (contracts change additively only).
+/// </summary>
+public sealed class Household
+{
+    /// <summary>Internal ascending key: newest-first listing and paging use it.</summary>
+    public long Seq { get; set; }
+
+    public Guid Id { get; set; }
+
+    /// <summary>The village (村) code.</summary>
+    public required string RegionCode { get; set; }
+
+    public string Address { get; set; } = "";
+
+    public HouseholdStatus Status { get; set; }
+
+    public PovertyCause PrimaryCause { get; set; }
+
+    public List<PovertyCause> OtherCauses { get; set; } = [];
+
+    public long DeclaredIncomePerCapitaFen { get; set; }
+
+    public DateTime AppliedAt { get; set; }
+
+    public required string AppliedBy { get; set; }
+
+    public List<Member> Members { get; set; } = [];
+}
+
+/// <summary>A member of a household. The national ID is kept encrypted and found by its keyed hash.</summary>
+public sealed class Member
+{
+    public Guid Id { get; set; }
+
+    public long HouseholdSeq { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string NationalIdCipher { get; set; }
+
+    public required string NationalIdHash { get; set; }
+
+    public Relationship Relationship { get; set; }
+
+    public Sex Sex { get; set; }
+
+    public DateOnly BirthDate { get; set; }
+
+    public HealthStatus Health { get; set; }
+
+    public int DisabilityGrade { get; set; }
+
+    public LabourCapacity LabourCapacity { get; set; }
+
+    public SchoolingStatus Schooling { get; set; }
+
+    /// <summary>One person may be an active member of one household only.</summary>
+    public bool IsActive { get; set; } = true;
+}
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> e)
+    {
+        e.ToTable("Households");
+        e.HasKey(h => h.Seq);
+        e.HasIndex(h => h.Id).IsUnique();
+        e.Property(h => h.RegionCode).HasMaxLength(12);
+        e.Property(h => h.Address).HasMaxLength(200);
+        e.Property(h => h.AppliedBy).HasMaxLength(128);
+        e.Property(h => h.OtherCauses)
+            .HasConversion(
+                v => string.Join(',', v.Select(c => (int)c)),
+                v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => (PovertyCause)int.Parse(c)).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<PovertyCause>>(
+                    (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)), v => v.ToList()))
+            .HasMaxLength(64);
+        e.HasIndex(h => new { h.RegionCode, h.Seq });
+        e.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdSeq).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MemberConfiguration(string activeFilter) : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> e)
+    {
+        e.ToTable("Members");
+        e.HasKey(m => m.Id);
+        e.Property(m => m.Name).HasMaxLength(50);
+        e.Property(m => m.NationalIdCipher).HasMaxLength(128);
+        e.Property(m => m.NationalIdHash).HasMaxLength(64);
+        e.HasIndex(m => m.NationalIdHash, "IX_Members_ActiveNationalId").IsUnique().HasFilter(activeFilter);
+    }
+}

@@ -1,0 +1,177 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Data;
+using Platform.Messaging;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Households;
+
+/// <summary>Household files: application, reading and listing, scoped to the caller's region.</summary>
+public sealed class HouseholdGrpcService(
+    RegistryDbContext db,
+    PersonalDataProtector protector,
+    RegistryMetrics metrics,
+    TimeProvider time) : HouseholdService.HouseholdServiceBase
+{
+    private const string EntityType = "household";
+
+    /// <summary>Officers who may file an application: village, township and county.</summary>
+    private static readonly HashSet<string> FilingRoles = [PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer];
+
+    public override async Task<CreateHouseholdApplicationResponse> CreateHouseholdApplication(CreateHouseholdApplicationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        if (!FilingRoles.Contains(caller.Role))
+        {
+            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not file household applications.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var members = ApplicationRules.Validate(request, DateOnly.FromDateTime(now), violations);
+        violations.ThrowIfAny();
+
+        var village = RegionCode.Parse(request.RegionCode);
+        if (!caller.CanSee(village))
+        {
+            throw RpcErrors.PermissionDenied($"Region {village} is outside your region {caller.Region}.");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == village.Value && r.Level == RegionLevel.Village, context.CancellationToken))
+        {
+            throw RpcErrors.InvalidArgument("region_code", "is not a village known to the registry");
+        }
+
+        var hashes = members.Select(m => protector.LookupHash(m.Id.Normalized)).ToList();
+        await EnsureNotActiveElsewhereAsync(hashes, context.CancellationToken);
+
+        var household = new Household
+        {
+            Id = Guid.CreateVersion7(),
+            RegionCode = village.Value,
+            Address = request.Address.Trim(),
+            Status = HouseholdStatus.Applied,
+            PrimaryCause = request.PrimaryCause,
+            OtherCauses = request.OtherCauses.Distinct().ToList(),
+            DeclaredIncomePerCapitaFen = request.DeclaredIncomePerCapita?.Fen ?? 0,
+            AppliedAt = now,
+            AppliedBy = caller.Subject,
+            Members = members.Select((m, i) => new Member
+            {
+                Id = Guid.CreateVersion7(),
+                Name = m.Input.Name.Trim(),
+                NationalIdCipher = protector.Encrypt(m.Id.Normalized),
+                NationalIdHash = hashes[i],
+                Relationship = m.Input.Relationship,
+                Sex = m.Input.Sex,
+                BirthDate = m.Id.BirthDate,
+                Health = m.Input.Health,
+                DisabilityGrade = m.Input.DisabilityGrade,
+                LabourCapacity = m.Input.LabourCapacity,
+                Schooling = m.Input.Schooling,
+            }).ToList(),
+        };
+
+        db.Households.Add(household);
+        db.Record(caller, "household.apply", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another application with one of these people may have committed between the check and the insert.
+            db.ChangeTracker.Clear();
+            await EnsureNotActiveElsewhereAsync(hashes, CancellationToken.None);
+            throw;
+        }
+
+        metrics.Applied(household.RegionCode);
+        return new CreateHouseholdApplicationResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
+    }
+
+    public override async Task<GetHouseholdResponse> GetHousehold(GetHouseholdRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        if (!Guid.TryParse(request.HouseholdId, out var id))
+        {
+            throw RpcErrors.InvalidArgument("household_id", "must be a household id (UUID)");
+        }
+
+        var household = await db.Households.AsNoTracking().Include(h => h.Members)
+            .FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
+        if (household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
+        {
+            throw RpcErrors.NotFound($"Household {id}");
+        }
+
+        db.Record(caller, "household.read", EntityType, household.Id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new GetHouseholdResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
+    }
+
+    public override async Task<ListHouseholdsResponse> ListHouseholds(ListHouseholdsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var violations = new FieldViolations();
+        var region = caller.Region;
+        violations.Check(request.RegionCode.Length == 0 || RegionCode.TryParse(request.RegionCode, out region), "region_code", "must be empty or a 12-digit region code");
+        violations.Check(Enum.IsDefined(request.Status), "status", "is not a known household status");
+        violations.Check(Enum.IsDefined(request.PrimaryCause), "primary_cause", "is not a known poverty cause");
+        var page = Paging.Read(request.Page, violations, "page");
+        long? after = null;
+        if (page.After is not null)
+        {
+            violations.Check(long.TryParse(page.After, out var seq), "page.page_token", "is not a token returned by this service");
+            after = seq;
+        }
+
+        violations.ThrowIfAny();
+        if (!caller.CanSee(region))
+        {
+            throw RpcErrors.NotFound($"Region {region}");
+        }
+
+        var prefix = region.SignificantPrefix;
+        var query = db.Households.AsNoTracking().Where(h => h.RegionCode.StartsWith(prefix));
+        if (request.Status != HouseholdStatus.Unspecified)
+        {
+            query = query.Where(h => h.Status == request.Status);
+        }
+
+        if (request.PrimaryCause != PovertyCause.Unspecified)
+        {
+            query = query.Where(h => h.PrimaryCause == request.PrimaryCause);
+        }
+
+        var total = await query.CountAsync(context.CancellationToken);
+        var rows = await query.Where(h => after == null || h.Seq < after)
+            .OrderByDescending(h => h.Seq)
+            .Take(page.Size + 1)
+            .Include(h => h.Members)
+            .AsSplitQuery()
+            .ToListAsync(context.CancellationToken);
+
+        db.Record(caller, "household.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        var response = new ListHouseholdsResponse { Page = Paging.Response(rows, page.Size, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        response.Households.AddRange(rows.Take(page.Size).Select(h => h.ToMessage(protector, caller.HasPersonalDataScope)));
+        return response;
+    }
+
+    /// <summary>One person may be an active member of one household only; names the first member who already is.</summary>
+    private async Task EnsureNotActiveElsewhereAsync(List<string> hashes, CancellationToken cancellationToken)
+    {
+        var taken = await db.Members.Where(m => m.IsActive && hashes.Contains(m.NationalIdHash))
+            .Select(m => m.NationalIdHash).FirstOrDefaultAsync(cancellationToken);
+        if (taken is not null)
+        {
+            throw RpcErrors.AlreadyExists($"members[{hashes.IndexOf(taken)}].national_id is already an active member of another household.");
+        }
+    }
+}

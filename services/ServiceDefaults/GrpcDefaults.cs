@@ -1,0 +1,58 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Security;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>Server-side limits for every platform gRPC service ("Grpc" section).</summary>
+public sealed class GrpcLimits
+{
+    public const string Section = "Grpc";
+
+    public int MaxReceiveMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>A call without a deadline, or with a longer one, is cut off after this.</summary>
+    public TimeSpan MaxCallDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Streaming calls (bulk imports) get a longer cap.</summary>
+    public TimeSpan MaxStreamingCallDuration { get; set; } = TimeSpan.FromMinutes(30);
+}
+
+public static class GrpcDefaults
+{
+    /// <summary>gRPC with limits, the deadline cap, health, reflection, and JWT authentication.</summary>
+    public static IHostApplicationBuilder AddPlatformGrpc(this IHostApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(GrpcLimits.Section).Get<GrpcLimits>() ?? new GrpcLimits();
+        builder.Services.AddSingleton(limits);
+        builder.Services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;
+            o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            o.Interceptors.Add<DeadlineCapInterceptor>();
+        });
+        builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || r.Tags.Contains(ServiceDefaultsExtensions.LiveTag)));
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddPlatformAuthentication(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The gRPC health service (open to probes) and reflection (open: contracts are public).</summary>
+    public static WebApplication MapPlatformGrpcEndpoints(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Authentication and authorization middleware in the right order.</summary>
+    public static WebApplication UsePlatformSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,63 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>
+/// Collects every invalid field of a request, so a caller learns all of them at once.
+/// Thrown as InvalidArgument with a google.rpc.BadRequest detail naming each field.
+/// </summary>
+public sealed class FieldViolations
+{
+    private readonly List<BadRequest.Types.FieldViolation> _violations = [];
+
+    public bool Any => _violations.Count > 0;
+
+    public IReadOnlyList<BadRequest.Types.FieldViolation> Items => _violations;
+
+    public FieldViolations Add(string field, string description)
+    {
+        _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        return this;
+    }
+
+    /// <summary>Adds a violation when <paramref name="valid"/> is false.</summary>
+    public FieldViolations Check(bool valid, string field, string description) => valid ? this : Add(field, description);
+
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw RpcErrors.InvalidArgument(this);
+        }
+    }
+}
+
+public static class RpcErrors
+{
+    public static RpcException InvalidArgument(FieldViolations violations)
+    {
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(violations.Items);
+        var fields = string.Join(", ", violations.Items.Select(v => v.Field).Distinct());
+        return new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = $"Invalid request: {fields}.",
+            Details = { Any.Pack(badRequest) },
+        }.ToRpcException();
+    }
+
+    public static RpcException InvalidArgument(string field, string description) =>
+        InvalidArgument(new FieldViolations().Add(field, description));
+
+    /// <summary>Also the answer for records outside the caller's region: never reveal that they exist.</summary>
+    public static RpcException NotFound(string what) => new(new Grpc.Core.Status(StatusCode.NotFound, $"{what} was not found."));
+
+    public static RpcException AlreadyExists(string message) => new(new Grpc.Core.Status(StatusCode.AlreadyExists, message));
+
+    public static RpcException FailedPrecondition(string message) => new(new Grpc.Core.Status(StatusCode.FailedPrecondition, message));
+
+    public static RpcException PermissionDenied(string message) => new(new Grpc.Core.Status(StatusCode.PermissionDenied, message));
+}
