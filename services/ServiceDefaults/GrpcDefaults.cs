@@ -32,7 +32,6 @@ public static class GrpcDefaults
         {
             o.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
-            o.Interceptors.Add<DeadlineCapInterceptor>();
         });
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || r.Tags.Contains(ServiceDefaultsExtensions.LiveTag)));
         builder.Services.AddGrpcReflection();
@@ -48,9 +47,11 @@ public static class GrpcDefaults
         return app;
     }
 
-    /// <summary>Authentication and authorization middleware in the right order.</summary>
+    /// <summary>The deadline cap, then authentication and authorization, in that order.</summary>
     public static WebApplication UsePlatformSecurity(this WebApplication app)
     {
+        app.UseRouting();
+        app.UseMiddleware<DeadlineCapMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -50,6 +50,8 @@ public sealed record RabbitMqNode(string BaseDirectory, string NodeName, int Amq
             ["RABBITMQ_PID_FILE"] = Path.Combine(BaseDirectory, "rabbitmq.pid"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = plugins,
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            // Keep Erlang distribution on loopback too; by default it listens on every interface.
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
         };
     }
 

@@ -1,7 +1,7 @@
 namespace Platform.Messaging;
 
 /// <summary>The parts of an amqp://user:password@host:port/vhost connection string.</summary>
-public sealed record BrokerAddress(string Host, ushort Port, string VirtualHost, string User, string Password)
+public sealed record BrokerAddress(string Host, ushort Port, string VirtualHost, string User, string Password, bool UseTls)
 {
     public static BrokerAddress Parse(string? connectionString)
     {
@@ -14,11 +14,13 @@ public sealed record BrokerAddress(string Host, ushort Port, string VirtualHost,
 
         var userInfo = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
         var vhost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        var tls = uri.Scheme == "amqps";
         return new BrokerAddress(
             uri.Host,
-            uri.IsDefaultPort || uri.Port < 0 ? (ushort)5672 : (ushort)uri.Port,
+            uri.IsDefaultPort || uri.Port < 0 ? (ushort)(tls ? 5671 : 5672) : (ushort)uri.Port,
             vhost.Length == 0 ? "/" : vhost,
             userInfo[0].Length == 0 ? "guest" : userInfo[0],
-            userInfo.Length > 1 ? userInfo[1] : "guest");
+            userInfo.Length > 1 ? userInfo[1] : "guest",
+            tls);
     }
 }

@@ -18,16 +18,23 @@ public sealed class MessagingOptions
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Quorum queues for a clustered production broker. Off by default: on a single node, durable
+    /// classic queues come back at once after a crash, while a quorum queue may refuse consumers
+    /// for a while as it recovers.
+    /// </summary>
+    public bool QuorumQueues { get; set; }
 }
 
 public static class MessagingSetup
 {
     /// <summary>The connection string name of the RabbitMQ broker (an amqp:// URI).</summary>
-    public const string BrokerConnectionName = "broker";
+    public const string BrokerConnectionName = Platform.Resources.ResourceNames.Broker;
 
     /// <summary>
     /// MassTransit on RabbitMQ with the platform's outbox relay for <typeparamref name="TContext"/>,
-    /// quorum queues, retries and error queues for every consumer added by <paramref name="consumers"/>.
+    /// durable (or quorum) queues, retries and error queues for every consumer added by <paramref name="consumers"/>.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
         where TContext : DbContext, IMessagingDbContext
@@ -49,7 +56,7 @@ public static class MessagingSetup
             consumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                if (retry.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
                 }
@@ -66,6 +73,10 @@ public static class MessagingSetup
                     h.Username(broker.User);
                     h.Password(broker.Password);
                     h.PublisherConfirmation = true;
+                    if (broker.UseTls)
+                    {
+                        h.UseSsl(ssl => ssl.ServerName = broker.Host);
+                    }
                 });
                 cfg.ConfigureEndpoints(context);
             });

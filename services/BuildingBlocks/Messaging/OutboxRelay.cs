@@ -96,11 +96,20 @@ public sealed partial class OutboxRelay<TContext>(
                         await PublishAsync(row, ct);
                         sent.Add(row.Id);
                     }
-                    catch (Exception ex) when (!ct.IsCancellationRequested)
+                    catch (Exception ex)
                     {
-                        failed.Add((row, ex));
-                        // One failure usually means the broker is gone: stop the batch, keep the rest for later.
-                        await abandon.CancelAsync();
+                        if (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                        {
+                            failed.Add((row, ex));
+                        }
+
+                        if (ex is not UnpublishableRowException)
+                        {
+                            // A transport failure usually means the broker is gone: stop the batch, keep the rest for later.
+                            await abandon.CancelAsync();
+                        }
+
+                        // Later rows of this aggregate wait for this one, to keep the aggregate's order.
                         return;
                     }
                 }
@@ -110,16 +119,10 @@ public sealed partial class OutboxRelay<TContext>(
         {
             // Abandoned after a failure; the rows not yet published stay in the outbox.
         }
-
-        if (!sent.IsEmpty)
+        finally
         {
-            var ids = sent.ToArray();
-            foreach (var chunk in ids.Chunk(500))
-            {
-                await db.OutboxMessages.Where(m => chunk.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
-            }
-
-            metrics.Published(ids.Length);
+            // Confirmed rows go even when the pass is cut short (shutdown), so a restart does not re-publish them.
+            await DeleteSentAsync(db, sent);
         }
 
         foreach (var (row, error) in failed)
@@ -127,15 +130,28 @@ public sealed partial class OutboxRelay<TContext>(
             await RecordFailureAsync(db, row, error, now);
         }
 
-        return new RelayResult(rows.Count, sent.Count, Failed: !failed.IsEmpty);
+        return new RelayResult(rows.Count, sent.Count, Failed: failed.Any(f => f.Error is not UnpublishableRowException));
+    }
+
+    private async Task DeleteSentAsync(TContext db, ConcurrentBag<long> sent)
+    {
+        if (sent.IsEmpty)
+        {
+            return;
+        }
+
+        var ids = sent.ToArray();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await db.OutboxMessages.Where(m => chunk.Contains(m.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        }
+
+        metrics.Published(ids.Length);
     }
 
     private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        var type = Types.GetOrAdd(row.MessageType, static name => Type.GetType(name, throwOnError: false))
-            ?? throw new InvalidOperationException($"Event type '{row.MessageType}' is not loaded in this service.");
-        var message = JsonSerializer.Deserialize(row.Body, type, Outbox.Json)
-            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+        var message = Deserialize(row, out var type);
 
         ActivityContext.TryParse(row.TraceParent, null, out var parent);
         using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
@@ -145,6 +161,22 @@ public sealed partial class OutboxRelay<TContext>(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
         await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, timeout.Token);
+    }
+
+    /// <summary>Reads the row's event; a row this service cannot read fails alone, without stopping the batch.</summary>
+    private static object Deserialize(OutboxMessage row, out Type type)
+    {
+        type = Types.GetOrAdd(row.MessageType, static name => Type.GetType(name, throwOnError: false))
+            ?? throw new UnpublishableRowException($"Event type '{row.MessageType}' is not loaded in this service.");
+        try
+        {
+            return JsonSerializer.Deserialize(row.Body, type, Outbox.Json)
+                ?? throw new UnpublishableRowException($"Outbox row {row.Id} has an empty body.");
+        }
+        catch (JsonException ex)
+        {
+            throw new UnpublishableRowException($"Outbox row {row.Id} is not valid JSON for {type.Name}: {ex.Message}");
+        }
     }
 
     private async Task RecordFailureAsync(TContext db, OutboxMessage row, Exception error, DateTime now)
@@ -176,6 +208,9 @@ public sealed partial class OutboxRelay<TContext>(
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay pass failed")]
     private partial void LogRelayFailed(Exception error);
 }
+
+/// <summary>A row that can never be published as it is; it stays in the outbox with its reason for an operator.</summary>
+public sealed class UnpublishableRowException(string message) : Exception(message);
 
 /// <summary>What one relay pass did: rows fetched, rows published, and whether a publish failed.</summary>
 public readonly record struct RelayResult(int Fetched, int Published, bool Failed);

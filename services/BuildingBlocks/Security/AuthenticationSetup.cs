@@ -33,6 +33,19 @@ public static class AuthenticationSetup
                     RoleClaimType = PlatformClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                o.Events = new JwtBearerEvents
+                {
+                    // A signed token that names no known role, or a region of the wrong level, proves no platform identity.
+                    OnTokenValidated = ctx =>
+                    {
+                        if (ctx.Principal is null || Caller.FromPrincipal(ctx.Principal) is null)
+                        {
+                            ctx.Fail("The token names no known role with a region of that role's level.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
 
         var platformCaller = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)

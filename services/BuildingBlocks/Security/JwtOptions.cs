@@ -13,7 +13,16 @@ public sealed class JwtOptions
 
     public byte[] SigningKeyBytes()
     {
-        var bytes = string.IsNullOrEmpty(SigningKey) ? [] : Convert.FromBase64String(SigningKey);
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(SigningKey);
+        }
+        catch (FormatException)
+        {
+            bytes = [];
+        }
+
         return bytes.Length >= 32
             ? bytes
             : throw new InvalidOperationException($"{Section}:SigningKey must be a base64 key of at least 32 bytes.");

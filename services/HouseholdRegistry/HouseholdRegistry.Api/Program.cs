@@ -4,6 +4,7 @@ using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Resources;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -11,7 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPlatformGrpc();
-builder.AddPlatformDatabase<RegistryDbContext, SqliteRegistryDbContext, SqlServerRegistryDbContext>("registry-db");
+builder.AddPlatformDatabase<RegistryDbContext, SqliteRegistryDbContext, SqlServerRegistryDbContext>(ResourceNames.RegistryDatabase);
 builder.AddPlatformMessaging<RegistryDbContext>();
 builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
 builder.Services.AddSingleton<PersonalDataProtector>();

@@ -42,6 +42,9 @@ public sealed class Member
 
     public long HouseholdSeq { get; set; }
 
+    /// <summary>Order on the application form (the head first as filed); members are always shown in this order.</summary>
+    public int Position { get; set; }
+
     public required string Name { get; set; }
 
     public required string NationalIdCipher { get; set; }

@@ -62,6 +62,7 @@ public sealed class HouseholdGrpcService(
             Members = members.Select((m, i) => new Member
             {
                 Id = Guid.CreateVersion7(),
+                Position = i,
                 Name = m.Input.Name.Trim(),
                 NationalIdCipher = protector.Encrypt(m.Id.Normalized),
                 NationalIdHash = hashes[i],

@@ -22,7 +22,7 @@ internal static class HouseholdMapping
             AppliedAt = Timestamp.FromDateTime(h.AppliedAt),
         };
         message.OtherCauses.AddRange(h.OtherCauses);
-        message.Members.AddRange(h.Members.Select(m => new Pa.Registry.V1.Member
+        message.Members.AddRange(h.Members.OrderBy(m => m.Position).Select(m => new Pa.Registry.V1.Member
         {
             MemberId = m.Id.ToString(),
             Name = m.Name,

@@ -114,6 +114,9 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
                     b.Property<int>("Relationship")
                         .HasColumnType("int");
 

@@ -107,6 +107,9 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Relationship")
                         .HasColumnType("INTEGER");
 

@@ -110,6 +110,7 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
                     Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     NationalIdCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     NationalIdHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),

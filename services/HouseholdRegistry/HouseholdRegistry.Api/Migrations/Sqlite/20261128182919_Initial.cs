@@ -110,6 +110,7 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     HouseholdSeq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     NationalIdCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     NationalIdHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),

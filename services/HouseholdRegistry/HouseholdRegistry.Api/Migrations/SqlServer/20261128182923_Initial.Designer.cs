@@ -12,7 +12,7 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261128181128_Initial")]
+    [Migration("20261128182923_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -116,6 +116,9 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
 
                     b.Property<int>("Relationship")
                         .HasColumnType("int");

@@ -11,7 +11,7 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261128181125_Initial")]
+    [Migration("20261128182919_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -109,6 +109,9 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Relationship")
                         .HasColumnType("INTEGER");

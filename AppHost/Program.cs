@@ -1,0 +1,15 @@
+using Platform.AppHost;
+using Platform.Resources;
+using Platform.Security;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var dataDirectory = Path.GetFullPath(builder.Configuration["DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+Console.WriteLine($"[apphost] Data folder: {dataDirectory}");
+var settings = new PlatformSettings(dataDirectory, DevSecrets.LoadOrCreate(dataDirectory), builder.AddPlatformBroker(dataDirectory));
+
+builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegistry)
+    .WithPlatformDefaults(settings)
+    .WithDatabase(ResourceNames.RegistryDatabase, settings);
+
+builder.Build().Run();

@@ -1,0 +1,16 @@
+namespace Platform.Resources;
+
+/// <summary>
+/// Resource names in the AppHost, which are also the connection-string names the services read
+/// ("ConnectionStrings:{name}") and the names service discovery resolves.
+/// </summary>
+public static class ResourceNames
+{
+    /// <summary>The RabbitMQ broker; its connection string is an amqp:// URI.</summary>
+    public const string Broker = "broker";
+
+    public const string HouseholdRegistry = "household-registry";
+
+    /// <summary>The household registry's database (a SQLite file by default).</summary>
+    public const string RegistryDatabase = "registry-db";
+}

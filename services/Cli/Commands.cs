@@ -1,0 +1,95 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Pa.Registry.V1;
+using Platform.Security;
+
+namespace Platform.Cli;
+
+public static class Commands
+{
+    private const string Usage = """
+        pa token  --role county-officer --region 341522000000 [--subject NAME] [--personal-data] [--data-dir .data]
+        pa health [--address http://localhost:5101]
+        pa apply  --token TOKEN [--village 341522100201] [--address http://localhost:5101]
+        pa get    --token TOKEN --id HOUSEHOLD_ID [--address ...]
+        pa list   --token TOKEN [--region CODE] [--address ...]
+        Roles: village-officer, township-officer, county-officer, city-officer, provincial-officer,
+               department-client, auditor, operator. Tokens use the development key in <data-dir>/dev-secrets.json.
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        var options = new Options(args[1..]);
+        try
+        {
+            switch (args[0])
+            {
+                case "token":
+                    Console.WriteLine(Token(options));
+                    return 0;
+                case "health":
+                    return await HealthAsync(options);
+                case "apply":
+                    Print(await Households(options).CreateHouseholdApplicationAsync(SyntheticHousehold.For(options.Get("village", "341522100201")), Headers(options), Deadline()));
+                    return 0;
+                case "get":
+                    Print(await Households(options).GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = options.Require("id") }, Headers(options), Deadline()));
+                    return 0;
+                case "list":
+                    Print(await Households(options).ListHouseholdsAsync(new ListHouseholdsRequest { RegionCode = options.Get("region", "") }, Headers(options), Deadline()));
+                    return 0;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (RpcException ex)
+        {
+            Console.Error.WriteLine($"{ex.StatusCode}: {ex.Status.Detail}");
+            return 1;
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+    }
+
+    private static string Token(Options options)
+    {
+        var secrets = DevSecrets.LoadOrCreate(options.Get("data-dir", ".data"));
+        var issuer = new DevTokenIssuer(new JwtOptions { SigningKey = secrets.SigningKey });
+        var role = options.Require("role");
+        return issuer.Issue(role, options.Require("region"), options.Get("subject", $"dev-{role}"), personalData: options.Has("personal-data"));
+    }
+
+    private static async Task<int> HealthAsync(Options options)
+    {
+        using var channel = GrpcChannel.ForAddress(options.Get("address", "http://localhost:5101"));
+        var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: Deadline());
+        Console.WriteLine(reply.Status);
+        return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? 0 : 1;
+    }
+
+    private static HouseholdService.HouseholdServiceClient Households(Options options) =>
+        new(GrpcChannel.ForAddress(options.Get("address", "http://localhost:5101")));
+
+    private static Metadata Headers(Options options) => new()
+    {
+        { "authorization", $"Bearer {options.Require("token")}" },
+        { "x-access-purpose", options.Get("purpose", "cli") },
+    };
+
+    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(10);
+
+    private static void Print(Google.Protobuf.IMessage message) =>
+        Console.WriteLine(Google.Protobuf.JsonFormatter.Default.Format(message));
+}

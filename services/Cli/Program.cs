@@ -1,0 +1,3 @@
+using Platform.Cli;
+
+return await Commands.RunAsync(args);

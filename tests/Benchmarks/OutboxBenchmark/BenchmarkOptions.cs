@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Platform.Benchmarks.Outbox;
+
+/// <summary>Command line: <c>--events N</c> (default 20000) and <c>--runs R</c> (default 3).</summary>
+public sealed record BenchmarkOptions(int Events, int Runs)
+{
+    public const int InsertBatchSize = 1_000;
+
+    public const int PayloadLength = 200;
+
+    /// <summary>The second outbox variant: events spread over this many aggregates, published in order within each.</summary>
+    public const int SharedAggregates = 100;
+
+    /// <summary>Untimed events sent through both paths first, so JIT and connection set-up stay out of run 1.</summary>
+    public const int WarmUpEvents = 1_000;
+
+    /// <summary>How long the counting consumer may take to receive a phase's events before they count as lost.</summary>
+    public TimeSpan DeliveryTimeout => TimeSpan.FromSeconds(60 + (Events / 500));
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var events = 20_000;
+        var runs = 3;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--events":
+                    events = Positive(args, ++i);
+                    break;
+                case "--runs":
+                    runs = Positive(args, ++i);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --events N --runs R");
+            }
+        }
+
+        return new BenchmarkOptions(events, runs);
+    }
+
+    private static int Positive(string[] args, int index) =>
+        index < args.Length && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{args[index - 1]} needs a positive whole number.");
+}

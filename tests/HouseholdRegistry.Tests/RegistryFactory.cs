@@ -1,0 +1,113 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pa.Common.V1;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Data;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Tests;
+
+/// <summary>
+/// The registry in memory, with its own SQLite file, signing key and personal-data keys. The broker
+/// address is unreachable on purpose: requests only write the outbox table, never the broker.
+/// </summary>
+public sealed class RegistryFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"registry-tests-{Guid.NewGuid():N}.db");
+    private readonly Lazy<GrpcChannel> _channel;
+
+    public RegistryFactory()
+    {
+        _channel = new Lazy<GrpcChannel>(() =>
+            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
+    }
+
+    public string SigningKey { get; } = DevTokenIssuer.NewKey();
+
+    public HouseholdService.HouseholdServiceClient Households => new(_channel.Value);
+
+    public RegionService.RegionServiceClient Regions => new(_channel.Value);
+
+    public Grpc.Health.V1.Health.HealthClient Health => new(_channel.Value);
+
+    /// <summary>
+    /// Call options with a development token for the given role and region, an optional declared purpose,
+    /// and a deadline, as every platform client sends one.
+    /// </summary>
+    public CallOptions As(string role, string region, string subject = "test-officer", bool personalData = false, string? purpose = null) =>
+        new(Headers(role, region, subject, personalData, purpose), DateTime.UtcNow.AddSeconds(10));
+
+    public Metadata Headers(string role, string region, string subject = "test-officer", bool personalData = false, string? purpose = null)
+    {
+        var token = new DevTokenIssuer(new JwtOptions { SigningKey = SigningKey }).Issue(role, region, subject, personalData: personalData);
+        var headers = new Metadata { { "authorization", $"Bearer {token}" } };
+        if (purpose is not null)
+        {
+            headers.Add(CallContextExtensions.PurposeHeader, purpose);
+        }
+
+        return headers;
+    }
+
+    public CallOptions CountyOfficer(string county, bool personalData = false) => As(PlatformRoles.CountyOfficer, county, $"officer-{county}", personalData);
+
+    /// <summary>Files an application as the officer of the village's county.</summary>
+    public async Task<Household> ApplyAsync(CreateHouseholdApplicationRequest request, bool personalData = false)
+    {
+        var response = await Households.CreateHouseholdApplicationAsync(request, CountyOfficer(Seeded.CountyOf(request.RegionCode), personalData));
+        return response.Household;
+    }
+
+    /// <summary>How many households a county officer sees in the county.</summary>
+    public async Task<int> CountHouseholdsAsync(string county)
+    {
+        var request = new ListHouseholdsRequest { RegionCode = county, Page = new PageRequest { PageSize = 1 } };
+        var response = await Households.ListHouseholdsAsync(request, CountyOfficer(county));
+        return response.Page.TotalSize;
+    }
+
+    /// <summary>Reads the service's own database through its own context.</summary>
+    public async Task<T> QueryAsync<T>(Func<RegistryDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+    }
+
+    /// <summary>Row counts of every table a household application writes, to show that a rejected one wrote nothing.</summary>
+    public Task<(int Households, int Members, int Outbox, int Audit)> CountRowsAsync() => QueryAsync(async db =>
+        (await db.Households.CountAsync(), await db.Members.CountAsync(), await db.OutboxMessages.CountAsync(),
+            await db.AuditRecords.CountAsync(a => a.Action == "household.apply")));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
+        builder.UseSetting("PersonalData:LookupKey", DevTokenIssuer.NewKey());
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:registry-db", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_channel.IsValueCreated)
+        {
+            _channel.Value.Dispose();
+        }
+
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, $"{_databasePath}-wal", $"{_databasePath}-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}

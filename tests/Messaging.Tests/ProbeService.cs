@@ -1,0 +1,94 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.HouseholdRegistry.Contracts;
+using Platform.Persistence;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>One applied event as the probe service recorded it. Not unique on purpose: a double effect would show.</summary>
+public sealed class AppliedEffect
+{
+    public long Id { get; set; }
+
+    public Guid HouseholdId { get; set; }
+}
+
+/// <summary>A poison message that no consumer can handle.</summary>
+public sealed record PoisonPill(Guid Id);
+
+public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : PlatformDbContext(options), IMessagingDbContext
+{
+    public DbSet<AppliedEffect> Effects => Set<AppliedEffect>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.Entity<AppliedEffect>().ToTable("AppliedEffects");
+    }
+}
+
+/// <summary>Records each HouseholdApplied once, through the inbox.</summary>
+public sealed class AppliedEffectConsumer(ProbeDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<AppliedEffectConsumer> logger)
+    : InboxConsumer<HouseholdApplied, ProbeDbContext>(db, time, metrics, logger)
+{
+    protected override Task HandleAsync(HouseholdApplied message, ConsumeContext<HouseholdApplied> context)
+    {
+        Db.Effects.Add(new AppliedEffect { HouseholdId = message.HouseholdId });
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class AlwaysFailsConsumer : IConsumer<PoisonPill>
+{
+    public const string Reason = "this consumer always fails";
+
+    public Task Consume(ConsumeContext<PoisonPill> context) => throw new InvalidOperationException(Reason);
+}
+
+/// <summary>A second service that consumes the registry's events, with its own database and inbox.</summary>
+public static class ProbeService
+{
+    public static async Task<IHost> StartAsync(string brokerConnectionString, string databasePath)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:broker"] = brokerConnectionString,
+            ["Messaging:RetryLimit"] = "1",
+            ["Messaging:RetryMinInterval"] = "00:00:00.100",
+            ["Messaging:RetryMaxInterval"] = "00:00:00.200",
+        });
+        builder.Services.AddDbContext<ProbeDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
+        builder.AddPlatformMessaging<ProbeDbContext>(bus =>
+        {
+            bus.AddConsumer<AppliedEffectConsumer>();
+            bus.AddConsumer<AlwaysFailsConsumer>();
+        });
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        var host = builder.Build();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            await db.Database.EnsureCreatedAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await host.StartAsync();
+        return host;
+    }
+
+    public static async Task<List<Guid>> EffectsAsync(IHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Effects.Select(e => e.HouseholdId).ToListAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Pa.Common.V1;
+using Pa.Registry.V1;
+using Platform.Security;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>The household registry in memory, wired to the test broker, with a fast-retrying relay.</summary>
+public sealed class RegistryHost(string brokerConnectionString) : WebApplicationFactory<Program>
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"pa-registry-{Guid.NewGuid():N}.db");
+    private readonly string _signingKey = DevTokenIssuer.NewKey();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Auth:SigningKey", _signingKey);
+        builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
+        builder.UseSetting("PersonalData:LookupKey", DevTokenIssuer.NewKey());
+        builder.UseSetting("ConnectionStrings:registry-db", $"Data Source={_database}");
+        builder.UseSetting("ConnectionStrings:broker", brokerConnectionString);
+        builder.UseSetting("Outbox:MinBackoff", "00:00:00.200");
+        builder.UseSetting("Outbox:MaxBackoff", "00:00:01");
+        builder.UseSetting("Outbox:PublishTimeout", "00:00:02");
+    }
+
+    public HouseholdService.HouseholdServiceClient Client() =>
+        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
+
+    public Metadata VillageOfficer() => new()
+    {
+        { "authorization", "Bearer " + new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(PlatformRoles.VillageOfficer, Village, "test-officer") },
+    };
+
+    public const string Village = "341522100201";
+
+    /// <summary>A valid one-person application; <paramref name="n"/> makes the ID number unique.</summary>
+    public static CreateHouseholdApplicationRequest Application(int n)
+    {
+        var birth = new DateOnly(1950, 1, 1).AddDays(n);
+        var first17 = $"341522{birth:yyyyMMdd}{(n % 500 * 2) + 1:D3}";
+        var request = new CreateHouseholdApplicationRequest { RegionCode = Village, PrimaryCause = PovertyCause.Illness };
+        request.Members.Add(new MemberInput
+        {
+            Name = $"成员{n}",
+            NationalId = first17 + NationalId.CheckCharacterFor(first17),
+            Relationship = Relationship.Head,
+            Sex = Sex.Male,
+            BirthDate = new Date { Year = birth.Year, Month = birth.Month, Day = birth.Day },
+            Health = HealthStatus.Healthy,
+            LabourCapacity = LabourCapacity.Normal,
+        });
+        return request;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
