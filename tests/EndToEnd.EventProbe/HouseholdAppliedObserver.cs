@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Logging;
 using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.EndToEnd.EventProbe;

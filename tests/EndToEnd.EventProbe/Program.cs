@@ -1,4 +1,6 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Platform.EndToEnd.EventProbe;
 using Platform.Messaging;
 using Platform.Resources;

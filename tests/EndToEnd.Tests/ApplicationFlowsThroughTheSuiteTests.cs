@@ -21,6 +21,9 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"pa-e2e-{Guid.NewGuid():N}");
     private DistributedApplication? _app;
 
+    /// <summary>Logs are kept per resource instance (e.g. "event-probe-abcd"), not per name.</summary>
+    private string _probeId = "event-probe";
+
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"DataDir={_dataDirectory}"]);
@@ -33,7 +36,11 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
         using var startup = new CancellationTokenSource(Startup);
         await _app.StartAsync(startup.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.HouseholdRegistry, startup.Token);
-        await _app.ResourceNotifications.WaitForResourceAsync("event-probe", KnownResourceStates.Running, startup.Token);
+        var probe = await _app.ResourceNotifications.WaitForResourceAsync("event-probe", e => e.Snapshot.State?.Text == KnownResourceStates.Running, startup.Token);
+        _probeId = probe.ResourceId;
+
+        // Events published before the probe has bound its queue would never reach it.
+        await WaitForLogAsync(_probeId, "Bus started", TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -47,21 +54,33 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
         var reply = await client.CreateHouseholdApplicationAsync(Application(), new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
         var householdId = reply.Household.HouseholdId;
 
-        using var watch = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
-        var observed = false;
-        await foreach (var batch in logs.WatchAsync("event-probe").WithCancellation(watch.Token))
-        {
-            if (batch.Any(line => line.Content.Contains($"Observed HouseholdApplied {householdId}", StringComparison.Ordinal)))
-            {
-                observed = true;
-                break;
-            }
-        }
-
-        Assert.True(observed, $"event-probe never logged HouseholdApplied {householdId}");
+        await WaitForLogAsync(_probeId, $"Observed HouseholdApplied {householdId}", TimeSpan.FromSeconds(60));
         Assert.Equal(HouseholdStatus.Applied, reply.Household.Status);
         Assert.Equal("341522********" + Application().Members[0].NationalId[14..], reply.Household.Members[0].NationalId);
+    }
+
+    /// <summary>Waits for a resource to log a line containing <paramref name="text"/>; fails with what it did log.</summary>
+    private async Task WaitForLogAsync(string resource, string text, TimeSpan timeout)
+    {
+        var seen = new List<string>();
+        using var watch = new CancellationTokenSource(timeout);
+        try
+        {
+            await foreach (var batch in _app!.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(watch.Token))
+            {
+                seen.AddRange(batch.Select(line => line.Content ?? ""));
+                if (seen.Any(line => line.Contains(text, StringComparison.Ordinal)))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Reported below with the lines the resource did write.
+        }
+
+        Assert.Fail($"{resource} did not log '{text}' within {timeout.TotalSeconds:0} s. It logged:\n{string.Join('\n', seen.TakeLast(40))}");
     }
 
     public async Task DisposeAsync()
