@@ -24,7 +24,7 @@ public sealed class OutboxBenchmarkRunner(IServiceProvider services, BenchmarkOp
     /// <summary>Returns false when an event never reached the consumer.</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        Console.WriteLine($"events={options.Events} runs={options.Runs} window={_outbox.MaxConcurrentPublishes} batch={_outbox.BatchSize} (publisher confirms, quorum queue)");
+        Console.WriteLine($"events={options.Events} runs={options.Runs} window={_outbox.MaxConcurrentPublishes} batch={_outbox.BatchSize} (publisher confirms, durable queue)");
         await RawAsync(BenchEventHappened.Create(BenchmarkOptions.WarmUpEvents), cancellationToken);
         await RelayAsync(BenchEventHappened.Create(BenchmarkOptions.WarmUpEvents), e => $"warm-up-{e.Seq}", cancellationToken);
 
