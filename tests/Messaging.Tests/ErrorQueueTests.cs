@@ -1,32 +1,18 @@
 using System.Text;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Platform.HouseholdRegistry.Contracts;
 using RabbitMQ.Client;
 
 namespace Platform.Messaging.Tests;
 
 [Collection(BrokerCollection.Name)]
-public sealed class ErrorQueueTests(BrokerFixture fixture) : IAsyncLifetime
+public sealed class ErrorQueueTests(BrokerFixture fixture) : ProbeTest(fixture)
 {
-    private readonly string _probeDatabase = Path.Combine(Path.GetTempPath(), $"pa-probe-{Guid.NewGuid():N}.db");
-    private IHost? _probe;
-
-    public async Task InitializeAsync()
-    {
-        if (!fixture.Broker.IsRunning)
-        {
-            await fixture.Broker.StartAsync(TimeSpan.FromSeconds(60));
-        }
-
-        _probe = await ProbeService.StartAsync(fixture.ConnectionString, _probeDatabase);
-    }
-
     [Fact]
     public async Task A_consumer_that_always_throws_sends_its_message_to_the_error_queue_and_later_messages_still_flow()
     {
-        var bus = _probe!.Services.GetRequiredService<IBus>();
+        var bus = Probe.Services.GetRequiredService<IBus>();
         var poison = new PoisonPill(Guid.NewGuid());
         await bus.Publish(poison);
         var later = Enumerable.Range(0, 5).Select(_ => new HouseholdApplied(Guid.NewGuid(), "341522100201", DateTime.UtcNow, "Illness", [], [])).ToList();
@@ -35,10 +21,10 @@ public sealed class ErrorQueueTests(BrokerFixture fixture) : IAsyncLifetime
             await bus.Publish(message);
         }
 
-        var effects = await Eventually.WaitAsync(() => ProbeService.EffectsAsync(_probe), e => e.Count >= 5, TimeSpan.FromSeconds(30), "the later messages");
+        var effects = await Eventually.WaitAsync(() => ProbeService.EffectsAsync(Probe), e => e.Count >= 5, TimeSpan.FromSeconds(30), "the later messages");
         Assert.Equal(later.Select(m => m.HouseholdId).Order(), effects.Order());
 
-        var factory = new ConnectionFactory { Uri = new Uri(fixture.ConnectionString) };
+        var factory = new ConnectionFactory { Uri = new Uri(Fixture.ConnectionString) };
         await using var connection = await factory.CreateConnectionAsync();
         var faulted = await Eventually.WaitAsync(() => GetAsync(connection, "always-fails_error"), m => m is not null, TimeSpan.FromSeconds(30), "a message in always-fails_error");
 
@@ -59,17 +45,5 @@ public sealed class ErrorQueueTests(BrokerFixture fixture) : IAsyncLifetime
         {
             return null;
         }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_probe is not null)
-        {
-            await _probe.StopAsync();
-            _probe.Dispose();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_probeDatabase);
     }
 }

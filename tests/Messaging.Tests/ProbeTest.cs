@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>
+/// A test with the probe service running against the fixture's broker, with its own database.
+/// The probe starts first, as a deployed consumer would have declared its durable queue already.
+/// </summary>
+public abstract class ProbeTest(BrokerFixture fixture) : IAsyncLifetime
+{
+    private readonly string _probeDatabase = Path.Combine(Path.GetTempPath(), $"pa-probe-{Guid.NewGuid():N}.db");
+    private IHost? _probe;
+
+    protected BrokerFixture Fixture => fixture;
+
+    protected IHost Probe => _probe ?? throw new InvalidOperationException("The probe starts in InitializeAsync.");
+
+    public async Task InitializeAsync()
+    {
+        if (!fixture.Broker.IsRunning)
+        {
+            await fixture.Broker.StartAsync(TimeSpan.FromSeconds(60));
+        }
+
+        _probe = await ProbeService.StartAsync(fixture.ConnectionString, _probeDatabase);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_probe is not null)
+        {
+            await _probe.StopAsync();
+            _probe.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_probeDatabase);
+    }
+}
