@@ -15,12 +15,13 @@ public static class GrpcHealthCheck
     {
         var endpoint = project.GetEndpoint("http");
         var name = $"{project.Resource.Name}-grpc-health";
+        // One channel per resource, made on the first check (the endpoint's URL is known only once it is allocated).
+        var channel = new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(endpoint.Url));
         project.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(name, async ct =>
         {
             try
             {
-                using var channel = GrpcChannel.ForAddress(endpoint.Url);
-                var reply = await new Health.HealthClient(channel)
+                var reply = await new Health.HealthClient(channel.Value)
                     .CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: ct);
                 return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving
                     ? HealthCheckResult.Healthy()

@@ -8,9 +8,6 @@ namespace Platform.Security;
 
 public static class AuthenticationSetup
 {
-    /// <summary>A policy that admits only callers whose token names a known role and a valid region.</summary>
-    public const string PlatformCallerPolicy = "platform-caller";
-
     /// <summary>
     /// JWT bearer authentication for every endpoint: a caller without a valid token is
     /// Unauthenticated; a token without a known role and region is treated the same way.
@@ -48,13 +45,9 @@ public static class AuthenticationSetup
                 };
             });
 
-        var platformCaller = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()
-            .RequireAssertion(ctx => Caller.FromPrincipal(ctx.User) is not null)
-            .Build();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(PlatformCallerPolicy, platformCaller)
-            .SetFallbackPolicy(platformCaller);
+        // Token validation already rejects tokens without a platform caller, so authenticated is enough here.
+        services.AddAuthorizationBuilder().SetFallbackPolicy(
+            new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
         return services;
     }
 }
