@@ -60,4 +60,7 @@ public static class RpcErrors
     public static RpcException FailedPrecondition(string message) => new(new Grpc.Core.Status(StatusCode.FailedPrecondition, message));
 
     public static RpcException PermissionDenied(string message) => new(new Grpc.Core.Status(StatusCode.PermissionDenied, message));
+
+    /// <summary>Someone else changed the record first; the caller may read it again and retry.</summary>
+    public static RpcException Aborted(string message) => new(new Grpc.Core.Status(StatusCode.Aborted, message));
 }

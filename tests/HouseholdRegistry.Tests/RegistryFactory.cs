@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Pa.Common.V1;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
@@ -29,6 +31,9 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     }
 
     public string SigningKey { get; } = DevTokenIssuer.NewKey();
+
+    /// <summary>The service's clock; tests move it (e.g. past the end of a public notice).</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public HouseholdService.HouseholdServiceClient Households => new(_channel.Value);
 
@@ -94,6 +99,11 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
 using Platform.Persistence;
@@ -17,6 +18,8 @@ builder.AddPlatformMessaging<RegistryDbContext>();
 builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
 builder.Services.AddSingleton<PersonalDataProtector>();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
+builder.Services.AddSingleton<RegistryPolicy>();
 builder.Services.AddSingleton<RegistryMetrics>();
 
 var app = builder.Build();

@@ -28,6 +28,27 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new MemberConfiguration(ActiveMemberFilter));
     }
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpHouseholdVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpHouseholdVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Every change of a household moves its version, so a concurrent change of the same household fails instead of overwriting.</summary>
+    private void BumpHouseholdVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Household>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+    }
+
     /// <summary>SQL of the filter that makes a national ID unique among active members only.</summary>
     protected abstract string ActiveMemberFilter { get; }
 }

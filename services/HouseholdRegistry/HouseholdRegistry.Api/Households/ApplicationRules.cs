@@ -30,6 +30,9 @@ public static class ApplicationRules
                 $"other_causes[{i}]", "must be a poverty cause other than the primary one");
         }
 
+        violations.Check(Enum.IsDefined(request.Pathway), "pathway", "is not a known assistance pathway");
+        violations.Check(request.PlannedExitYear == 0 || (request.PlannedExitYear >= today.Year && request.PlannedExitYear <= today.Year + 10),
+            "planned_exit_year", $"must be 0 (not planned) or a year from {today.Year} to {today.Year + 10}");
         violations.Check(request.DeclaredIncomePerCapita is null || request.DeclaredIncomePerCapita.Fen >= 0,
             "declared_income_per_capita.fen", "must not be negative");
 

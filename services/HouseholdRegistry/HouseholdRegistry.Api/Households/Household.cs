@@ -32,6 +32,32 @@ public sealed class Household
 
     public required string AppliedBy { get; set; }
 
+    public DateTime? RegisteredAt { get; set; }
+
+    public DateTime? ExitedAt { get; set; }
+
+    /// <summary>Last day of the post-exit support period (脱贫不脱政策).</summary>
+    public DateOnly? SupportUntil { get; set; }
+
+    public int? PlannedExitYear { get; set; }
+
+    public AssistancePathway Pathway { get; set; }
+
+    public MonitoringCategory MonitoringCategory { get; set; } = MonitoringCategory.None;
+
+    public long? IncomePerCapitaAtRegistrationFen { get; set; }
+
+    /// <summary>Per-capita net income of <see cref="CurrentIncomeYear"/>, kept current by the income records.</summary>
+    public long? CurrentIncomePerCapitaFen { get; set; }
+
+    public int? CurrentIncomeYear { get; set; }
+
+    /// <summary>The responsible helper cadre (帮扶责任人), if paired.</summary>
+    public Guid? HelperId { get; set; }
+
+    /// <summary>Optimistic concurrency: two officers acting on one household at once cannot both win.</summary>
+    public int Version { get; set; }
+
     public List<Member> Members { get; set; } = [];
 }
 
@@ -87,6 +113,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
                     (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)), v => v.ToList()))
             .HasMaxLength(64);
         e.HasIndex(h => new { h.RegionCode, h.Seq });
+        e.HasIndex(h => new { h.RegionCode, h.Status });
+        e.Property(h => h.Version).IsConcurrencyToken();
         e.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdSeq).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -59,6 +59,8 @@ public sealed class HouseholdGrpcService(
             DeclaredIncomePerCapitaFen = request.DeclaredIncomePerCapita?.Fen ?? 0,
             AppliedAt = now,
             AppliedBy = caller.Subject,
+            Pathway = request.Pathway,
+            PlannedExitYear = request.PlannedExitYear == 0 ? null : request.PlannedExitYear,
             Members = members.Select((m, i) => new Member
             {
                 Id = Guid.CreateVersion7(),

@@ -20,6 +20,16 @@ internal static class HouseholdMapping
             PrimaryCause = h.PrimaryCause,
             DeclaredIncomePerCapita = new Money { Fen = h.DeclaredIncomePerCapitaFen },
             AppliedAt = Timestamp.FromDateTime(h.AppliedAt),
+            RegisteredAt = h.RegisteredAt is { } registered ? Timestamp.FromDateTime(registered) : null,
+            ExitedAt = h.ExitedAt is { } exited ? Timestamp.FromDateTime(exited) : null,
+            PlannedExitYear = h.PlannedExitYear ?? 0,
+            Pathway = h.Pathway,
+            MonitoringCategory = h.MonitoringCategory,
+            IncomePerCapitaAtRegistration = h.IncomePerCapitaAtRegistrationFen is { } atRegistration ? new Money { Fen = atRegistration } : null,
+            CurrentIncomePerCapita = h.CurrentIncomePerCapitaFen is { } current ? new Money { Fen = current } : null,
+            CurrentIncomeYear = h.CurrentIncomeYear ?? 0,
+            SupportUntil = h.SupportUntil?.ToProto(),
+            HelperId = h.HelperId?.ToString() ?? "",
         };
         message.OtherCauses.AddRange(h.OtherCauses);
         message.Members.AddRange(h.Members.OrderBy(m => m.Position).Select(m => new Pa.Registry.V1.Member
@@ -46,7 +56,19 @@ internal static class HouseholdMapping
         h.OtherCauses.Select(c => c.ToString()).ToList(),
         h.Members.Select(ToFacts).ToList());
 
-    private static MemberFacts ToFacts(Member m) => new(
+    public static HouseholdRegistered ToRegistered(this Household h) => new(
+        h.Id,
+        h.RegionCode,
+        h.RegisteredAt ?? throw new InvalidOperationException("Household is not registered."),
+        h.PrimaryCause.ToString(),
+        h.Pathway.ToString(),
+        h.PlannedExitYear,
+        h.Members.Where(m => m.IsActive).Select(ToFacts).ToList());
+
+    public static HouseholdMembersChanged ToMembersChanged(this Household h, DateTime now) =>
+        new(h.Id, h.RegionCode, now, h.Members.Where(m => m.IsActive).Select(ToFacts).ToList());
+
+    public static MemberFacts ToFacts(Member m) => new(
         m.Id,
         m.Relationship.ToString(),
         m.Sex.ToString(),

@@ -43,16 +43,40 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<long?>("CurrentIncomePerCapitaFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CurrentIncomeYear")
+                        .HasColumnType("int");
+
                     b.Property<long>("DeclaredIncomePerCapitaFen")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("ExitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("HelperId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("IncomePerCapitaAtRegistrationFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MonitoringCategory")
+                        .HasColumnType("int");
 
                     b.Property<string>("OtherCauses")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Pathway")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PlannedExitYear")
+                        .HasColumnType("int");
 
                     b.Property<int>("PrimaryCause")
                         .HasColumnType("int");
@@ -62,7 +86,17 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
+                    b.Property<DateTime?>("RegisteredAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("SupportUntil")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Seq");
@@ -71,6 +105,8 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "Seq");
+
+                    b.HasIndex("RegionCode", "Status");
 
                     b.ToTable("Households", (string)null);
                 });

@@ -36,16 +36,40 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CurrentIncomePerCapitaFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CurrentIncomeYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DeclaredIncomePerCapitaFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ExitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HelperId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("IncomePerCapitaAtRegistrationFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonitoringCategory")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OtherCauses")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Pathway")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlannedExitYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PrimaryCause")
                         .HasColumnType("INTEGER");
@@ -55,7 +79,17 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SupportUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Seq");
@@ -64,6 +98,8 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "Seq");
+
+                    b.HasIndex("RegionCode", "Status");
 
                     b.ToTable("Households", (string)null);
                 });
