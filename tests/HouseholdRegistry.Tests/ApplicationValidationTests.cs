@@ -35,6 +35,10 @@ public sealed class ApplicationValidationTests(RegistryFactory registry) : IClas
         ["disability grade 5"] = (r => r.Members[2].DisabilityGrade = 5, "members[2].disability_grade"),
         ["same person twice"] = (r => r.Members.Add(SamePersonAsChild(r.Members[0])), "members[3].national_id"),
         ["negative declared income"] = (r => r.DeclaredIncomePerCapita = new Money { Fen = -1 }, "declared_income_per_capita.fen"),
+        ["unknown pathway"] = (r => r.Pathway = (AssistancePathway)99, "pathway"),
+        ["planned exit year in the past"] = (r => r.PlannedExitYear = 2001, "planned_exit_year"),
+        ["present fact without a source"] = (r => r.Facts = new HouseholdFacts { OwnsMotorVehicle = new Fact { Present = true } }, "facts.owns_motor_vehicle.source"),
+        ["cadre kinship without a name"] = (r => r.Facts = new HouseholdFacts { CadreKinships = { new CadreKinship { Kind = CadreKind.VillageCadre, Relation = "兄弟" } } }, "facts.cadre_kinships[0].cadre_name"),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);

@@ -80,6 +80,8 @@ public static class Applications
             PrimaryCause = cause,
             OtherCauses = { PovertyCause.LackOfFunds },
             DeclaredIncomePerCapita = new Money { Fen = 2_850_00 },
+            Pathway = AssistancePathway.ProductionAndEmployment,
+            Facts = new HouseholdFacts { LivesInDangerousHouse = new Fact { Present = true, Source = FactSource.Declared, Evidence = "土坯房, 墙体开裂" } },
             Members =
             {
                 Member("王建国", Relationship.Head, male: true, county),

@@ -20,6 +20,10 @@ public sealed class HouseholdApplicationTests(RegistryFactory registry) : IClass
         Assert.Equal(PovertyCause.Disability, created.PrimaryCause);
         Assert.Equal(request.OtherCauses, created.OtherCauses);
         Assert.Equal(request.DeclaredIncomePerCapita.Fen, created.DeclaredIncomePerCapita.Fen);
+        Assert.Equal(AssistancePathway.ProductionAndEmployment, created.Pathway);
+        Assert.Equal(request.Facts, created.Facts);
+        Assert.Equal(MonitoringCategory.None, created.MonitoringCategory);
+        Assert.Null(created.RegisteredAt);
         Assert.Equal(registry.Clock.GetUtcNow().UtcDateTime, created.AppliedAt.ToDateTime());
         AssertSameMembers(request, created);
 

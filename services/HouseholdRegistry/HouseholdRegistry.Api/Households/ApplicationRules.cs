@@ -33,6 +33,7 @@ public static class ApplicationRules
         violations.Check(Enum.IsDefined(request.Pathway), "pathway", "is not a known assistance pathway");
         violations.Check(request.PlannedExitYear == 0 || (request.PlannedExitYear >= today.Year && request.PlannedExitYear <= today.Year + 10),
             "planned_exit_year", $"must be 0 (not planned) or a year from {today.Year} to {today.Year + 10}");
+        ValidateFacts(request.Facts, "facts", violations);
         violations.Check(request.DeclaredIncomePerCapita is null || request.DeclaredIncomePerCapita.Fen >= 0,
             "declared_income_per_capita.fen", "must not be negative");
 
@@ -61,6 +62,41 @@ public static class ApplicationRules
         }
 
         return valid;
+    }
+
+    public const int MaxEvidenceLength = 500;
+
+    /// <summary>Every present fact says where it comes from; evidence and kinship entries are bounded.</summary>
+    public static void ValidateFacts(HouseholdFacts? facts, string field, FieldViolations violations)
+    {
+        if (facts is null)
+        {
+            return;
+        }
+
+        foreach (var descriptor in HouseholdFacts.Descriptor.Fields.InFieldNumberOrder().Where(f => f.MessageType == Fact.Descriptor))
+        {
+            if (descriptor.Accessor.GetValue(facts) is not Fact fact)
+            {
+                continue;
+            }
+
+            var name = $"{field}.{descriptor.Name}";
+            violations.Check(!fact.Present || fact.Source != FactSource.Unspecified, $"{name}.source", "must say where a present fact comes from");
+            violations.Check(Enum.IsDefined(fact.Source), $"{name}.source", "is not a known fact source");
+            violations.Check(fact.Evidence.Length <= MaxEvidenceLength, $"{name}.evidence", $"must be at most {MaxEvidenceLength} characters");
+        }
+
+        violations.Check(facts.CadreKinships.Count <= 20, $"{field}.cadre_kinships", "at most 20 entries");
+        for (var i = 0; i < facts.CadreKinships.Count; i++)
+        {
+            var kin = facts.CadreKinships[i];
+            var name = $"{field}.cadre_kinships[{i}]";
+            violations.Check(kin.Kind != CadreKind.Unspecified && Enum.IsDefined(kin.Kind), $"{name}.kind", "must name the kind of cadre");
+            violations.Check(kin.CadreName.Trim().Length is > 0 and <= MaxNameLength, $"{name}.cadre_name", $"is required, at most {MaxNameLength} characters");
+            violations.Check(kin.Relation.Trim().Length is > 0 and <= 20, $"{name}.relation", "is required, at most 20 characters");
+            violations.Check(kin.WorkUnit.Length <= 100, $"{name}.work_unit", "must be at most 100 characters");
+        }
     }
 
     private static ValidMember? ValidateMember(MemberInput m, string field, DateOnly today, FieldViolations violations)

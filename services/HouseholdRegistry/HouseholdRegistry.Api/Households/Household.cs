@@ -55,6 +55,12 @@ public sealed class Household
     /// <summary>The responsible helper cadre (帮扶责任人), if paired.</summary>
     public Guid? HelperId { get; set; }
 
+    /// <summary>Declared and cross-checked facts the screening rules read; stored as the contract's JSON so new facts need no migration.</summary>
+    public HouseholdFacts Facts { get; set; } = new();
+
+    /// <summary>Year of the pre-exit mark (预脱贫标注), if marked; an exit case needs the mark of its year.</summary>
+    public int? PreExitMarkedYear { get; set; }
+
     /// <summary>Optimistic concurrency: two officers acting on one household at once cannot both win.</summary>
     public int Version { get; set; }
 
@@ -115,6 +121,13 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         e.HasIndex(h => new { h.RegionCode, h.Seq });
         e.HasIndex(h => new { h.RegionCode, h.Status });
         e.Property(h => h.Version).IsConcurrencyToken();
+        e.Property(h => h.Facts)
+            .HasConversion(
+                v => Google.Protobuf.JsonFormatter.Default.Format(v),
+                v => HouseholdFacts.Parser.ParseJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<HouseholdFacts>(
+                    (a, b) => Equals(a, b), v => v.GetHashCode(), v => v.Clone()))
+            .HasColumnName("FactsJson");
         e.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdSeq).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -60,6 +60,7 @@ public sealed class HouseholdGrpcService(
             AppliedAt = now,
             AppliedBy = caller.Subject,
             Pathway = request.Pathway,
+            Facts = request.Facts?.Clone() ?? new HouseholdFacts(),
             PlannedExitYear = request.PlannedExitYear == 0 ? null : request.PlannedExitYear,
             Members = members.Select((m, i) => new Member
             {

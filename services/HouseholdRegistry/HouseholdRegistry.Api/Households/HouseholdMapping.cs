@@ -30,6 +30,7 @@ internal static class HouseholdMapping
             CurrentIncomeYear = h.CurrentIncomeYear ?? 0,
             SupportUntil = h.SupportUntil?.ToProto(),
             HelperId = h.HelperId?.ToString() ?? "",
+            Facts = h.Facts.Clone(),
         };
         message.OtherCauses.AddRange(h.OtherCauses);
         message.Members.AddRange(h.Members.OrderBy(m => m.Position).Select(m => new Pa.Registry.V1.Member

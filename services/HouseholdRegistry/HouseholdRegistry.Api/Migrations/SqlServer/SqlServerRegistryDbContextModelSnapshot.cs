@@ -55,6 +55,11 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.Property<DateTime?>("ExitedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("FactsJson");
+
                     b.Property<Guid?>("HelperId")
                         .HasColumnType("uniqueidentifier");
 
@@ -76,6 +81,9 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int?>("PlannedExitYear")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PreExitMarkedYear")
                         .HasColumnType("int");
 
                     b.Property<int>("PrimaryCause")

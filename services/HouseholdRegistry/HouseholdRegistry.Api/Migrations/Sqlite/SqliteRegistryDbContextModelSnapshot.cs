@@ -48,6 +48,11 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.Property<DateTime?>("ExitedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("FactsJson");
+
                     b.Property<Guid?>("HelperId")
                         .HasColumnType("TEXT");
 
@@ -69,6 +74,9 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("PlannedExitYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreExitMarkedYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PrimaryCause")

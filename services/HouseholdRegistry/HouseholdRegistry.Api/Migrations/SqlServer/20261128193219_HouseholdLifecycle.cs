@@ -29,6 +29,13 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 type: "datetime2",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "FactsJson",
+                table: "Households",
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<Guid>(
                 name: "HelperId",
                 table: "Households",
@@ -57,6 +64,12 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
             migrationBuilder.AddColumn<int>(
                 name: "PlannedExitYear",
+                table: "Households",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PreExitMarkedYear",
                 table: "Households",
                 type: "int",
                 nullable: true);
@@ -106,6 +119,10 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 table: "Households");
 
             migrationBuilder.DropColumn(
+                name: "FactsJson",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
                 name: "HelperId",
                 table: "Households");
 
@@ -123,6 +140,10 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "PlannedExitYear",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "PreExitMarkedYear",
                 table: "Households");
 
             migrationBuilder.DropColumn(
