@@ -10,6 +10,7 @@ var settings = new PlatformSettings(dataDirectory, DevSecrets.LoadOrCreate(dataD
 
 builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegistry)
     .WithPlatformDefaults(settings)
-    .WithDatabase(ResourceNames.RegistryDatabase, settings);
+    .WithDatabase(ResourceNames.RegistryDatabase, settings)
+    .WithSeedDemoCommand(settings);
 
 builder.Build().Run();

@@ -14,6 +14,8 @@ public static class Commands
         pa apply  --token TOKEN [--village 341522100201] [--address http://localhost:5101]
         pa get    --token TOKEN --id HOUSEHOLD_ID [--address ...]
         pa list   --token TOKEN [--region CODE] [--address ...]
+        pa seed-demo --token OPERATOR_TOKEN [--households 40000] [--address ...]
+                  seeds the synthetic demo county 示范县 (341599000000), printing progress
         Roles: village-officer, township-officer, county-officer, city-officer, provincial-officer,
                department-client, auditor, operator. Tokens use the development key in <data-dir>/dev-secrets.json.
         """;
@@ -42,6 +44,8 @@ public static class Commands
                 case "get":
                     Print(await Households(options).GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = options.Require("id") }, Headers(options), Deadline()));
                     return 0;
+                case "seed-demo":
+                    return await SeedDemoAsync(options);
                 case "list":
                     Print(await Households(options).ListHouseholdsAsync(new ListHouseholdsRequest { RegionCode = options.Get("region", "") }, Headers(options), Deadline()));
                     return 0;
@@ -77,6 +81,19 @@ public static class Commands
         var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: Deadline());
         Console.WriteLine(reply.Status);
         return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? 0 : 1;
+    }
+
+    private static async Task<int> SeedDemoAsync(Options options)
+    {
+        using var channel = GrpcChannel.ForAddress(options.Get("address", "http://localhost:5101"));
+        var request = new SeedDemoCountyRequest { Households = int.Parse(options.Get("households", "0"), System.Globalization.CultureInfo.InvariantCulture) };
+        using var call = new DemoService.DemoServiceClient(channel).SeedDemoCounty(request, Headers(options), DateTime.UtcNow.AddMinutes(20));
+        await foreach (var progress in call.ResponseStream.ReadAllAsync())
+        {
+            Console.WriteLine($"{progress.Phase} {progress.Done}/{progress.Total}");
+        }
+
+        return 0;
     }
 
     private static HouseholdService.HouseholdServiceClient Households(Options options) =>

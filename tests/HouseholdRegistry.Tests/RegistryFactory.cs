@@ -24,8 +24,17 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"registry-tests-{Guid.NewGuid():N}.db");
     private readonly Lazy<GrpcChannel> _channel;
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
     public RegistryFactory()
+        : this(new Dictionary<string, string>())
     {
+    }
+
+    /// <summary>A registry with extra configuration, e.g. <c>["Registry:Demo:Enabled"] = "false"</c>.</summary>
+    public RegistryFactory(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
         _channel = new Lazy<GrpcChannel>(() =>
             GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
     }
@@ -38,6 +47,8 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     public HouseholdService.HouseholdServiceClient Households => new(_channel.Value);
 
     public RegionService.RegionServiceClient Regions => new(_channel.Value);
+
+    public DemoService.DemoServiceClient Demo => new(_channel.Value);
 
     public Grpc.Health.V1.Health.HealthClient Health => new(_channel.Value);
 
@@ -99,6 +110,12 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
+        builder.UseSetting("Registry:Demo:Enabled", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -1,4 +1,5 @@
 using Platform.HouseholdRegistry.Data;
+using Platform.HouseholdRegistry.Demo;
 using Platform.HouseholdRegistry;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Policy;
@@ -20,6 +21,8 @@ builder.Services.AddSingleton<PersonalDataProtector>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
 builder.Services.AddSingleton<RegistryPolicy>();
+builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<RegistryMetrics>();
 
 var app = builder.Build();
@@ -27,6 +30,7 @@ var app = builder.Build();
 app.UsePlatformSecurity();
 app.MapGrpcService<RegionGrpcService>();
 app.MapGrpcService<HouseholdGrpcService>();
+app.MapGrpcService<DemoGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Data;
+using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Policy;
+using Platform.Messaging;
+using Platform.Persistence;
+using Platform.Security;
+using Household = Platform.HouseholdRegistry.Households.Household;
+using Member = Platform.HouseholdRegistry.Households.Member;
+
+namespace Platform.HouseholdRegistry.Demo;
+
+/// <summary>One progress report of a seeding run.</summary>
+public sealed record DemoProgress(string Phase, int Done, int Total);
+
+/// <summary>
+/// Writes a <see cref="DemoCountyPlan"/> through the registry's own model, chunk by chunk, with the
+/// events a real registration would publish, so the rest of the suite sees the demo county too.
+/// Household ids are derived from the plan's ordinals: a run that was cut short resumes where it
+/// stopped, and a finished county is left unchanged.
+/// </summary>
+public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector protector, RegistryPolicy policy, TimeProvider time)
+{
+    private const int ChunkSize = 1_000;
+
+    public async IAsyncEnumerable<DemoProgress> SeedAsync(DemoCountyPlan plan, Caller caller, string purpose, string? traceId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var total = plan.HouseholdCount;
+        if (await db.Regions.AnyAsync(r => r.Code == DemoCountyPlan.CountyCode, cancellationToken))
+        {
+            yield return new DemoProgress("already-seeded", total, total);
+            yield break;
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var done = 0;
+        foreach (var chunk in plan.Households(today).Chunk(ChunkSize))
+        {
+            var ids = chunk.Select(h => HouseholdId(h.Ordinal)).ToList();
+            var existing = (await db.Households.Where(h => ids.Contains(h.Id)).Select(h => h.Id).ToListAsync(cancellationToken)).ToHashSet();
+            foreach (var planned in chunk.Where(h => !existing.Contains(HouseholdId(h.Ordinal))))
+            {
+                AddHousehold(planned, now);
+            }
+
+            db.Record(caller, "demo.seed-households", "region", DemoCountyPlan.CountyCode, purpose, now, traceId);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            done += chunk.Length;
+            yield return new DemoProgress("households", done, total);
+        }
+
+        // The county's regions go in last: their presence marks a finished seeding.
+        db.Regions.AddRange(plan.Regions());
+        db.Record(caller, "demo.seed-regions", "region", DemoCountyPlan.CountyCode, purpose, now, traceId);
+        await db.SaveChangesAsync(cancellationToken);
+        yield return new DemoProgress("done", total, total);
+    }
+
+    /// <summary>A stable id per planned household, so a resumed run recognises what it already wrote.</summary>
+    public static Guid HouseholdId(int ordinal) =>
+        new(MD5.HashData(Encoding.UTF8.GetBytes($"{DemoCountyPlan.CountyCode}/household/{ordinal}")));
+
+    private void AddHousehold(DemoHousehold planned, DateTime now)
+    {
+        var appliedAt = planned.Stage switch
+        {
+            DemoStage.Registered or DemoStage.Exited or DemoStage.ExitOnNotice => now.AddYears(-2).AddDays(-planned.Ordinal % 300),
+            _ => now.AddDays(-(planned.Ordinal % 40)),
+        };
+        var household = new Household
+        {
+            Id = HouseholdId(planned.Ordinal),
+            RegionCode = planned.VillageCode,
+            Address = planned.Address,
+            Status = StatusOf(planned.Stage),
+            PrimaryCause = planned.PrimaryCause,
+            OtherCauses = planned.OtherCauses.ToList(),
+            DeclaredIncomePerCapitaFen = planned.DeclaredIncomePerCapitaFen,
+            AppliedAt = appliedAt,
+            AppliedBy = "demo-seeder",
+            Pathway = planned.Pathway,
+            PlannedExitYear = planned.PlannedExitYear,
+            Members = planned.Members.Select((m, i) => NewMember(m, i, active: planned.Stage != DemoStage.Rejected)).ToList(),
+        };
+
+        if (household.Status is HouseholdStatus.Registered or HouseholdStatus.Exited)
+        {
+            household.RegisteredAt = appliedAt.AddDays(45);
+            household.IncomePerCapitaAtRegistrationFen = planned.DeclaredIncomePerCapitaFen;
+            household.CurrentIncomePerCapitaFen = planned.CurrentIncomePerCapitaFen;
+            household.CurrentIncomeYear = now.Year - 1;
+        }
+
+        if (household.Status == HouseholdStatus.Exited)
+        {
+            household.ExitedAt = now.AddMonths(-10);
+            household.SupportUntil = DateOnly.FromDateTime(household.ExitedAt.Value).AddYears(policy.For(household.ExitedAt.Value).PostExitSupportYears);
+        }
+
+        db.Households.Add(household);
+        db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
+        if (household.RegisteredAt is not null)
+        {
+            db.AddEvent(household.ToRegistered(), household.Id.ToString(), now);
+        }
+    }
+
+    private Member NewMember(MemberInput input, int position, bool active)
+    {
+        var id = input.NationalId;
+        return new Member
+        {
+            Id = Guid.CreateVersion7(),
+            Position = position,
+            Name = input.Name,
+            NationalIdCipher = protector.Encrypt(id),
+            NationalIdHash = protector.LookupHash(id),
+            Relationship = input.Relationship,
+            Sex = input.Sex,
+            BirthDate = new DateOnly(input.BirthDate.Year, input.BirthDate.Month, input.BirthDate.Day),
+            Health = input.Health,
+            DisabilityGrade = input.DisabilityGrade,
+            LabourCapacity = input.LabourCapacity,
+            Schooling = input.Schooling,
+            IsActive = active,
+        };
+    }
+
+    private static HouseholdStatus StatusOf(DemoStage stage) => stage switch
+    {
+        DemoStage.Registered or DemoStage.ExitOnNotice => HouseholdStatus.Registered,
+        DemoStage.Exited => HouseholdStatus.Exited,
+        DemoStage.Rejected => HouseholdStatus.Rejected,
+        _ => HouseholdStatus.Applied,
+    };
+}

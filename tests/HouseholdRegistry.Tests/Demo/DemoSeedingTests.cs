@@ -1,0 +1,55 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Demo;
+using Platform.HouseholdRegistry.Contracts;
+using Platform.Security;
+
+namespace Platform.HouseholdRegistry.Tests.Demo;
+
+public sealed class DemoSeedingTests
+{
+    private const string DemoCounty = DemoCountyPlan.CountyCode;
+
+    [Fact]
+    public async Task An_operator_seeds_the_demo_county_with_progress_and_a_second_run_changes_nothing()
+    {
+        await using var registry = new RegistryFactory();
+        var operatorOptions = registry.As(PlatformRoles.Operator, "340000000000");
+
+        var progress = await SeedAsync(registry, operatorOptions, 2_500);
+
+        Assert.Equal(["households", "households", "households", "done"], progress.Select(p => p.Phase));
+        Assert.Equal([1_000, 2_000, 2_500, 2_500], progress.Select(p => p.Done));
+        Assert.Equal(2_500, await registry.CountHouseholdsAsync(DemoCounty));
+        var outbox = await registry.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.MessageType.StartsWith(typeof(HouseholdRegistered).FullName!)));
+        var registered = await registry.QueryAsync(db => db.Households.CountAsync(h => h.RegionCode.StartsWith("341599") && h.RegisteredAt != null));
+        Assert.Equal(registered, outbox);
+        Assert.InRange(registered, 2_000, 2_400);
+
+        var again = await SeedAsync(registry, operatorOptions, 2_500);
+        Assert.Equal("already-seeded", Assert.Single(again).Phase);
+        Assert.Equal(2_500, await registry.CountHouseholdsAsync(DemoCounty));
+    }
+
+    [Fact]
+    public async Task Only_operators_may_seed_and_only_where_enabled()
+    {
+        await using var registry = new RegistryFactory();
+        var denied = await Assert.ThrowsAsync<RpcException>(() => SeedAsync(registry, registry.CountyOfficer(Seeded.Huoqiu), 10));
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+
+        var invalid = await Assert.ThrowsAsync<RpcException>(() => SeedAsync(registry, registry.As(PlatformRoles.Operator, "340000000000"), -1));
+        Assert.Equal("households", RpcAssert.InvalidField(invalid));
+
+        await using var production = new RegistryFactory(new Dictionary<string, string> { ["Registry:Demo:Enabled"] = "false" });
+        var disabled = await Assert.ThrowsAsync<RpcException>(() => SeedAsync(production, production.As(PlatformRoles.Operator, "340000000000"), 10));
+        Assert.Equal(StatusCode.FailedPrecondition, disabled.StatusCode);
+    }
+
+    private static async Task<List<SeedDemoCountyResponse>> SeedAsync(RegistryFactory registry, CallOptions options, int households)
+    {
+        using var call = registry.Demo.SeedDemoCounty(new SeedDemoCountyRequest { Households = households }, options.WithDeadline(DateTime.UtcNow.AddMinutes(2)));
+        return await call.ResponseStream.ReadAllAsync().ToListAsync();
+    }
+}
