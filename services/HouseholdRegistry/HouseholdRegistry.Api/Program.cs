@@ -1,6 +1,7 @@
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
@@ -27,6 +28,7 @@ var app = builder.Build();
 app.UsePlatformSecurity();
 app.MapGrpcService<RegionGrpcService>();
 app.MapGrpcService<HouseholdGrpcService>();
+app.MapGrpcService<IdentificationGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();
