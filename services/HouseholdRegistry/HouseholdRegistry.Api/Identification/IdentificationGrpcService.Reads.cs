@@ -76,21 +76,18 @@ public sealed partial class IdentificationGrpcService
             .Select(n => new
             {
                 n.Seq,
-                Entry = new NoticeEntry
-                {
-                    NoticeId = n.Id.ToString(),
-                    CaseId = n.Case.Id.ToString(),
-                    HouseholdId = n.Case.Household.Id.ToString(),
-                    HeadOfHouseholdName = n.Case.Household.Members.Where(m => m.Relationship == Relationship.Head).Select(m => m.Name).FirstOrDefault() ?? "",
-                    Address = n.Case.Household.Address,
-                    Kind = n.Kind,
-                    CaseKind = n.Case.Kind,
-                    Status = n.Status,
-                    OpenObjections = n.Objections.Count(o => o.Status == ObjectionStatus.Open),
-                    ScreeningOverridden = n.Case.Household.ScreeningOverride != null,
-                },
+                n.Id,
+                CaseId = n.Case.Id,
+                HouseholdId = n.Case.Household.Id,
+                Head = n.Case.Household.Members.Where(m => m.Relationship == Relationship.Head).Select(m => m.Name).FirstOrDefault(),
+                n.Case.Household.Address,
+                n.Kind,
+                CaseKind = n.Case.Kind,
                 n.StartDate,
                 n.EndDate,
+                n.Status,
+                OpenObjections = n.Objections.Count(o => o.Status == ObjectionStatus.Open),
+                Overridden = n.Case.Household.ScreeningOverride != null,
             })
             .ToListAsync(context.CancellationToken);
 
@@ -99,11 +96,20 @@ public sealed partial class IdentificationGrpcService
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new ListNoticesResponse { Page = Paging.Response(rows, page.Size, total, r => r.Seq.ToString(CultureInfo.InvariantCulture)) };
-        response.Notices.AddRange(rows.Take(page.Size).Select(r =>
+        response.Notices.AddRange(rows.Take(page.Size).Select(r => new NoticeEntry
         {
-            r.Entry.StartDate = r.StartDate.ToProto();
-            r.Entry.EndDate = r.EndDate.ToProto();
-            return r.Entry;
+            NoticeId = r.Id.ToString(),
+            CaseId = r.CaseId.ToString(),
+            HouseholdId = r.HouseholdId.ToString(),
+            HeadOfHouseholdName = r.Head ?? "",
+            Address = r.Address,
+            Kind = r.Kind,
+            CaseKind = r.CaseKind,
+            StartDate = r.StartDate.ToProto(),
+            EndDate = r.EndDate.ToProto(),
+            Status = r.Status,
+            OpenObjections = r.OpenObjections,
+            ScreeningOverridden = r.Overridden,
         }));
         return response;
     }
