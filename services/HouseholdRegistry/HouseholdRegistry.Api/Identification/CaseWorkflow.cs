@@ -32,8 +32,6 @@ public static class CaseWorkflow
     /// <summary>The step after an approval of <paramref name="stage"/>; null when that approval completes the case.</summary>
     public static CaseStage? After(CaseKind kind, CaseStage stage) => (kind, stage) switch
     {
-        (CaseKind.Identification, CaseStage.Application) => CaseStage.GroupAppraisal,
-        (CaseKind.Exit, CaseStage.Application) => CaseStage.VillageReview,
         (CaseKind.Identification, CaseStage.GroupAppraisal) => CaseStage.VillageReview,
         (_, CaseStage.VillageReview) => CaseStage.VillageNotice,
         (CaseKind.Identification, CaseStage.VillageNotice) => CaseStage.TownshipCheck,
