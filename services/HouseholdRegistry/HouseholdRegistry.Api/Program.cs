@@ -2,6 +2,7 @@ using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Demo;
 using Platform.HouseholdRegistry;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
@@ -30,6 +31,7 @@ var app = builder.Build();
 app.UsePlatformSecurity();
 app.MapGrpcService<RegionGrpcService>();
 app.MapGrpcService<HouseholdGrpcService>();
+app.MapGrpcService<IdentificationGrpcService>();
 app.MapGrpcService<DemoGrpcService>();
 app.MapDefaultEndpoints();
 

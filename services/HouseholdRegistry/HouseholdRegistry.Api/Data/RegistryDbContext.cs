@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
 using Platform.Persistence;
@@ -15,6 +16,14 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<Member> Members => Set<Member>();
 
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<Objection> Objections => Set<Objection>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -26,6 +35,10 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new RegionConfiguration());
         modelBuilder.ApplyConfiguration(new HouseholdConfiguration());
         modelBuilder.ApplyConfiguration(new MemberConfiguration(ActiveMemberFilter));
+        modelBuilder.ApplyConfiguration(new CaseConfiguration());
+        modelBuilder.ApplyConfiguration(new CaseStepConfiguration());
+        modelBuilder.ApplyConfiguration(new NoticeConfiguration());
+        modelBuilder.ApplyConfiguration(new ObjectionConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

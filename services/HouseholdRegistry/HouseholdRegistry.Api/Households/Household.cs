@@ -65,6 +65,9 @@ public sealed class Household
     public int Version { get; set; }
 
     public List<Member> Members { get; set; } = [];
+
+    /// <summary>A county officer's override of a 五不录 exclusion, if any; stored as the contract's JSON.</summary>
+    public ScreeningOverride? ScreeningOverride { get; set; }
 }
 
 /// <summary>A member of a household. The national ID is kept encrypted and found by its keyed hash.</summary>
@@ -129,6 +132,13 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
                     (a, b) => Equals(a, b), v => v.GetHashCode(), v => v.Clone()))
             .HasColumnName("FactsJson");
         e.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdSeq).OnDelete(DeleteBehavior.Cascade);
+        e.Property(h => h.ScreeningOverride)
+            .HasConversion(
+                v => Google.Protobuf.JsonFormatter.Default.Format(v!),
+                v => ScreeningOverride.Parser.ParseJson(v),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<ScreeningOverride?>(
+                    (a, b) => Equals(a, b), v => v == null ? 0 : v.GetHashCode(), v => v == null ? null : v.Clone()))
+            .HasColumnName("ScreeningOverrideJson");
     }
 }
 

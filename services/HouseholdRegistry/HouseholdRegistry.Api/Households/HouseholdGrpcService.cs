@@ -80,6 +80,7 @@ public sealed class HouseholdGrpcService(
         };
 
         db.Households.Add(household);
+        db.Cases.Add(Identification.IdentificationScreening.OpenAtApplication(household, caller, now, db, context.AccessPurpose()));
         db.Record(caller, "household.apply", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
         try

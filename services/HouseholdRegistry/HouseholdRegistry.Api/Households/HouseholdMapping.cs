@@ -31,6 +31,7 @@ internal static class HouseholdMapping
             SupportUntil = h.SupportUntil?.ToProto(),
             HelperId = h.HelperId?.ToString() ?? "",
             Facts = h.Facts.Clone(),
+            ScreeningOverride = h.ScreeningOverride?.Clone(),
         };
         message.OtherCauses.AddRange(h.OtherCauses);
         message.Members.AddRange(h.Members.OrderBy(m => m.Position).Select(m => new Pa.Registry.V1.Member

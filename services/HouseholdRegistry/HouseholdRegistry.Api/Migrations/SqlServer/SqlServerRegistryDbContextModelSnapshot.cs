@@ -97,6 +97,10 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.Property<DateTime?>("RegisteredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ScreeningOverride")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("ScreeningOverrideJson");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -179,6 +183,244 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .HasFilter("[IsActive] = 1");
 
                     b.ToTable("Members", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Case", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Seq"));
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosingReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ExcludedRules")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("OpenForHouseholdId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("HouseholdSeq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("OpenForHouseholdId")
+                        .IsUnique()
+                        .HasFilter("[OpenForHouseholdId] IS NOT NULL");
+
+                    b.HasIndex("RegionCode", "Seq");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.CaseStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ActorRegion")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("CaseSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("VotesAbstaining")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("VotesInFavour")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseSeq");
+
+                    b.ToTable("CaseSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Notice", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Seq"));
+
+                    b.Property<long>("CaseSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("CaseSeq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "Seq");
+
+                    b.ToTable("Notices", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Objection", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("FiledByRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("NoticeSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ObjectorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("NoticeSeq");
+
+                    b.ToTable("Objections", (string)null);
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Regions.Region", b =>
@@ -515,9 +757,63 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Case", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.CaseStep", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Identification.Case", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("CaseSeq")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Notice", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Identification.Case", "Case")
+                        .WithMany("Notices")
+                        .HasForeignKey("CaseSeq")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Objection", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Identification.Notice", "Notice")
+                        .WithMany("Objections")
+                        .HasForeignKey("NoticeSeq")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Notice");
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Households.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Case", b =>
+                {
+                    b.Navigation("Notices");
+
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Notice", b =>
+                {
+                    b.Navigation("Objections");
                 });
 #pragma warning restore 612, 618
         }

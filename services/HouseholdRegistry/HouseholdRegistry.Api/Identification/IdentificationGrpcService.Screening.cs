@@ -1,0 +1,219 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using ApplicationRules = Platform.HouseholdRegistry.Households.ApplicationRules;
+
+namespace Platform.HouseholdRegistry.Identification;
+
+/// <summary>Objections, exit cases, cross-checked facts and overrides of 五不录 exclusions.</summary>
+public sealed partial class IdentificationGrpcService
+{
+    private const int MinOverrideReasonLength = 10;
+
+    /// <summary>Officers whose scope covers the village may file objections on behalf of whoever objects.</summary>
+    private static readonly HashSet<string> ObjectionRecorders = [PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer];
+
+    /// <summary>Findings on objections are made at township or county level, not by the village whose review is challenged.</summary>
+    private static readonly HashSet<string> ObjectionJudges = [PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer];
+
+    /// <summary>Facts are cross-checked by the county or by another department's system (数据比对).</summary>
+    private static readonly HashSet<string> FactCheckers = [PlatformRoles.CountyOfficer, PlatformRoles.DepartmentClient];
+
+    private static readonly HashSet<string> ExitOpeners = [PlatformRoles.VillageOfficer];
+
+    /// <summary>Only the accountable county (县级主体责任) may set a 五不录 exclusion aside.</summary>
+    private static readonly HashSet<string> ExclusionOverriders = [PlatformRoles.CountyOfficer];
+
+    public override async Task<FileObjectionResponse> FileObjection(FileObjectionRequest request, ServerCallContext context)
+    {
+        var caller = RequireRole(context, ObjectionRecorders, "file objections");
+        var violations = new FieldViolations();
+        var id = ParseId(request.NoticeId, "notice_id", violations);
+        CheckText(request.ObjectorName, "objector_name", ApplicationRules.MaxNameLength, required: true, violations);
+        CheckText(request.Content, "content", MaxTextLength, required: true, violations);
+        CheckText(request.Evidence, "evidence", MaxTextLength, required: false, violations);
+        violations.ThrowIfAny();
+
+        var (@case, notice) = await LoadNoticeAsync(id, caller, context.CancellationToken);
+        if (!NoticeRules.AcceptsObjections(notice))
+        {
+            throw RpcErrors.FailedPrecondition($"The notice is {notice.Status}; objections are filed while it is up.");
+        }
+
+        var objection = CaseProcedure.FileObjection(@case, notice, StepActor.Of(caller), Now,
+            request.ObjectorName.Trim(), request.Content.Trim(), request.Evidence.Trim());
+        await SaveAsync(@case, caller, "notice.objection", null, context);
+        return new FileObjectionResponse { Objection = objection.ToMessage() };
+    }
+
+    public override async Task<ResolveObjectionResponse> ResolveObjection(ResolveObjectionRequest request, ServerCallContext context)
+    {
+        var caller = RequireRole(context, ObjectionJudges, "resolve objections");
+        var violations = new FieldViolations();
+        var id = ParseId(request.ObjectionId, "objection_id", violations);
+        violations.Check(request.Resolution is ObjectionStatus.Upheld or ObjectionStatus.Dismissed, "resolution", "must be UPHELD or DISMISSED");
+        CheckText(request.Finding, "finding", MaxTextLength, required: true, violations);
+        violations.ThrowIfAny();
+
+        var noticeId = await db.Objections.Where(o => o.Id == id).Select(o => (Guid?)o.Notice.Id).FirstOrDefaultAsync(context.CancellationToken)
+            ?? throw RpcErrors.NotFound($"Objection {id}");
+        var (@case, notice) = await LoadNoticeAsync(noticeId, caller, context.CancellationToken);
+        var objection = notice.Objections.Single(o => o.Id == id);
+        if (objection.Status != ObjectionStatus.Open)
+        {
+            throw RpcErrors.FailedPrecondition($"The objection was already resolved ({objection.Status}).");
+        }
+
+        if (notice.Status != NoticeStatus.Open)
+        {
+            throw RpcErrors.FailedPrecondition($"The notice is {notice.Status}.");
+        }
+
+        CaseProcedure.ResolveObjection(@case, notice, objection, request.Resolution == ObjectionStatus.Upheld, request.Finding.Trim(), StepActor.Of(caller), Now);
+        await SaveAsync(@case, caller, "notice.objection_resolved", null, context);
+        return new ResolveObjectionResponse { Case = @case.ToMessage() };
+    }
+
+    public override async Task<OpenExitCaseResponse> OpenExitCase(OpenExitCaseRequest request, ServerCallContext context)
+    {
+        var caller = RequireRole(context, ExitOpeners, "open exit cases");
+        var violations = new FieldViolations();
+        var id = ParseId(request.HouseholdId, "household_id", violations);
+        violations.ThrowIfAny();
+
+        var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
+        if (household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
+        {
+            throw RpcErrors.NotFound($"Household {id}");
+        }
+
+        var now = Now;
+        if (household.Status != HouseholdStatus.Registered)
+        {
+            throw RpcErrors.FailedPrecondition($"Only a registered household can exit; this one is {household.Status}.");
+        }
+
+        if (household.PreExitMarkedYear != now.Year)
+        {
+            throw RpcErrors.FailedPrecondition($"The household is not marked for exit (预脱贫标注) in {now.Year}.");
+        }
+
+        if (await db.Cases.AnyAsync(c => c.HouseholdSeq == household.Seq && c.Outcome == CaseOutcome.Open, context.CancellationToken))
+        {
+            throw RpcErrors.FailedPrecondition("The household already has an open case.");
+        }
+
+        var @case = CaseProcedure.Open(household, CaseKind.Exit, StepActor.Of(caller), now);
+        db.Cases.Add(@case);
+        try
+        {
+            await SaveAsync(@case, caller, "case.open_exit", null, context);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique open-case index: another exit case for this household committed first.
+            throw RpcErrors.FailedPrecondition("The household already has an open case.");
+        }
+
+        return new OpenExitCaseResponse { Case = @case.ToMessage() };
+    }
+
+    public override async Task<RecordCheckedFactsResponse> RecordCheckedFacts(RecordCheckedFactsRequest request, ServerCallContext context)
+    {
+        var caller = RequireRole(context, FactCheckers, "record cross-checked facts");
+        var violations = new FieldViolations();
+        var id = ParseId(request.HouseholdId, "household_id", violations);
+        violations.Check(request.Facts is not null, "facts", "are required");
+        ApplicationRules.ValidateFacts(request.Facts, "facts", violations);
+        foreach (var (name, fact) in CheckedFacts.Set(request.Facts))
+        {
+            violations.Check(fact.Source == FactSource.CrossChecked, $"facts.{name}.source", "must be CROSS_CHECKED");
+        }
+
+        violations.ThrowIfAny();
+
+        var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
+        if (household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
+        {
+            throw RpcErrors.NotFound($"Household {id}");
+        }
+
+        household.Facts = CheckedFacts.Merge(household.Facts, request.Facts!);
+        var now = Now;
+        var purpose = context.AccessPurpose();
+        db.Record(caller, "household.facts_checked", "household", household.Id.ToString(), purpose, now, CallContextExtensions.TraceId);
+        var @case = await Cases().Where(c => c.HouseholdSeq == household.Seq && c.Kind == CaseKind.Identification)
+            .OrderByDescending(c => c.Seq).FirstOrDefaultAsync(context.CancellationToken);
+        var hits = @case is null
+            ? CaseProcedure.UncoveredHits(household)
+            : IdentificationScreening.Screen(@case, StepActor.Of(caller), now, db, caller, purpose);
+        await SaveChangesAsync(context.CancellationToken);
+
+        var response = new RecordCheckedFactsResponse { Facts = household.Facts.Clone(), Case = @case?.ToMessage() };
+        response.Hits.AddRange(hits.Select(h => h.ToMessage()));
+        return response;
+    }
+
+    public override async Task<OverrideExclusionResponse> OverrideExclusion(OverrideExclusionRequest request, ServerCallContext context)
+    {
+        var caller = RequireRole(context, ExclusionOverriders, "override a 五不录 exclusion");
+        var violations = new FieldViolations();
+        var id = ParseId(request.CaseId, "case_id", violations);
+        violations.Check(request.Reason.Trim().Length >= MinOverrideReasonLength, "reason", $"a written reason of at least {MinOverrideReasonLength} characters is required");
+        violations.Check(request.Reason.Length <= MaxTextLength, "reason", $"must be at most {MaxTextLength} characters");
+        violations.ThrowIfAny();
+
+        var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
+        if (@case.Outcome != CaseOutcome.Excluded)
+        {
+            throw RpcErrors.FailedPrecondition($"Only an excluded case can be overridden; this one is {@case.Outcome}.");
+        }
+
+        var hashes = @case.Household.Members.Select(m => m.NationalIdHash).ToList();
+        if (await db.Members.AnyAsync(m => m.IsActive && m.HouseholdSeq != @case.HouseholdSeq && hashes.Contains(m.NationalIdHash), context.CancellationToken))
+        {
+            throw RpcErrors.FailedPrecondition("A member of this household is now an active member of another household.");
+        }
+
+        var now = Now;
+        CaseProcedure.OverrideExclusion(@case, StepActor.Of(caller), now, policy.For(now), request.Reason.Trim());
+        db.Record(caller, "household.screening_override", "household", @case.Household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        try
+        {
+            await SaveAsync(@case, caller, "case.override_exclusion", null, context);
+        }
+        catch (DbUpdateException)
+        {
+            // A member joined another household between the check and the save (the active-member index).
+            throw RpcErrors.FailedPrecondition("A member of this household is now an active member of another household.");
+        }
+
+        return new OverrideExclusionResponse { Case = @case.ToMessage() };
+    }
+
+    private static Caller RequireRole(ServerCallContext context, IReadOnlySet<string> roles, string what)
+    {
+        var caller = context.GetCaller();
+        if (!roles.Contains(caller.Role))
+        {
+            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not {what}.");
+        }
+
+        return caller;
+    }
+
+    private async Task SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RpcErrors.Aborted("The case or its household was changed by someone else at the same time; read it again and retry.");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.HouseholdRegistry.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Identification : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ScreeningOverrideJson",
+                table: "Households",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    RegionCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosingReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ExcludedRules = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OpenForHouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Seq);
+                    table.ForeignKey(
+                        name: "FK_Cases_Households_HouseholdSeq",
+                        column: x => x.HouseholdSeq,
+                        principalTable: "Households",
+                        principalColumn: "Seq",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseSeq = table.Column<long>(type: "bigint", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    Decision = table.Column<int>(type: "int", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ActorRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ActorRegion = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    VotesInFavour = table.Column<int>(type: "int", nullable: true),
+                    VotesAgainst = table.Column<int>(type: "int", nullable: true),
+                    VotesAbstaining = table.Column<int>(type: "int", nullable: true),
+                    Minutes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseSteps_Cases_CaseSeq",
+                        column: x => x.CaseSeq,
+                        principalTable: "Cases",
+                        principalColumn: "Seq",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notices",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseSeq = table.Column<long>(type: "bigint", nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notices", x => x.Seq);
+                    table.ForeignKey(
+                        name: "FK_Notices_Cases_CaseSeq",
+                        column: x => x.CaseSeq,
+                        principalTable: "Cases",
+                        principalColumn: "Seq",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NoticeSeq = table.Column<long>(type: "bigint", nullable: false),
+                    FiledBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    FiledByRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ObjectorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    FiledAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Finding = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Seq);
+                    table.ForeignKey(
+                        name: "FK_Objections_Notices_NoticeSeq",
+                        column: x => x.NoticeSeq,
+                        principalTable: "Notices",
+                        principalColumn: "Seq",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_HouseholdSeq",
+                table: "Cases",
+                column: "HouseholdSeq");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Id",
+                table: "Cases",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OpenForHouseholdId",
+                table: "Cases",
+                column: "OpenForHouseholdId",
+                unique: true,
+                filter: "[OpenForHouseholdId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RegionCode_Seq",
+                table: "Cases",
+                columns: new[] { "RegionCode", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseSteps_CaseSeq",
+                table: "CaseSteps",
+                column: "CaseSeq");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_CaseSeq",
+                table: "Notices",
+                column: "CaseSeq");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Id",
+                table: "Notices",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_VillageCode_Seq",
+                table: "Notices",
+                columns: new[] { "VillageCode", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_Id",
+                table: "Objections",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_NoticeSeq",
+                table: "Objections",
+                column: "NoticeSeq");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseSteps");
+
+            migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
+                name: "Notices");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "ScreeningOverrideJson",
+                table: "Households");
+        }
+    }
+}

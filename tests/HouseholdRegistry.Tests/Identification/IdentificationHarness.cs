@@ -1,0 +1,77 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Pa.Registry.V1;
+using Platform.Security;
+
+namespace Platform.HouseholdRegistry.Tests.Identification;
+
+/// <summary>An IdentificationService client on a registry of its own, with officers of Qilipeng village, Changji township and Huoqiu county.</summary>
+public sealed class IdentificationHarness : IAsyncDisposable
+{
+    private readonly GrpcChannel _channel;
+
+    public IdentificationHarness()
+    {
+        _channel = GrpcChannel.ForAddress(Registry.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Registry.Server.CreateHandler() });
+        Cases = new IdentificationService.IdentificationServiceClient(_channel);
+    }
+
+    public RegistryFactory Registry { get; } = new();
+
+    public IdentificationService.IdentificationServiceClient Cases { get; }
+
+    public CallOptions Village => Registry.As(PlatformRoles.VillageOfficer, Seeded.Qilipeng, "village.li");
+
+    public CallOptions Township => Registry.As(PlatformRoles.TownshipOfficer, Seeded.Changji, "township.zhang");
+
+    public CallOptions County => Registry.As(PlatformRoles.CountyOfficer, Seeded.Huoqiu, "county.wu", personalData: true);
+
+    public async Task<(Household Household, Case Case)> ApplyAsync(CreateHouseholdApplicationRequest? request = null)
+    {
+        var household = await Registry.ApplyAsync(request ?? Applications.Household(Seeded.Qilipeng));
+        var history = await Cases.GetCaseHistoryAsync(new GetCaseHistoryRequest { HouseholdId = household.HouseholdId }, County);
+        return (household, history.Cases[^1]);
+    }
+
+    public Task<AppraiseInGroupResponse> AppraiseAsync(string caseId) => Cases.AppraiseInGroupAsync(new AppraiseInGroupRequest
+    {
+        CaseId = caseId,
+        Decision = StepDecision.Approve,
+        Votes = new AppraisalVotes { InFavour = 11, Against = 1, Abstaining = 2 },
+        Minutes = "三组评议会, 14 人到会",
+    }, Village).ResponseAsync;
+
+    public async Task<Case> ReviewAsync(string caseId) =>
+        (await Cases.ReviewInVillageAsync(new ReviewInVillageRequest { CaseId = caseId, Minutes = "村民代表会议纪要" }, Village)).Case;
+
+    /// <summary>Moves the clock to the notice's end date and closes it as the village officer.</summary>
+    public async Task<Case> CloseOpenNoticeAsync(Case @case)
+    {
+        var notice = @case.Notices.Single(n => n.Status == NoticeStatus.Open);
+        var end = new DateTimeOffset(notice.EndDate.Year, notice.EndDate.Month, notice.EndDate.Day, 1, 0, 0, TimeSpan.Zero);
+        if (end > Registry.Clock.GetUtcNow())
+        {
+            Registry.Clock.SetUtcNow(end);
+        }
+
+        return (await Cases.CloseNoticeAsync(new CloseNoticeRequest { NoticeId = notice.NoticeId }, Village)).Case;
+    }
+
+    /// <summary>Every step from application to registered.</summary>
+    public async Task<(Household Household, Case Case)> RegisterAsync(CreateHouseholdApplicationRequest? request = null)
+    {
+        var (household, @case) = await ApplyAsync(request);
+        await AppraiseAsync(@case.CaseId);
+        @case = await CloseOpenNoticeAsync(await ReviewAsync(@case.CaseId));
+        await Cases.CheckInTownshipAsync(new CheckInTownshipRequest { CaseId = @case.CaseId }, Township);
+        @case = (await Cases.ApproveInCountyAsync(new ApproveInCountyRequest { CaseId = @case.CaseId }, County)).Case;
+        @case = await CloseOpenNoticeAsync(@case);
+        return (household, @case);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        await Registry.DisposeAsync();
+    }
+}
