@@ -27,6 +27,13 @@ public sealed class DemoSeedingTests
         Assert.Equal(registered, outbox);
         Assert.InRange(registered, 2_000, 2_400);
 
+        var openStages = await registry.QueryAsync(db => db.Cases.Where(c => c.RegionCode.StartsWith("341599") && c.OpenForHouseholdId != null)
+            .Select(c => c.Stage).Distinct().ToListAsync());
+        Assert.Superset(new HashSet<CaseStage> { CaseStage.GroupAppraisal, CaseStage.VillageReview, CaseStage.VillageNotice, CaseStage.TownshipCheck, CaseStage.CountyApproval, CaseStage.Announcement }, openStages.ToHashSet());
+        var exited = await registry.QueryAsync(db => db.Households.CountAsync(h => h.RegionCode.StartsWith("341599") && h.Status == HouseholdStatus.Exited && h.SupportUntil != null));
+        Assert.Equal(exited, await registry.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.MessageType.StartsWith(typeof(HouseholdExited).FullName!))));
+        Assert.InRange(exited, 150, 350);
+
         var again = await SeedAsync(registry, operatorOptions, 2_500);
         Assert.Equal("already-seeded", Assert.Single(again).Phase);
         Assert.Equal(2_500, await registry.CountHouseholdsAsync(DemoCounty));

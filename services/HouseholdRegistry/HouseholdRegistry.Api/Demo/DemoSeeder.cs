@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Contracts;
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Policy;
@@ -22,7 +23,7 @@ public sealed record DemoProgress(string Phase, int Done, int Total);
 /// Household ids are derived from the plan's ordinals: a run that was cut short resumes where it
 /// stopped, and a finished county is left unchanged.
 /// </summary>
-public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector protector, RegistryPolicy policy, TimeProvider time)
+public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector protector, RegistryPolicy policies, TimeProvider time)
 {
     private const int ChunkSize = 1_000;
 
@@ -69,17 +70,16 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
 
     private void AddHousehold(DemoHousehold planned, DateTime now)
     {
-        var appliedAt = planned.Stage switch
-        {
-            DemoStage.Registered or DemoStage.Exited or DemoStage.ExitOnNotice => now.AddYears(-2).AddDays(-planned.Ordinal % 300),
-            _ => now.AddDays(-(planned.Ordinal % 40)),
-        };
+        var policy = policies.For(now);
+        var appliedAt = planned.Stage is DemoStage.Registered or DemoStage.Exited or DemoStage.ExitOnNotice
+            ? now.AddYears(-2).AddDays(-(planned.Ordinal % 300))
+            : now - DemoCases.Duration(planned.Stage, policy) - TimeSpan.FromHours(1 + planned.Ordinal % 40);
         var household = new Household
         {
             Id = HouseholdId(planned.Ordinal),
             RegionCode = planned.VillageCode,
             Address = planned.Address,
-            Status = StatusOf(planned.Stage),
+            Status = HouseholdStatus.Applied,
             PrimaryCause = planned.PrimaryCause,
             OtherCauses = planned.OtherCauses.ToList(),
             DeclaredIncomePerCapitaFen = planned.DeclaredIncomePerCapitaFen,
@@ -87,32 +87,34 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
             AppliedBy = "demo-seeder",
             Pathway = planned.Pathway,
             PlannedExitYear = planned.PlannedExitYear,
-            Members = planned.Members.Select((m, i) => NewMember(m, i, active: planned.Stage != DemoStage.Rejected)).ToList(),
+            Members = planned.Members.Select(NewMember).ToList(),
         };
-
-        if (household.Status is HouseholdStatus.Registered or HouseholdStatus.Exited)
-        {
-            household.RegisteredAt = appliedAt.AddDays(45);
-            household.IncomePerCapitaAtRegistrationFen = planned.DeclaredIncomePerCapitaFen;
-            household.CurrentIncomePerCapitaFen = planned.CurrentIncomePerCapitaFen;
-            household.CurrentIncomeYear = now.Year - 1;
-        }
-
-        if (household.Status == HouseholdStatus.Exited)
-        {
-            household.ExitedAt = now.AddMonths(-10);
-            household.SupportUntil = DateOnly.FromDateTime(household.ExitedAt.Value).AddYears(policy.For(household.ExitedAt.Value).PostExitSupportYears);
-        }
 
         db.Households.Add(household);
         db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
+        var (cases, events) = DemoCases.Drive(household, planned.Stage, now, policy);
+        db.Cases.AddRange(cases);
+        foreach (var completion in events)
+        {
+            switch (completion)
+            {
+                case HouseholdRegistered registered:
+                    db.AddEvent(registered, household.Id.ToString(), now);
+                    break;
+                case HouseholdExited exited:
+                    db.AddEvent(exited, household.Id.ToString(), now);
+                    break;
+            }
+        }
+
         if (household.RegisteredAt is not null)
         {
-            db.AddEvent(household.ToRegistered(), household.Id.ToString(), now);
+            household.CurrentIncomePerCapitaFen = planned.CurrentIncomePerCapitaFen;
+            household.CurrentIncomeYear = now.Year - 1;
         }
     }
 
-    private Member NewMember(MemberInput input, int position, bool active)
+    private Member NewMember(MemberInput input, int position)
     {
         var id = input.NationalId;
         return new Member
@@ -129,15 +131,6 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
             DisabilityGrade = input.DisabilityGrade,
             LabourCapacity = input.LabourCapacity,
             Schooling = input.Schooling,
-            IsActive = active,
         };
     }
-
-    private static HouseholdStatus StatusOf(DemoStage stage) => stage switch
-    {
-        DemoStage.Registered or DemoStage.ExitOnNotice => HouseholdStatus.Registered,
-        DemoStage.Exited => HouseholdStatus.Exited,
-        DemoStage.Rejected => HouseholdStatus.Rejected,
-        _ => HouseholdStatus.Applied,
-    };
 }
