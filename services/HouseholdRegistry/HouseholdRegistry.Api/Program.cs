@@ -3,6 +3,7 @@ using Platform.HouseholdRegistry;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
+using Platform.HouseholdRegistry.Screening;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Resources;
@@ -27,6 +28,7 @@ var app = builder.Build();
 app.UsePlatformSecurity();
 app.MapGrpcService<RegionGrpcService>();
 app.MapGrpcService<HouseholdGrpcService>();
+app.MapGrpcService<ScreeningGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();

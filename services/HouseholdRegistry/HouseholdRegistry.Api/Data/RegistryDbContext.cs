@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Regions;
+using Platform.HouseholdRegistry.Screening;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -15,6 +16,10 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<Member> Members => Set<Member>();
 
+    public DbSet<AssistanceRollEntry> AssistanceRollEntries => Set<AssistanceRollEntry>();
+
+    public DbSet<AssistanceRollBatch> AssistanceRollBatches => Set<AssistanceRollBatch>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
@@ -26,6 +31,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new RegionConfiguration());
         modelBuilder.ApplyConfiguration(new HouseholdConfiguration());
         modelBuilder.ApplyConfiguration(new MemberConfiguration(ActiveMemberFilter));
+        modelBuilder.ApplyConfiguration(new AssistanceRollEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new AssistanceRollBatchConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

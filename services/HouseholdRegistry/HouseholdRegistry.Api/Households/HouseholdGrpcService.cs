@@ -79,6 +79,7 @@ public sealed class HouseholdGrpcService(
             }).ToList(),
         };
 
+        Screening.HouseholdScreening.Refresh(household, context, now);
         db.Households.Add(household);
         db.Record(caller, "household.apply", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
