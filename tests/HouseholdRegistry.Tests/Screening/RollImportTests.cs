@@ -54,6 +54,20 @@ public sealed class RollImportTests
     }
 
     [Fact]
+    public async Task A_roll_larger_than_one_write_chunk_is_imported_whole_and_duplicates_are_found_across_chunks()
+    {
+        await using var registry = new RegistryFactory();
+        var rows = Enumerable.Range(0, 1_200).Select(i => ScreeningKit.Row(ScreeningKit.NewNationalId(), 1000 + i)).ToList();
+        rows.Add(rows[3].Clone());
+
+        var result = await registry.ImportAsync(Officer(registry), ScreeningKit.Header(NewBatch(), registry.Today()), [.. rows]);
+
+        Assert.Equal((1_201, 1_200, 1), (result.RowsReceived, result.RowsImported, result.RowsRejected));
+        Assert.Equal((1_201, "already appears in row 4"), (result.Problems[0].RowNumber, result.Problems[0].Reason));
+        Assert.Equal(1_200, await registry.QueryAsync(db => db.AssistanceRollEntries.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_resent_batch_returns_the_first_result_and_changes_nothing()
     {
         await using var registry = new RegistryFactory();
