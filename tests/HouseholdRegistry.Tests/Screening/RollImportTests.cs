@@ -51,6 +51,8 @@ public sealed class RollImportTests
         Assert.DoesNotContain(good1, entries[0].HeadNationalIdCipher);
         Assert.Equal(good1, protector.Decrypt(entries[0].HeadNationalIdCipher));
         Assert.Equal(protector.LookupHash(good1), entries[0].HeadNationalIdHash);
+        var audit = await registry.QueryAsync(db => db.AuditRecords.SingleAsync(a => a.Action == "roll.import"));
+        Assert.Equal(("assistance-roll-batch", batch, PlatformRoles.CountyOfficer), (audit.EntityType, audit.EntityId, audit.ActorRole));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal sealed class ScreeningQueries(RegistryDbContext db)
     {
         var ranked = HouseholdsUnder(region, [HouseholdStatus.Applied])
             .Select(h => new RankedRow { Seq = h.Seq, Priorities = h.PriorityCount, Income = h.DeclaredIncomePerCapitaFen });
-        return HouseholdPageAsync(ranked, page, after, _ => "Applied; ordered by 六优先 flags, then declared income", cancellationToken);
+        return HouseholdPageAsync(ranked, page, after, _ => "Applied, waiting for the village appraisal (组评议)", cancellationToken);
     }
 
     public Task<CandidatePage> MergeCandidatesAsync(RegionCode region, MergeCandidateList list, PageSpec page, CandidateKey? after, Caller caller, YearPolicy policy, CancellationToken cancellationToken)
