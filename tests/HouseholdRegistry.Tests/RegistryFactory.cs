@@ -31,8 +31,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A registry with extra configuration, e.g. <c>["Registry:Demo:Enabled"] = "false"</c>.</summary>
-    public RegistryFactory(IReadOnlyDictionary<string, string> settings)
+    private RegistryFactory(IReadOnlyDictionary<string, string> settings)
     {
         _settings = settings;
         _channel = new Lazy<GrpcChannel>(() =>
@@ -40,6 +39,9 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     }
 
     public string SigningKey { get; } = DevTokenIssuer.NewKey();
+
+    /// <summary>A registry with extra configuration, e.g. <c>["Registry:Demo:Enabled"] = "false"</c>.</summary>
+    public static RegistryFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
 
     /// <summary>The service's clock; tests move it (e.g. past the end of a public notice).</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);

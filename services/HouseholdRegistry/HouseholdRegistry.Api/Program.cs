@@ -5,6 +5,7 @@ using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
+using Platform.HouseholdRegistry.Screening;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Resources;
@@ -33,6 +34,7 @@ app.MapGrpcService<RegionGrpcService>();
 app.MapGrpcService<HouseholdGrpcService>();
 app.MapGrpcService<IdentificationGrpcService>();
 app.MapGrpcService<DemoGrpcService>();
+app.MapGrpcService<ScreeningGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();

@@ -49,7 +49,7 @@ public sealed class DemoSeedingTests
         var invalid = await Assert.ThrowsAsync<RpcException>(() => SeedAsync(registry, registry.As(PlatformRoles.Operator, "340000000000"), -1));
         Assert.Equal("households", RpcAssert.InvalidField(invalid));
 
-        await using var production = new RegistryFactory(new Dictionary<string, string> { ["Registry:Demo:Enabled"] = "false" });
+        await using var production = RegistryFactory.With(new Dictionary<string, string> { ["Registry:Demo:Enabled"] = "false" });
         var disabled = await Assert.ThrowsAsync<RpcException>(() => SeedAsync(production, production.As(PlatformRoles.Operator, "340000000000"), 10));
         Assert.Equal(StatusCode.FailedPrecondition, disabled.StatusCode);
     }

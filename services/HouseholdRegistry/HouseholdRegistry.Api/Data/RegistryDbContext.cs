@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Regions;
+using Platform.HouseholdRegistry.Screening;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -23,6 +24,9 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
     public DbSet<Notice> Notices => Set<Notice>();
 
     public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<AssistanceRollEntry> AssistanceRollEntries => Set<AssistanceRollEntry>();
+
+    public DbSet<AssistanceRollBatch> AssistanceRollBatches => Set<AssistanceRollBatch>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -39,6 +43,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new CaseStepConfiguration());
         modelBuilder.ApplyConfiguration(new NoticeConfiguration());
         modelBuilder.ApplyConfiguration(new ObjectionConfiguration());
+        modelBuilder.ApplyConfiguration(new AssistanceRollEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new AssistanceRollBatchConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -90,6 +90,7 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
             Members = planned.Members.Select(NewMember).ToList(),
         };
 
+        Screening.HouseholdScreening.Refresh(household, policy);
         db.Households.Add(household);
         db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
         var (cases, events) = DemoCases.Drive(household, planned.Stage, now, policy);

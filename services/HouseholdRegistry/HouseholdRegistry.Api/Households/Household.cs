@@ -68,6 +68,14 @@ public sealed class Household
 
     /// <summary>A county officer's override of a 五不录 exclusion, if any; stored as the contract's JSON.</summary>
     public ScreeningOverride? ScreeningOverride { get; set; }
+    /// <summary>六优先 flags as a bitmask (bit n for Priority n), kept current by <c>HouseholdScreening.Refresh</c>.</summary>
+    public int PriorityFlags { get; set; }
+
+    /// <summary>How many 六优先 flags hold: candidate lists are ordered by it.</summary>
+    public int PriorityCount { get; set; }
+
+    /// <summary>A close relative is a cadre or public-finance staff: the household is on the filing list (备案登记).</summary>
+    public bool ConflictOfInterest { get; set; }
 }
 
 /// <summary>A member of a household. The national ID is kept encrypted and found by its keyed hash.</summary>

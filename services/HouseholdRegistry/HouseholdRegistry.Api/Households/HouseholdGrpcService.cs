@@ -14,6 +14,7 @@ public sealed class HouseholdGrpcService(
     RegistryDbContext db,
     PersonalDataProtector protector,
     RegistryMetrics metrics,
+    Policy.RegistryPolicy policy,
     TimeProvider time) : HouseholdService.HouseholdServiceBase
 {
     private const string EntityType = "household";
@@ -79,6 +80,7 @@ public sealed class HouseholdGrpcService(
             }).ToList(),
         };
 
+        Screening.HouseholdScreening.Refresh(household, policy.For(now));
         db.Households.Add(household);
         db.Cases.Add(Identification.IdentificationScreening.OpenAtApplication(household, caller, now, db, context.AccessPurpose()));
         db.Record(caller, "household.apply", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Pa.Common.V1;
 using Platform.HouseholdRegistry.Contracts;
+using Platform.HouseholdRegistry.Screening;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -32,8 +33,10 @@ internal static class HouseholdMapping
             HelperId = h.HelperId?.ToString() ?? "",
             Facts = h.Facts.Clone(),
             ScreeningOverride = h.ScreeningOverride?.Clone(),
+            ConflictOfInterest = h.ConflictOfInterest,
         };
         message.OtherCauses.AddRange(h.OtherCauses);
+        message.Priorities.AddRange(SixPriorities.FromMask(h.PriorityFlags));
         message.Members.AddRange(h.Members.OrderBy(m => m.Position).Select(m => new Pa.Registry.V1.Member
         {
             MemberId = m.Id.ToString(),

@@ -141,8 +141,9 @@ public sealed partial class IdentificationGrpcService
             throw RpcErrors.NotFound($"Household {id}");
         }
 
-        household.Facts = CheckedFacts.Merge(household.Facts, request.Facts!);
         var now = Now;
+        household.Facts = CheckedFacts.Merge(household.Facts, request.Facts!);
+        Screening.HouseholdScreening.Refresh(household, policy.For(now));
         var purpose = context.AccessPurpose();
         db.Record(caller, "household.facts_checked", "household", household.Id.ToString(), purpose, now, CallContextExtensions.TraceId);
         var @case = await Cases().Where(c => c.HouseholdSeq == household.Seq && c.Kind == CaseKind.Identification)

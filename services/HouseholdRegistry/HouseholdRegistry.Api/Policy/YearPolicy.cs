@@ -27,4 +27,7 @@ public sealed record YearPolicy
 
     /// <summary>Rigid expenditure (medical, education) above this share of household net income is a monitoring trigger.</summary>
     public decimal LargeRigidExpenditureShare { get; init; } = 0.5m;
+
+    /// <summary>Disability grades counted as severe (重度) for 六优先: grades 1 and 2 of China's four grades.</summary>
+    public int SevereDisabilityMaxGrade { get; init; } = 2;
 }

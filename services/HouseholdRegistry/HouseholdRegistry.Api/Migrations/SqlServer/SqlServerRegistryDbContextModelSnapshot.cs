@@ -43,6 +43,9 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<bool>("ConflictOfInterest")
+                        .HasColumnType("bit");
+
                     b.Property<long?>("CurrentIncomePerCapitaFen")
                         .HasColumnType("bigint");
 
@@ -87,6 +90,12 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("PrimaryCause")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PriorityCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PriorityFlags")
                         .HasColumnType("int");
 
                     b.Property<string>("RegionCode")
@@ -618,6 +627,119 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                             Name = "甸中村",
                             ParentCode = "532927102000"
                         });
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Screening.AssistanceRollBatch", b =>
+                {
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("BatchId");
+
+                    b.HasIndex("Kind", "CountyCode", "AsOf");
+
+                    b.ToTable("AssistanceRollBatches", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Screening.AssistanceRollEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Seq"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("HeadNationalIdCipher")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("HeadNationalIdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastBatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("ListedSince")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MonthlyAllowanceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PerCapitaIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "HeadNationalIdHash")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "PerCapitaIncomeFen");
+
+                    b.HasIndex("Kind", "CountyCode", "EndedOn");
+
+                    b.ToTable("AssistanceRollEntries", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>

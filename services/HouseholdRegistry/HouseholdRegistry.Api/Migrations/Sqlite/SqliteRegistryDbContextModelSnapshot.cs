@@ -36,6 +36,9 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ConflictOfInterest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CurrentIncomePerCapitaFen")
                         .HasColumnType("INTEGER");
 
@@ -80,6 +83,12 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PrimaryCause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorityFlags")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RegionCode")
@@ -602,6 +611,117 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Name = "甸中村",
                             ParentCode = "532927102000"
                         });
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Screening.AssistanceRollBatch", b =>
+                {
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BatchId");
+
+                    b.HasIndex("Kind", "CountyCode", "AsOf");
+
+                    b.ToTable("AssistanceRollBatches", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Screening.AssistanceRollEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadNationalIdCipher")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadNationalIdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastBatchId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ListedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthlyAllowanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PerCapitaIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VillageCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "HeadNationalIdHash")
+                        .IsUnique();
+
+                    b.HasIndex("VillageCode", "PerCapitaIncomeFen");
+
+                    b.HasIndex("Kind", "CountyCode", "EndedOn");
+
+                    b.ToTable("AssistanceRollEntries", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>

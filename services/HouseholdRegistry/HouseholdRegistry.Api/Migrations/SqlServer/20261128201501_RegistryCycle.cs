@@ -6,16 +6,80 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Platform.HouseholdRegistry.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Identification : Migration
+    public partial class RegistryCycle : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "ConflictOfInterest",
+                table: "Households",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PriorityCount",
+                table: "Households",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PriorityFlags",
+                table: "Households",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.AddColumn<string>(
                 name: "ScreeningOverrideJson",
                 table: "Households",
                 type: "nvarchar(max)",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AssistanceRollBatches",
+                columns: table => new
+                {
+                    BatchId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    CountyCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ImportedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ResultJson = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssistanceRollBatches", x => x.BatchId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssistanceRollEntries",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    CountyCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    HeadName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    HeadNationalIdCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    HeadNationalIdHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    MemberCount = table.Column<int>(type: "int", nullable: false),
+                    PerCapitaIncomeFen = table.Column<long>(type: "bigint", nullable: false),
+                    MonthlyAllowanceFen = table.Column<long>(type: "bigint", nullable: false),
+                    ListedSince = table.Column<DateOnly>(type: "date", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastBatchId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssistanceRollEntries", x => x.Seq);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Cases",
@@ -133,6 +197,33 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssistanceRollBatches_Kind_CountyCode_AsOf",
+                table: "AssistanceRollBatches",
+                columns: new[] { "Kind", "CountyCode", "AsOf" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistanceRollEntries_Id",
+                table: "AssistanceRollEntries",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistanceRollEntries_Kind_CountyCode_EndedOn",
+                table: "AssistanceRollEntries",
+                columns: new[] { "Kind", "CountyCode", "EndedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistanceRollEntries_Kind_HeadNationalIdHash",
+                table: "AssistanceRollEntries",
+                columns: new[] { "Kind", "HeadNationalIdHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistanceRollEntries_VillageCode_PerCapitaIncomeFen",
+                table: "AssistanceRollEntries",
+                columns: new[] { "VillageCode", "PerCapitaIncomeFen" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_HouseholdSeq",
                 table: "Cases",
                 column: "HouseholdSeq");
@@ -192,6 +283,12 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AssistanceRollBatches");
+
+            migrationBuilder.DropTable(
+                name: "AssistanceRollEntries");
+
+            migrationBuilder.DropTable(
                 name: "CaseSteps");
 
             migrationBuilder.DropTable(
@@ -202,6 +299,18 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "ConflictOfInterest",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityCount",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityFlags",
+                table: "Households");
 
             migrationBuilder.DropColumn(
                 name: "ScreeningOverrideJson",

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Grpc.Core;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Data;
+using Platform.HouseholdRegistry.Policy;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Screening;
+
+/// <summary>Screening lists and the import of civil-affairs rolls, scoped to the caller's region.</summary>
+public sealed class ScreeningGrpcService(
+    RegistryDbContext db,
+    PersonalDataProtector protector,
+    RegistryPolicy policy,
+    TimeProvider time,
+    ILogger<ScreeningGrpcService> logger) : ScreeningService.ScreeningServiceBase
+{
+    private static readonly HashSet<string> FilingReaders = [PlatformRoles.CountyOfficer, PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer, PlatformRoles.Auditor];
+    private static readonly HashSet<string> RollImporters = [PlatformRoles.CountyOfficer, PlatformRoles.DepartmentClient];
+
+    public override async Task<ListConflictOfInterestFilingsResponse> ListConflictOfInterestFilings(ListConflictOfInterestFilingsRequest request, ServerCallContext context)
+    {
+        var caller = Require(context, FilingReaders, "read the conflict-of-interest filing list");
+        var violations = new FieldViolations();
+        violations.Check(RegionCode.TryParse(request.CountyCode, out var county) && county.Level == RegionLevel.County, "county_code", "must be the 12-digit code of a county");
+        var page = Paging.Read(request.Page, violations, "page");
+        long? after = null;
+        if (page.After is not null)
+        {
+            violations.Check(long.TryParse(page.After, NumberStyles.None, CultureInfo.InvariantCulture, out var seq), "page.page_token", "is not a token returned by this service");
+            after = seq;
+        }
+
+        violations.ThrowIfAny();
+        if (!caller.CanSee(county))
+        {
+            throw RpcErrors.NotFound($"County {county}");
+        }
+
+        var (filings, response) = await new ScreeningQueries(db).ConflictOfInterestFilingsAsync(county, page, after, context.CancellationToken);
+        await AuditAsync(caller, "screening.conflict_of_interest.list", county, context);
+        return new ListConflictOfInterestFilingsResponse { Filings = { filings }, Page = response };
+    }
+
+    public override Task<ImportAssistanceRollResponse> ImportAssistanceRoll(IAsyncStreamReader<ImportAssistanceRollRequest> requestStream, ServerCallContext context)
+    {
+        var caller = Require(context, RollImporters, "import assistance rolls");
+        return new RollImport(db, protector, time, logger).RunAsync(requestStream, caller, context);
+    }
+
+    public override async Task<ListMergeCandidatesResponse> ListMergeCandidates(ListMergeCandidatesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        if (!caller.IsOfficer && caller.Role is not (PlatformRoles.Auditor or PlatformRoles.DepartmentClient))
+        {
+            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not read merge candidate lists.");
+        }
+
+        var violations = new FieldViolations();
+        violations.Check(request.List != MergeCandidateList.Unspecified && Enum.IsDefined(request.List), "list", "must name a candidate list");
+        var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, violations);
+        var now = time.GetUtcNow().UtcDateTime;
+        var result = await new ScreeningQueries(db).MergeCandidatesAsync(region, request.List, page, after, caller, policy.For(now), context.CancellationToken);
+        await AuditAsync(caller, "screening.merge_candidates.list", region, context);
+        return new ListMergeCandidatesResponse { Candidates = { result.Candidates }, Page = result.Page };
+    }
+
+    public override async Task<ListPriorityCandidatesResponse> ListPriorityCandidates(ListPriorityCandidatesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        if (!caller.IsOfficer && caller.Role != PlatformRoles.Auditor)
+        {
+            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not read priority candidate lists.");
+        }
+
+        var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, new FieldViolations());
+        var result = await new ScreeningQueries(db).PriorityCandidatesAsync(region, page, after, context.CancellationToken);
+        await AuditAsync(caller, "screening.priority_candidates.list", region, context);
+        return new ListPriorityCandidatesResponse { Candidates = { result.Candidates }, Page = result.Page };
+    }
+
+    private static Caller Require(ServerCallContext context, HashSet<string> roles, string action)
+    {
+        var caller = context.GetCaller();
+        return roles.Contains(caller.Role) ? caller : throw RpcErrors.PermissionDenied($"Role {caller.Role} may not {action}.");
+    }
+
+    /// <summary>Validates the region and page of a candidate list (adding to <paramref name="violations"/>); a region outside the caller's scope is not found.</summary>
+    private static (RegionCode Region, PageSpec Page, CandidateKey? After) ReadListRequest(Caller caller, string regionCode, Pa.Common.V1.PageRequest? pageRequest, FieldViolations violations)
+    {
+        var region = caller.Region;
+        violations.Check(regionCode.Length == 0 || RegionCode.TryParse(regionCode, out region), "region_code", "must be empty or a 12-digit region code");
+        var page = Paging.Read(pageRequest, violations, "page");
+        CandidateKey? after = null;
+        if (page.After is not null)
+        {
+            violations.Check(CandidateKey.TryParse(page.After, out after), "page.page_token", "is not a token returned by this service");
+        }
+
+        violations.ThrowIfAny();
+        return caller.CanSee(region) ? (region, page, after) : throw RpcErrors.NotFound($"Region {region}");
+    }
+
+    /// <summary>Lists carry names: each read is audited against the region it covered.</summary>
+    private async Task AuditAsync(Caller caller, string action, RegionCode region, ServerCallContext context)
+    {
+        db.Record(caller, action, "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
