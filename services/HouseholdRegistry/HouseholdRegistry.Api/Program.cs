@@ -1,6 +1,9 @@
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry;
+using Platform.HouseholdRegistry.Consumers;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Income;
+using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
@@ -14,19 +17,29 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformGrpc();
 builder.AddPlatformDatabase<RegistryDbContext, SqliteRegistryDbContext, SqlServerRegistryDbContext>(ResourceNames.RegistryDatabase);
-builder.AddPlatformMessaging<RegistryDbContext>();
+builder.AddPlatformMessaging<RegistryDbContext>(c =>
+{
+    c.AddConsumer<WagesPaidConsumer>();
+    c.AddConsumer<DividendPaidConsumer>();
+    c.AddConsumer<MedicalExpenditureRecordedConsumer>();
+    c.AddConsumer<HouseholdLostOnlyJobConsumer>();
+    c.AddConsumer<GuaranteeStatusChangedConsumer>();
+});
 builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
 builder.Services.AddSingleton<PersonalDataProtector>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
 builder.Services.AddSingleton<RegistryPolicy>();
 builder.Services.AddSingleton<RegistryMetrics>();
+builder.Services.AddScoped<IncomeLedger>();
 
 var app = builder.Build();
 
 app.UsePlatformSecurity();
 app.MapGrpcService<RegionGrpcService>();
 app.MapGrpcService<HouseholdGrpcService>();
+app.MapGrpcService<IncomeGrpcService>();
+app.MapGrpcService<MonitoringGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Income;
+using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
 using Platform.Persistence;
@@ -19,6 +21,16 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<IncomeEntry> IncomeEntries => Set<IncomeEntry>();
+
+    public DbSet<IncomeYearSummary> IncomeYears => Set<IncomeYearSummary>();
+
+    public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();
+
+    public DbSet<MonitoringHistoryEntry> MonitoringHistory => Set<MonitoringHistoryEntry>();
+
+    public DbSet<ReentryRecord> Reentries => Set<ReentryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -26,6 +38,11 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new RegionConfiguration());
         modelBuilder.ApplyConfiguration(new HouseholdConfiguration());
         modelBuilder.ApplyConfiguration(new MemberConfiguration(ActiveMemberFilter));
+        modelBuilder.ApplyConfiguration(new IncomeEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new IncomeYearSummaryConfiguration());
+        modelBuilder.ApplyConfiguration(new MonitoringRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new MonitoringHistoryEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new ReentryRecordConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

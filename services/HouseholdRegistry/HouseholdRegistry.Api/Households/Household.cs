@@ -65,6 +65,9 @@ public sealed class Household
     public int Version { get; set; }
 
     public List<Member> Members { get; set; } = [];
+
+    /// <summary>Last-known guarantee status from the assistance service; null until it has reported.</summary>
+    public Monitoring.GuaranteeSnapshot? Guarantees { get; set; }
 }
 
 /// <summary>A member of a household. The national ID is kept encrypted and found by its keyed hash.</summary>
@@ -129,6 +132,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
                     (a, b) => Equals(a, b), v => v.GetHashCode(), v => v.Clone()))
             .HasColumnName("FactsJson");
         e.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdSeq).OnDelete(DeleteBehavior.Cascade);
+        e.OwnsOne(h => h.Guarantees, Monitoring.GuaranteeSnapshot.Configure);
     }
 }
 

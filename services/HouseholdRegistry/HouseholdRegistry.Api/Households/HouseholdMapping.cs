@@ -31,6 +31,17 @@ internal static class HouseholdMapping
             SupportUntil = h.SupportUntil?.ToProto(),
             HelperId = h.HelperId?.ToString() ?? "",
             Facts = h.Facts.Clone(),
+            Guarantees = h.Guarantees is { } g ? new Pa.Registry.V1.GuaranteeStatus
+            {
+                FoodAndClothing = g.FoodAndClothing,
+                Education = g.Education,
+                Medical = g.Medical,
+                Housing = g.Housing,
+                Water = g.Water,
+                ChangedAt = Timestamp.FromDateTime(g.ChangedAt),
+                Reasons = { g.Reasons },
+            } : null,
+            PreExitMarkedYear = h.PreExitMarkedYear ?? 0,
         };
         message.OtherCauses.AddRange(h.OtherCauses);
         message.Members.AddRange(h.Members.OrderBy(m => m.Position).Select(m => new Pa.Registry.V1.Member
