@@ -34,8 +34,7 @@ public static class ExitEligibility
             {
                 reasons.Add($"per-capita net income {IncomeCalculator.Yuan(income.PerCapitaNetIncomeFen)} of {income.Year} is below the poverty line {IncomeCalculator.Yuan(policy.PovertyLineFen)}");
             }
-
-            if (income.ExpenditureAdjustedPerCapitaFen < policy.PovertyLineFen)
+            else if (income.ExpenditureAdjustedPerCapitaFen < policy.PovertyLineFen)
             {
                 reasons.Add($"after rigid expenditure, per-capita income {IncomeCalculator.Yuan(income.ExpenditureAdjustedPerCapitaFen)} of {income.Year} is below the poverty line");
             }

@@ -34,7 +34,7 @@ public static class MonitoringJournal
 
         var entry = new MonitoringHistoryEntry
         {
-            HouseholdSeq = household.Seq,
+            Household = household,
             PreviousCategory = previous,
             Category = next,
             Trigger = trigger,

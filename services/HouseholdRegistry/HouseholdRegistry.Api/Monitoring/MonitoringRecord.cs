@@ -26,6 +26,9 @@ public sealed class MonitoringHistoryEntry
 
     public long HouseholdSeq { get; set; }
 
+    /// <summary>Set when the household is new in the same SaveChanges (filed for monitoring), so its key is filled in on insert.</summary>
+    public Household? Household { get; set; }
+
     public MonitoringCategory PreviousCategory { get; set; }
 
     public MonitoringCategory Category { get; set; }
@@ -78,7 +81,7 @@ internal sealed class MonitoringHistoryEntryConfiguration : IEntityTypeConfigura
         e.Property(x => x.Reason).HasMaxLength(500);
         e.Property(x => x.By).HasMaxLength(128);
         e.HasIndex(x => new { x.HouseholdSeq, x.Id });
-        e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdSeq).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdSeq).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

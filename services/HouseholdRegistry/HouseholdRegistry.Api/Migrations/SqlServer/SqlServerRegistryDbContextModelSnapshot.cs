@@ -755,11 +755,13 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringHistoryEntry", b =>
                 {
-                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", "Household")
                         .WithMany()
                         .HasForeignKey("HouseholdSeq")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Household");
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringRecord", b =>
