@@ -1,5 +1,4 @@
 using Pa.Registry.V1;
-using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Policy;
 using Household = Platform.HouseholdRegistry.Households.Household;

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
 using Platform.Persistence;
-using Platform.Security;
 using Platform.ServiceDefaults;
 
 namespace Platform.HouseholdRegistry.Income;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.HouseholdRegistry.Data;
-using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Policy;
 using Platform.Messaging;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pa.Registry.V1;
-using Platform.HouseholdRegistry.Households;
 using Household = Platform.HouseholdRegistry.Households.Household;
 
 namespace Platform.HouseholdRegistry.Monitoring;
@@ -58,16 +57,18 @@ public sealed class GuaranteeSnapshot
                 .Select(g => $"guarantee {g.Name} is {(g.State == GuaranteeState.NotMet ? "not met" : "unknown")}")
                 .ToList();
 
+    /// <summary>Reasons are mostly Chinese text; kept readable in the column rather than \u-escaped.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     internal static void Configure(OwnedNavigationBuilder<Household, GuaranteeSnapshot> g)
     {
         g.ToTable("GuaranteeSnapshots");
         g.WithOwner().HasForeignKey("HouseholdSeq");
         g.Property(x => x.Reasons)
             .HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                v => JsonSerializer.Deserialize<List<string>>(v, JsonSerializerOptions.Default) ?? new List<string>(),
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<List<string>>(v, Json) ?? new List<string>(),
                 new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r)), v => v.ToList()))
-            .HasColumnName("ReasonsJson")
-            .HasMaxLength(2000);
+            .HasColumnName("ReasonsJson");
     }
 }

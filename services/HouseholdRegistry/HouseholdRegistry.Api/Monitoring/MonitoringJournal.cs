@@ -1,7 +1,6 @@
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.HouseholdRegistry.Data;
-using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Policy;
 using Platform.Messaging;
 using Household = Platform.HouseholdRegistry.Households.Household;

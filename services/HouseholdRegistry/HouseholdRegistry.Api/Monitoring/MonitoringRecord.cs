@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Pa.Registry.V1;
-using Platform.HouseholdRegistry.Households;
 using Household = Platform.HouseholdRegistry.Households.Household;
 
 namespace Platform.HouseholdRegistry.Monitoring;

@@ -705,8 +705,7 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
                             b1.Property<string>("Reasons")
                                 .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnType("nvarchar(max)")
                                 .HasColumnName("ReasonsJson");
 
                             b1.Property<DateTime>("ReceivedAt")

@@ -690,7 +690,6 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
 
                             b1.Property<string>("Reasons")
                                 .IsRequired()
-                                .HasMaxLength(2000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ReasonsJson");
 

@@ -11,7 +11,7 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261128200742_IncomeAndMonitoring")]
+    [Migration("20261128201436_IncomeAndMonitoring")]
     partial class IncomeAndMonitoring
     {
         /// <inheritdoc />
@@ -693,7 +693,6 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
 
                             b1.Property<string>("Reasons")
                                 .IsRequired()
-                                .HasMaxLength(2000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ReasonsJson");
 

@@ -21,7 +21,7 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     Medical = table.Column<int>(type: "INTEGER", nullable: false),
                     Housing = table.Column<int>(type: "INTEGER", nullable: false),
                     Water = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReasonsJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReasonsJson = table.Column<string>(type: "TEXT", nullable: false),
                     ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },

@@ -12,7 +12,7 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261128200756_IncomeAndMonitoring")]
+    [Migration("20261128201452_IncomeAndMonitoring")]
     partial class IncomeAndMonitoring
     {
         /// <inheritdoc />
@@ -708,8 +708,7 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
                             b1.Property<string>("Reasons")
                                 .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnType("nvarchar(max)")
                                 .HasColumnName("ReasonsJson");
 
                             b1.Property<DateTime>("ReceivedAt")

@@ -21,7 +21,7 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     Medical = table.Column<int>(type: "int", nullable: false),
                     Housing = table.Column<int>(type: "int", nullable: false),
                     Water = table.Column<int>(type: "int", nullable: false),
-                    ReasonsJson = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ReasonsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
