@@ -90,6 +90,8 @@ public sealed partial class IncomeGrpcService
             .Where(h => h.Status == HouseholdStatus.Registered && h.PreExitMarkedYear == request.Year && h.RegionCode.StartsWith(prefix))
             .ToListAsync(context.CancellationToken);
         var incomes = await LatestIncomesAsync(prefix, request.Year, context.CancellationToken);
+
+        // Ordered in memory: the margin needs each income year's own line, and one region's marks of one year are a bounded set.
         var ordered = marked
             .Select(h =>
             {
