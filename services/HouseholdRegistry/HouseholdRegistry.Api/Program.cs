@@ -1,8 +1,11 @@
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Demo;
 using Platform.HouseholdRegistry;
+using Platform.HouseholdRegistry.Consumers;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
+using Platform.HouseholdRegistry.Income;
+using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
@@ -17,7 +20,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformGrpc();
 builder.AddPlatformDatabase<RegistryDbContext, SqliteRegistryDbContext, SqlServerRegistryDbContext>(ResourceNames.RegistryDatabase);
-builder.AddPlatformMessaging<RegistryDbContext>();
+builder.AddPlatformMessaging<RegistryDbContext>(c =>
+{
+    c.AddConsumer<WagesPaidConsumer>();
+    c.AddConsumer<DividendPaidConsumer>();
+    c.AddConsumer<MedicalExpenditureRecordedConsumer>();
+    c.AddConsumer<HouseholdLostOnlyJobConsumer>();
+    c.AddConsumer<GuaranteeStatusChangedConsumer>();
+});
 builder.Services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
 builder.Services.AddSingleton<PersonalDataProtector>();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -26,6 +36,7 @@ builder.Services.AddSingleton<RegistryPolicy>();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<RegistryMetrics>();
+builder.Services.AddScoped<IncomeLedger>();
 
 var app = builder.Build();
 
@@ -35,6 +46,8 @@ app.MapGrpcService<HouseholdGrpcService>();
 app.MapGrpcService<IdentificationGrpcService>();
 app.MapGrpcService<DemoGrpcService>();
 app.MapGrpcService<ScreeningGrpcService>();
+app.MapGrpcService<IncomeGrpcService>();
+app.MapGrpcService<MonitoringGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();

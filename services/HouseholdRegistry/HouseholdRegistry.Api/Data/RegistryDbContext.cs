@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
+using Platform.HouseholdRegistry.Income;
+using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
 using Platform.Messaging;
@@ -32,6 +34,16 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<IncomeEntry> IncomeEntries => Set<IncomeEntry>();
+
+    public DbSet<IncomeYearSummary> IncomeYears => Set<IncomeYearSummary>();
+
+    public DbSet<MonitoringRecord> MonitoringRecords => Set<MonitoringRecord>();
+
+    public DbSet<MonitoringHistoryEntry> MonitoringHistory => Set<MonitoringHistoryEntry>();
+
+    public DbSet<ReentryRecord> Reentries => Set<ReentryRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -45,6 +57,11 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new ObjectionConfiguration());
         modelBuilder.ApplyConfiguration(new AssistanceRollEntryConfiguration());
         modelBuilder.ApplyConfiguration(new AssistanceRollBatchConfiguration());
+        modelBuilder.ApplyConfiguration(new IncomeEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new IncomeYearSummaryConfiguration());
+        modelBuilder.ApplyConfiguration(new MonitoringRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new MonitoringHistoryEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new ReentryRecordConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -68,6 +68,7 @@ public sealed class Household
 
     /// <summary>A county officer's override of a 五不录 exclusion, if any; stored as the contract's JSON.</summary>
     public ScreeningOverride? ScreeningOverride { get; set; }
+
     /// <summary>六优先 flags as a bitmask (bit n for Priority n), kept current by <c>HouseholdScreening.Refresh</c>.</summary>
     public int PriorityFlags { get; set; }
 
@@ -76,6 +77,9 @@ public sealed class Household
 
     /// <summary>A close relative is a cadre or public-finance staff: the household is on the filing list (备案登记).</summary>
     public bool ConflictOfInterest { get; set; }
+
+    /// <summary>Last-known guarantee status from the assistance service; null until it has reported.</summary>
+    public Monitoring.GuaranteeSnapshot? Guarantees { get; set; }
 }
 
 /// <summary>A member of a household. The national ID is kept encrypted and found by its keyed hash.</summary>
@@ -147,6 +151,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<ScreeningOverride?>(
                     (a, b) => Equals(a, b), v => v == null ? 0 : v.GetHashCode(), v => v == null ? null : v.Clone()))
             .HasColumnName("ScreeningOverrideJson");
+        e.OwnsOne(h => h.Guarantees, Monitoring.GuaranteeSnapshot.Configure);
     }
 }
 

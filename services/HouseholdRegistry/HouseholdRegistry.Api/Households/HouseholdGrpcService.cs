@@ -47,39 +47,9 @@ public sealed class HouseholdGrpcService(
         }
 
         var hashes = members.Select(m => protector.LookupHash(m.Id.Normalized)).ToList();
-        await EnsureNotActiveElsewhereAsync(hashes, context.CancellationToken);
+        await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, context.CancellationToken);
 
-        var household = new Household
-        {
-            Id = Guid.CreateVersion7(),
-            RegionCode = village.Value,
-            Address = request.Address.Trim(),
-            Status = HouseholdStatus.Applied,
-            PrimaryCause = request.PrimaryCause,
-            OtherCauses = request.OtherCauses.Distinct().ToList(),
-            DeclaredIncomePerCapitaFen = request.DeclaredIncomePerCapita?.Fen ?? 0,
-            AppliedAt = now,
-            AppliedBy = caller.Subject,
-            Pathway = request.Pathway,
-            Facts = request.Facts?.Clone() ?? new HouseholdFacts(),
-            PlannedExitYear = request.PlannedExitYear == 0 ? null : request.PlannedExitYear,
-            Members = members.Select((m, i) => new Member
-            {
-                Id = Guid.CreateVersion7(),
-                Position = i,
-                Name = m.Input.Name.Trim(),
-                NationalIdCipher = protector.Encrypt(m.Id.Normalized),
-                NationalIdHash = hashes[i],
-                Relationship = m.Input.Relationship,
-                Sex = m.Input.Sex,
-                BirthDate = m.Id.BirthDate,
-                Health = m.Input.Health,
-                DisabilityGrade = m.Input.DisabilityGrade,
-                LabourCapacity = m.Input.LabourCapacity,
-                Schooling = m.Input.Schooling,
-            }).ToList(),
-        };
-
+        var household = HouseholdFiling.Create(request, members, hashes, HouseholdStatus.Applied, caller.Subject, now, protector);
         Screening.HouseholdScreening.Refresh(household, policy.For(now));
         db.Households.Add(household);
         db.Cases.Add(Identification.IdentificationScreening.OpenAtApplication(household, caller, now, db, context.AccessPurpose()));
@@ -93,7 +63,7 @@ public sealed class HouseholdGrpcService(
         {
             // Another application with one of these people may have committed between the check and the insert.
             db.ChangeTracker.Clear();
-            await EnsureNotActiveElsewhereAsync(hashes, CancellationToken.None);
+            await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, CancellationToken.None);
             throw;
         }
 
@@ -169,16 +139,5 @@ public sealed class HouseholdGrpcService(
         var response = new ListHouseholdsResponse { Page = Paging.Response(rows, page.Size, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
         response.Households.AddRange(rows.Take(page.Size).Select(h => h.ToMessage(protector, caller.HasPersonalDataScope)));
         return response;
-    }
-
-    /// <summary>One person may be an active member of one household only; names the first member who already is.</summary>
-    private async Task EnsureNotActiveElsewhereAsync(List<string> hashes, CancellationToken cancellationToken)
-    {
-        var taken = await db.Members.Where(m => m.IsActive && hashes.Contains(m.NationalIdHash))
-            .Select(m => m.NationalIdHash).FirstOrDefaultAsync(cancellationToken);
-        if (taken is not null)
-        {
-            throw RpcErrors.AlreadyExists($"members[{hashes.IndexOf(taken)}].national_id is already an active member of another household.");
-        }
     }
 }

@@ -34,6 +34,17 @@ internal static class HouseholdMapping
             Facts = h.Facts.Clone(),
             ScreeningOverride = h.ScreeningOverride?.Clone(),
             ConflictOfInterest = h.ConflictOfInterest,
+            Guarantees = h.Guarantees is { } g ? new Pa.Registry.V1.GuaranteeStatus
+            {
+                FoodAndClothing = g.FoodAndClothing,
+                Education = g.Education,
+                Medical = g.Medical,
+                Housing = g.Housing,
+                Water = g.Water,
+                ChangedAt = Timestamp.FromDateTime(g.ChangedAt),
+                Reasons = { g.Reasons },
+            } : null,
+            PreExitMarkedYear = h.PreExitMarkedYear ?? 0,
         };
         message.OtherCauses.AddRange(h.OtherCauses);
         message.Priorities.AddRange(SixPriorities.FromMask(h.PriorityFlags));

@@ -432,6 +432,181 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.ToTable("Objections", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdSeq", "Year");
+
+                    b.HasIndex("HouseholdSeq", "Source", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("IncomeEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeYearSummary", b =>
+                {
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ExpenditureAdjustedPerCapitaFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("NetIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PerCapitaNetIncomeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RigidExpenditureFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("HouseholdSeq", "Year");
+
+                    b.ToTable("IncomeYears", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PreviousCategory")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdSeq", "Id");
+
+                    b.ToTable("MonitoringHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringRecord", b =>
+                {
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("IncomeAboveBandSince")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("HouseholdSeq");
+
+                    b.ToTable("MonitoringRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.ReentryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("ExitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("ReenteredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("SupportUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdSeq");
+
+                    b.ToTable("Reentries", (string)null);
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -870,6 +1045,50 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.ToTable("AuditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.Households.Household", b =>
+                {
+                    b.OwnsOne("Platform.HouseholdRegistry.Monitoring.GuaranteeSnapshot", "Guarantees", b1 =>
+                        {
+                            b1.Property<long>("HouseholdSeq")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTime>("ChangedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int>("Education")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("FoodAndClothing")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Housing")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Medical")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)")
+                                .HasColumnName("ReasonsJson");
+
+                            b1.Property<DateTime>("ReceivedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int>("Water")
+                                .HasColumnType("int");
+
+                            b1.HasKey("HouseholdSeq");
+
+                            b1.ToTable("GuaranteeSnapshots", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdSeq");
+                        });
+
+                    b.Navigation("Guarantees");
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Households.Member", b =>
                 {
                     b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
@@ -919,6 +1138,53 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Notice");
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeEntry", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeYearSummary", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringHistoryEntry", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringRecord", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                        .WithOne()
+                        .HasForeignKey("Platform.HouseholdRegistry.Monitoring.MonitoringRecord", "HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.ReentryRecord", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Households.Household", b =>

@@ -416,6 +416,177 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.ToTable("Objections", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdSeq", "Year");
+
+                    b.HasIndex("HouseholdSeq", "Source", "SourceReference")
+                        .IsUnique();
+
+                    b.ToTable("IncomeEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeYearSummary", b =>
+                {
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpenditureAdjustedPerCapitaFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NetIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PerCapitaNetIncomeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RigidExpenditureFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HouseholdSeq", "Year");
+
+                    b.ToTable("IncomeYears", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdSeq", "Id");
+
+                    b.ToTable("MonitoringHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringRecord", b =>
+                {
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("IncomeAboveBandSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HouseholdSeq");
+
+                    b.ToTable("MonitoringRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.ReentryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReenteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SupportUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdSeq");
+
+                    b.ToTable("Reentries", (string)null);
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Regions.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -848,6 +1019,50 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.ToTable("AuditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.Households.Household", b =>
+                {
+                    b.OwnsOne("Platform.HouseholdRegistry.Monitoring.GuaranteeSnapshot", "Guarantees", b1 =>
+                        {
+                            b1.Property<long>("HouseholdSeq")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("ChangedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Education")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FoodAndClothing")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Housing")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Medical")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reasons")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReasonsJson");
+
+                            b1.Property<DateTime>("ReceivedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Water")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("HouseholdSeq");
+
+                            b1.ToTable("GuaranteeSnapshots", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("HouseholdSeq");
+                        });
+
+                    b.Navigation("Guarantees");
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Households.Member", b =>
                 {
                     b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
@@ -897,6 +1112,53 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Notice");
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeEntry", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeYearSummary", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringHistoryEntry", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringRecord", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                        .WithOne()
+                        .HasForeignKey("Platform.HouseholdRegistry.Monitoring.MonitoringRecord", "HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.ReentryRecord", b =>
+                {
+                    b.HasOne("Platform.HouseholdRegistry.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Households.Household", b =>

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.HouseholdRegistry.Data;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Households;
+
+/// <summary>Creating a household file from a validated form: shared by applications and households filed for monitoring.</summary>
+internal static class HouseholdFiling
+{
+    /// <summary>The household with its members; national IDs encrypted, found later through <paramref name="hashes"/>.</summary>
+    public static Household Create(
+        Pa.Registry.V1.CreateHouseholdApplicationRequest request,
+        IReadOnlyList<ValidMember> members,
+        IReadOnlyList<string> hashes,
+        Pa.Registry.V1.HouseholdStatus status,
+        string by,
+        DateTime now,
+        PersonalDataProtector protector) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        RegionCode = request.RegionCode,
+        Address = request.Address.Trim(),
+        Status = status,
+        PrimaryCause = request.PrimaryCause,
+        OtherCauses = request.OtherCauses.Distinct().ToList(),
+        DeclaredIncomePerCapitaFen = request.DeclaredIncomePerCapita?.Fen ?? 0,
+        AppliedAt = now,
+        AppliedBy = by,
+        Pathway = request.Pathway,
+        Facts = request.Facts?.Clone() ?? new Pa.Registry.V1.HouseholdFacts(),
+        PlannedExitYear = request.PlannedExitYear == 0 ? null : request.PlannedExitYear,
+        Members = members.Select((m, i) => new Member
+        {
+            Id = Guid.CreateVersion7(),
+            Position = i,
+            Name = m.Input.Name.Trim(),
+            NationalIdCipher = protector.Encrypt(m.Id.Normalized),
+            NationalIdHash = hashes[i],
+            Relationship = m.Input.Relationship,
+            Sex = m.Input.Sex,
+            BirthDate = m.Id.BirthDate,
+            Health = m.Input.Health,
+            DisabilityGrade = m.Input.DisabilityGrade,
+            LabourCapacity = m.Input.LabourCapacity,
+            Schooling = m.Input.Schooling,
+        }).ToList(),
+    };
+
+    /// <summary>One person may be an active member of one household only; names the first member who already is.</summary>
+    public static async Task EnsureNotActiveElsewhereAsync(RegistryDbContext db, List<string> hashes, CancellationToken cancellationToken)
+    {
+        var taken = await db.Members.Where(m => m.IsActive && hashes.Contains(m.NationalIdHash))
+            .Select(m => m.NationalIdHash).FirstOrDefaultAsync(cancellationToken);
+        if (taken is not null)
+        {
+            throw RpcErrors.AlreadyExists($"members[{hashes.IndexOf(taken)}].national_id is already an active member of another household.");
+        }
+    }
+}

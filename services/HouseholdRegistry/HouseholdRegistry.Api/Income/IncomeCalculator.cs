@@ -1,0 +1,45 @@
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Policy;
+
+namespace Platform.HouseholdRegistry.Income;
+
+/// <summary>The figures of one household year computed from its entries.</summary>
+public sealed record IncomeFigures(
+    long NetIncomeFen,
+    long RigidExpenditureFen,
+    int MemberCount,
+    long PerCapitaNetIncomeFen,
+    long ExpenditureAdjustedPerCapitaFen);
+
+/// <summary>
+/// Household net income (收入法) and expenditure-adjusted income (支出法) of a year. Per-capita
+/// figures are rounded down to the whole fen (towards negative infinity), so rounding can never
+/// lift a household over the poverty line or the monitoring band.
+/// </summary>
+public static class IncomeCalculator
+{
+    /// <param name="memberCount">Active members; a household always has its head, so fewer than one counts as one.</param>
+    public static IncomeFigures Compute(IEnumerable<IncomeEntry> entries, int memberCount)
+    {
+        var list = entries.ToList();
+        var net = list.Where(e => e.Kind == IncomeKind.Income).Sum(e => e.AmountFen);
+        var rigid = list.Where(e => e.Kind == IncomeKind.Expenditure).Sum(e => e.AmountFen);
+        var members = Math.Max(1, memberCount);
+        return new IncomeFigures(net, rigid, members, FloorDivide(net, members), FloorDivide(net - rigid, members));
+    }
+
+    public static IncomePosition PositionOf(long perCapitaFen, YearPolicy policy) =>
+        perCapitaFen < policy.PovertyLineFen ? IncomePosition.BelowLine
+        : perCapitaFen < policy.MonitoringBandUpperFen ? IncomePosition.WithinBand
+        : IncomePosition.AboveBand;
+
+    /// <summary>Rigid expenditure beyond the year's share of net income (any expenditure when there is no positive income).</summary>
+    public static bool IsLargeRigidExpenditure(long netIncomeFen, long rigidExpenditureFen, YearPolicy policy) =>
+        rigidExpenditureFen > 0 && rigidExpenditureFen > Math.Max(0, netIncomeFen) * policy.LargeRigidExpenditureShare;
+
+    /// <summary>An amount as officers read it, e.g. "6000.00 yuan".</summary>
+    public static string Yuan(long fen) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fen / 100m:0.00} yuan");
+
+    private static long FloorDivide(long amount, int divisor) =>
+        amount >= 0 ? amount / divisor : -((-amount + divisor - 1) / divisor);
+}

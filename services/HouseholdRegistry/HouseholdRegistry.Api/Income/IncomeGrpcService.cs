@@ -1,0 +1,73 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Data;
+using Platform.HouseholdRegistry.Policy;
+using Platform.Persistence;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Income;
+
+/// <summary>Yearly household income, and the pre-exit marking (预脱贫标注) it decides (second part of this class).</summary>
+public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger ledger, RegistryPolicy policy, TimeProvider time) : IncomeService.IncomeServiceBase
+{
+    private const string EntityType = "household";
+
+    public override async Task<RecordIncomeSurveyResponse> RecordIncomeSurvey(RecordIncomeSurveyRequest request, ServerCallContext context)
+    {
+        var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "record income surveys");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        violations.Check(request.Year >= 2000 && request.Year <= now.Year, "year", $"must be a year from 2000 to {now.Year}");
+        var amounts = new (string Field, Pa.Common.V1.Money? Amount, string Category, IncomeKind Kind)[]
+        {
+            ("wages", request.Wages, IncomeCategories.Wages, IncomeKind.Income),
+            ("production_net", request.ProductionNet, IncomeCategories.ProductionNet, IncomeKind.Income),
+            ("property", request.Property, IncomeCategories.Property, IncomeKind.Income),
+            ("transfer", request.Transfer, IncomeCategories.Transfer, IncomeKind.Income),
+            ("medical_expenditure", request.MedicalExpenditure, IncomeCategories.MedicalExpenditure, IncomeKind.Expenditure),
+            ("education_expenditure", request.EducationExpenditure, IncomeCategories.EducationExpenditure, IncomeKind.Expenditure),
+        };
+        foreach (var (field, amount, _, _) in amounts.Where(a => a.Category != IncomeCategories.ProductionNet))
+        {
+            // Production and business income is net of costs and may be a loss; every other amount is not negative.
+            violations.Check((amount?.Fen ?? 0) >= 0, $"{field}.fen", "must not be negative");
+        }
+
+        violations.ThrowIfAny();
+        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+
+        // The survey reference is the year and field, so a new survey of the year replaces the last one.
+        var changes = amounts.Select(a => new IncomeChange(request.Year, a.Category, a.Kind, IncomeCategories.VillageSurvey, $"{request.Year}/{a.Category}", a.Amount?.Fen ?? 0)).ToList();
+        var years = await ledger.RecordAsync(household, changes, caller.Subject, now, context.CancellationToken);
+        db.Record(caller, "income.record-survey", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await RegistryCalls.SaveAsync(db, context.CancellationToken);
+
+        var recorded = years.Single(y => y.Summary.Year == request.Year);
+        return new RecordIncomeSurveyResponse
+        {
+            Income = recorded.Summary.ToMessage(recorded.Entries, policy.For(request.Year)),
+            MonitoringCategory = household.MonitoringCategory,
+        };
+    }
+
+    public override async Task<GetIncomeResponse> GetIncome(GetIncomeRequest request, ServerCallContext context)
+    {
+        var caller = RegistryCalls.RequireReader(context);
+        var violations = new FieldViolations();
+        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        violations.ThrowIfAny();
+        var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking(), id!.Value, caller, context.CancellationToken);
+
+        var summaries = await db.IncomeYears.AsNoTracking().Where(y => y.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);
+        var entries = await db.IncomeEntries.AsNoTracking().Where(e => e.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);
+        db.Record(caller, "income.read", EntityType, household.Id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        var response = new GetIncomeResponse { HouseholdId = household.Id.ToString() };
+        response.Years.AddRange(summaries.OrderByDescending(y => y.Year)
+            .Select(y => y.ToMessage(entries.Where(e => e.Year == y.Year), policy.For(y.Year))));
+        return response;
+    }
+}

@@ -1,0 +1,57 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Contracts;
+using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Income;
+using Platform.Messaging;
+using Platform.Persistence;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Monitoring;
+
+/// <summary>Re-entry (返贫入列): an exited household that has fallen back into poverty is registered again.</summary>
+public sealed partial class MonitoringGrpcService
+{
+    public override async Task<ReenterResponse> Reenter(ReenterRequest request, ServerCallContext context)
+    {
+        var caller = RegistryCalls.RequireCountyOfficer(context, "register households again");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        CheckReason(request.Reason, "reason", violations);
+        violations.ThrowIfAny();
+
+        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+        if (household.Status != HouseholdStatus.Exited)
+        {
+            throw RpcErrors.FailedPrecondition($"Only an exited household can re-enter; this household is {household.Status}.");
+        }
+
+        var reason = request.Reason.Trim();
+        db.Reentries.Add(new ReentryRecord
+        {
+            HouseholdSeq = household.Seq,
+            ExitedAt = household.ExitedAt,
+            SupportUntil = household.SupportUntil,
+            ReenteredAt = now,
+            Reason = reason,
+            By = caller.Subject,
+        });
+        household.Status = HouseholdStatus.Registered;
+        household.ExitedAt = null;
+        household.SupportUntil = null;
+        household.PreExitMarkedYear = null;
+
+        // A registered household is on the poverty roll, not monitored; sudden hardship stays until risk elimination.
+        if (household.MonitoringCategory is MonitoringCategory.UnstableExited or MonitoringCategory.MarginalAtRisk)
+        {
+            MonitoringJournal.Apply(db, household, MonitoringTrigger.Reentered, reason, null, caller.Subject, now, policy.For(now));
+        }
+
+        db.AddEvent(new HouseholdReentered(household.Id, household.RegionCode, now, reason), household.Id.ToString(), now);
+        db.Record(caller, "household.reenter", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await RegistryCalls.SaveAsync(db, context.CancellationToken);
+        return new ReenterResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
+    }
+}

@@ -1,0 +1,198 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Data;
+using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Income;
+using Platform.HouseholdRegistry.Policy;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using Household = Platform.HouseholdRegistry.Households.Household;
+
+namespace Platform.HouseholdRegistry.Monitoring;
+
+/// <summary>Return-to-poverty monitoring (防返贫监测): filing, triggers, risk elimination, listing and history; re-entry in the second part.</summary>
+public sealed partial class MonitoringGrpcService(
+    RegistryDbContext db,
+    PersonalDataProtector protector,
+    RegistryPolicy policy,
+    TimeProvider time) : MonitoringService.MonitoringServiceBase
+{
+    private const string EntityType = "household";
+    private const int MaxReasonLength = 500;
+
+    public override async Task<FileMonitoredHouseholdResponse> FileMonitoredHousehold(FileMonitoredHouseholdRequest request, ServerCallContext context)
+    {
+        var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "file households for monitoring");
+        var now = time.GetUtcNow().UtcDateTime;
+        var yearPolicy = policy.For(now);
+        var violations = new FieldViolations();
+        IReadOnlyList<ValidMember> members = [];
+        if (request.Household is null)
+        {
+            violations.Add("household", "is required");
+        }
+        else
+        {
+            var form = new FieldViolations();
+            members = ApplicationRules.Validate(request.Household, DateOnly.FromDateTime(now), form);
+            foreach (var v in form.Items)
+            {
+                violations.Add($"household.{v.Field}", v.Description);
+            }
+        }
+
+        var trigger = request.InitialTrigger;
+        violations.Check(trigger == MonitoringTrigger.IncomeBelowBand || MonitoringRules.IsHardship(trigger) && trigger != MonitoringTrigger.LostOnlyJob,
+            "initial_trigger", "must be INCOME_BELOW_BAND, HOUSEHOLD_DECLARATION, CADRE_FINDING, DISASTER or LARGE_RIGID_EXPENDITURE");
+        var declared = request.Household?.DeclaredIncomePerCapita?.Fen ?? 0;
+        violations.Check(trigger != MonitoringTrigger.IncomeBelowBand || declared < yearPolicy.MonitoringBandUpperFen,
+            "household.declared_income_per_capita", $"must be below the monitoring band {IncomeCalculator.Yuan(yearPolicy.MonitoringBandUpperFen)} for INCOME_BELOW_BAND");
+        CheckReason(request.Reason, "reason", violations);
+        violations.ThrowIfAny();
+
+        var village = RegionCode.Parse(request.Household!.RegionCode);
+        if (!caller.CanSee(village))
+        {
+            throw RpcErrors.PermissionDenied($"Region {village} is outside your region {caller.Region}.");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == village.Value && r.Level == RegionLevel.Village, context.CancellationToken))
+        {
+            throw RpcErrors.InvalidArgument("household.region_code", "is not a village known to the registry");
+        }
+
+        var hashes = members.Select(m => protector.LookupHash(m.Id.Normalized)).ToList();
+        await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, context.CancellationToken);
+        var household = HouseholdFiling.Create(request.Household, members, hashes, HouseholdStatus.Monitored, caller.Subject, now, protector);
+        household.MonitoringCategory = MonitoringCategory.None;
+        Screening.HouseholdScreening.Refresh(household, yearPolicy);
+        db.Households.Add(household);
+        MonitoringJournal.Apply(db, household, trigger, request.Reason.Trim(), trigger == MonitoringTrigger.IncomeBelowBand ? declared : null,
+            caller.Subject, now, yearPolicy, declared);
+        db.Record(caller, "monitoring.file", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another filing with one of these people may have committed between the check and the insert.
+            db.ChangeTracker.Clear();
+            await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, CancellationToken.None);
+            throw;
+        }
+
+        return new FileMonitoredHouseholdResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
+    }
+
+    public override async Task<DeclareHardshipResponse> DeclareHardship(DeclareHardshipRequest request, ServerCallContext context)
+    {
+        var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "declare hardship");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        violations.Check(request.Kind != HardshipKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must name the kind of hardship");
+        CheckReason(request.Description, "description", violations);
+        violations.Check(request.Amount is null || request.Amount.Fen >= 0, "amount.fen", "must not be negative");
+        violations.ThrowIfAny();
+
+        var household = await RegistryCalls.FindAsync(db.Households, id!.Value, caller, context.CancellationToken);
+        var change = MonitoringJournal.Apply(db, household, MonitoringRules.TriggerOf(request.Kind), request.Description.Trim(), request.Amount?.Fen,
+            caller.Subject, now, policy.For(now))!;
+        db.Record(caller, "monitoring.declare-hardship", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await RegistryCalls.SaveAsync(db, context.CancellationToken);
+        return new DeclareHardshipResponse { Change = change.ToMessage() };
+    }
+
+    public override async Task<EliminateRiskResponse> EliminateRisk(EliminateRiskRequest request, ServerCallContext context)
+    {
+        var caller = RegistryCalls.RequireCountyOfficer(context, "eliminate monitoring risks");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        CheckReason(request.Reason, "reason", violations);
+        violations.ThrowIfAny();
+
+        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+        var blockers = await RiskBlockersAsync(household, now, context.CancellationToken);
+        if (blockers.Count > 0)
+        {
+            throw RpcErrors.FailedPrecondition($"Risk cannot be eliminated: {string.Join("; ", blockers)}.");
+        }
+
+        var change = MonitoringJournal.Apply(db, household, MonitoringTrigger.RiskEliminated, request.Reason.Trim(), null, caller.Subject, now, policy.For(now))!;
+        db.Record(caller, "monitoring.eliminate-risk", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await RegistryCalls.SaveAsync(db, context.CancellationToken);
+        return new EliminateRiskResponse { Change = change.ToMessage() };
+    }
+
+    public override async Task<ListMonitoredResponse> ListMonitored(ListMonitoredRequest request, ServerCallContext context)
+    {
+        var caller = RegistryCalls.RequireReader(context);
+        var violations = new FieldViolations();
+        var region = RegistryCalls.ReadRegion(request.RegionCode, caller, violations, required: false);
+        violations.Check(request.Category != MonitoringCategory.None && Enum.IsDefined(request.Category), "category", "must be a monitored category or unspecified");
+        var page = Paging.Read(request.Page, violations, "page");
+        long? after = null;
+        if (page.After is not null)
+        {
+            violations.Check(long.TryParse(page.After, out var seq), "page.page_token", "is not a token returned by this service");
+            after = seq;
+        }
+
+        violations.ThrowIfAny();
+        RegistryCalls.EnsureVisible(region, caller);
+
+        var prefix = region.SignificantPrefix;
+        var query = db.Households.AsNoTracking().Where(h => h.RegionCode.StartsWith(prefix));
+        query = request.Category == MonitoringCategory.Unspecified
+            ? query.Where(h => h.MonitoringCategory != MonitoringCategory.None && h.MonitoringCategory != MonitoringCategory.Unspecified)
+            : query.Where(h => h.MonitoringCategory == request.Category);
+        var total = await query.CountAsync(context.CancellationToken);
+        var rows = await query.Where(h => after == null || h.Seq < after).OrderByDescending(h => h.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+        var seqs = rows.Select(h => h.Seq).ToList();
+        var records = await db.MonitoringRecords.AsNoTracking().Where(r => seqs.Contains(r.HouseholdSeq)).ToDictionaryAsync(r => r.HouseholdSeq, context.CancellationToken);
+
+        db.Record(caller, "monitoring.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        var response = new ListMonitoredResponse { Page = Paging.Response(rows, page.Size, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        response.Households.AddRange(rows.Take(page.Size).Select(h => h.ToMonitored(records.GetValueOrDefault(h.Seq))));
+        return response;
+    }
+
+    public override async Task<GetMonitoringHistoryResponse> GetMonitoringHistory(GetMonitoringHistoryRequest request, ServerCallContext context)
+    {
+        var caller = RegistryCalls.RequireReader(context);
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        violations.ThrowIfAny();
+
+        var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking().Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+        var history = await db.MonitoringHistory.AsNoTracking().Where(e => e.HouseholdSeq == household.Seq).OrderBy(e => e.Id).ToListAsync(context.CancellationToken);
+        var record = await db.MonitoringRecords.AsNoTracking().FirstOrDefaultAsync(r => r.HouseholdSeq == household.Seq, context.CancellationToken);
+        db.Record(caller, "monitoring.read-history", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        var response = new GetMonitoringHistoryResponse { Household = household.ToMonitored(record) };
+        response.Changes.AddRange(history.Select(e => e.ToMessage()));
+        response.RiskEliminationBlockers.AddRange(Blockers(household, record, now));
+        return response;
+    }
+
+    private async Task<IReadOnlyList<string>> RiskBlockersAsync(Household household, DateTime now, CancellationToken cancellationToken)
+    {
+        var record = await db.MonitoringRecords.AsNoTracking().FirstOrDefaultAsync(r => r.HouseholdSeq == household.Seq, cancellationToken);
+        return Blockers(household, record, now);
+    }
+
+    private IReadOnlyList<string> Blockers(Household household, MonitoringRecord? record, DateTime now) =>
+        RiskElimination.Blockers(household.MonitoringCategory, record?.IncomeAboveBandSince, household.Guarantees,
+            household.Members.Where(m => m.IsActive).Select(m => m.LabourCapacity), now, policy.For(now));
+
+    private static void CheckReason(string text, string field, FieldViolations violations) =>
+        violations.Check(text.Trim().Length is > 0 and <= MaxReasonLength, field, $"is required, at most {MaxReasonLength} characters");
+}
