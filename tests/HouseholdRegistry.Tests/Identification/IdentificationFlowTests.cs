@@ -1,3 +1,4 @@
+using Platform.HouseholdRegistry.Tests.Income;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
@@ -126,9 +127,7 @@ public sealed class IdentificationFlowTests
         var request = new OpenExitCaseRequest { HouseholdId = household.HouseholdId };
 
         await RpcAssert.FailsAsync(Grpc.Core.StatusCode.FailedPrecondition, h.Cases.OpenExitCaseAsync(request, h.Village));
-        var year = h.Registry.Clock.GetUtcNow().Year;
-        await h.Registry.QueryAsync(db => db.Households.Where(x => x.Id == Guid.Parse(household.HouseholdId))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PreExitMarkedYear, year)));
+        await h.MarkForExitAsync(household.HouseholdId);
         await RpcAssert.FailsAsync(Grpc.Core.StatusCode.PermissionDenied, h.Cases.OpenExitCaseAsync(request, h.County));
 
         var @case = (await h.Cases.OpenExitCaseAsync(request, h.Village)).Case;
@@ -153,5 +152,24 @@ public sealed class IdentificationFlowTests
 
         var history = await h.Cases.GetCaseHistoryAsync(new GetCaseHistoryRequest { HouseholdId = household.HouseholdId }, h.County);
         Assert.Equal([CaseKind.Identification, CaseKind.Exit], history.Cases.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public async Task A_guarantee_that_fails_after_pre_exit_marking_blocks_the_county_approval_of_the_exit()
+    {
+        await using var h = new IdentificationHarness();
+        var (household, _) = await h.RegisterAsync();
+        await h.MarkForExitAsync(household.HouseholdId);
+        var @case = (await h.Cases.OpenExitCaseAsync(new OpenExitCaseRequest { HouseholdId = household.HouseholdId }, h.Village)).Case;
+        @case = await h.CloseOpenNoticeAsync(await h.ReviewAsync(@case.CaseId));
+
+        // The housing appraisal found the house dangerous after the village had marked the household.
+        await h.Registry.SetGuaranteesAsync(household.HouseholdId, GuaranteeState.NotMet);
+        var refused = await RpcAssert.FailsAsync(Grpc.Core.StatusCode.FailedPrecondition,
+            h.Cases.ApproveInCountyAsync(new ApproveInCountyRequest { CaseId = @case.CaseId }, h.County));
+
+        Assert.Contains("housing", refused.Status.Detail, StringComparison.OrdinalIgnoreCase);
+        var file = (await h.Registry.Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = household.HouseholdId }, h.County)).Household;
+        Assert.Equal(HouseholdStatus.Registered, file.Status);
     }
 }

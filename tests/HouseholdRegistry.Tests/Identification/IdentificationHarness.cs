@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Tests.Income;
 using Platform.Security;
 
 namespace Platform.HouseholdRegistry.Tests.Identification;
@@ -25,6 +26,19 @@ public sealed class IdentificationHarness : IAsyncDisposable
     public CallOptions Township => Registry.As(PlatformRoles.TownshipOfficer, Seeded.Changji, "township.zhang");
 
     public CallOptions County => Registry.As(PlatformRoles.CountyOfficer, Seeded.Huoqiu, "county.wu", personalData: true);
+
+    /// <summary>
+    /// Qualifies a registered household for exit the way a county does: the village records an income
+    /// survey above the line, the assistance service's guarantee status arrives (stored as its consumer
+    /// would), and the county runs pre-exit marking (预脱贫标注) for the village.
+    /// </summary>
+    public async Task MarkForExitAsync(string householdId)
+    {
+        var year = Registry.Clock.GetUtcNow().Year;
+        await Registry.IncomeClient().RecordIncomeSurveyAsync(Income.IncomeTestKit.Survey(householdId, year, wages: 3_000_000), Village);
+        await Registry.SetGuaranteesAsync(householdId);
+        await Registry.IncomeClient().RunPreExitMarkingAsync(new RunPreExitMarkingRequest { RegionCode = Seeded.Qilipeng, Year = year }, County);
+    }
 
     public async Task<(Household Household, Case Case)> ApplyAsync(CreateHouseholdApplicationRequest? request = null)
     {

@@ -82,9 +82,7 @@ public sealed class NoticeBoardTests
     {
         await using var h = new IdentificationHarness();
         var (household, _) = await h.RegisterAsync();
-        var year = h.Registry.Clock.GetUtcNow().Year;
-        await h.Registry.QueryAsync(db => db.Households.Where(x => x.Id == Guid.Parse(household.HouseholdId))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PreExitMarkedYear, year)));
+        await h.MarkForExitAsync(household.HouseholdId);
         var @case = (await h.Cases.OpenExitCaseAsync(new OpenExitCaseRequest { HouseholdId = household.HouseholdId }, h.Village)).Case;
 
         @case = (await h.Cases.RejectAsync(new RejectRequest { CaseId = @case.CaseId, Reason = "收入不稳定, 暂缓退出" }, h.Village)).Case;

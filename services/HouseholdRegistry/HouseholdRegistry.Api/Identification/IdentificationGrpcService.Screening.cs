@@ -106,6 +106,7 @@ public sealed partial class IdentificationGrpcService
             throw RpcErrors.FailedPrecondition("The household already has an open case.");
         }
 
+        await ExitGate.EnsureEligibleAsync(db, household, now, policy, context.CancellationToken);
         var @case = CaseProcedure.Open(household, CaseKind.Exit, StepActor.Of(caller), now);
         db.Cases.Add(@case);
         try

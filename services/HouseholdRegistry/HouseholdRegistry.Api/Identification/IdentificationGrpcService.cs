@@ -141,6 +141,11 @@ public sealed partial class IdentificationGrpcService(
 
         var @case = await LoadForStepAsync(id, stage, caller, context);
         var now = Now;
+        if (@case.Kind == CaseKind.Exit && stage == CaseStage.CountyApproval)
+        {
+            await ExitGate.EnsureEligibleAsync(db, @case.Household, now, policy, context.CancellationToken);
+        }
+
         var completion = CaseProcedure.Approve(@case, StepActor.Of(caller), now, policy.For(now), new StepNotes(comment.Trim()));
         await SaveAsync(@case, caller, action, completion, context);
         return @case.ToMessage();
