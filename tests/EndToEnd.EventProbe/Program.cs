@@ -12,6 +12,8 @@ var broker = BrokerAddress.Parse(builder.Configuration.GetConnectionString(Resou
 builder.Services.AddMassTransit(bus =>
 {
     bus.AddConsumer<HouseholdAppliedObserver>();
+    bus.AddConsumer<HouseholdRegisteredObserver>();
+    bus.AddConsumer<HouseholdExitedObserver>();
     bus.UsingRabbitMq((context, cfg) =>
     {
         cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h =>

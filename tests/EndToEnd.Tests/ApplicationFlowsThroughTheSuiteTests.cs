@@ -13,7 +13,8 @@ namespace Platform.EndToEnd.Tests;
 
 /// <summary>
 /// Starts the AppHost as a user would (broker, registry, SQLite in a data folder), adds a second
-/// resource that consumes the registry's events, and follows one application through.
+/// resource that consumes the registry's events (and reports guarantees as the assistance service
+/// will), and follows one household from application through registration to exit.
 /// </summary>
 public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
 {
@@ -28,6 +29,9 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"DataDir={_dataDirectory}"]);
         var broker = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == ResourceNames.Broker);
+        // Notices close on the day they go up, so the whole cycle runs in one test.
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.HouseholdRegistry))
+            .WithEnvironment("Registry__Policy__Years__2000__NoticeDays", "0");
         builder.AddProject("event-probe", Path.Combine(builder.AppHostDirectory, "..", "tests", "EndToEnd.EventProbe", "EndToEnd.EventProbe.csproj"))
             .WithReference(builder.CreateResourceBuilder(broker))
             .WaitFor(builder.CreateResourceBuilder(broker));
@@ -44,19 +48,82 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_grpc_application_is_observed_by_a_second_resource_through_the_broker()
+    public async Task A_household_goes_from_application_to_registration_to_exit_with_its_events_observed()
+    {
+        using var channel = GrpcChannel.ForAddress(_app!.GetEndpoint(ResourceNames.HouseholdRegistry, "http"));
+        var households = new HouseholdService.HouseholdServiceClient(channel);
+        var cases = new IdentificationService.IdentificationServiceClient(channel);
+        var income = new IncomeService.IncomeServiceClient(channel);
+        var village = Officer(PlatformRoles.VillageOfficer, Village);
+        var township = Officer(PlatformRoles.TownshipOfficer, Village[..9] + "000");
+        var county = Officer(PlatformRoles.CountyOfficer, Village[..6] + "000000");
+
+        // 户申请: the application is published and observed by another resource through the broker.
+        var applied = (await households.CreateHouseholdApplicationAsync(Application(), village)).Household;
+        var householdId = applied.HouseholdId;
+        Assert.Equal("341522********" + Application().Members[0].NationalId[14..], applied.Members[0].NationalId);
+        await WaitForLogAsync(_probeId, $"Observed HouseholdApplied {householdId}", TimeSpan.FromSeconds(60));
+
+        // 组评议 → 村审查 → 公示 → 乡审核 → 县审定 → 公告 (notices last zero days in this run).
+        var history = await cases.GetCaseHistoryAsync(new GetCaseHistoryRequest { HouseholdId = householdId }, county);
+        var caseId = history.Cases.Single().CaseId;
+        await cases.AppraiseInGroupAsync(new AppraiseInGroupRequest
+        {
+            CaseId = caseId, Decision = StepDecision.Approve, Votes = new AppraisalVotes { InFavour = 18, Against = 1 }, Minutes = "组评议记录",
+        }, village);
+        var identification = (await cases.ReviewInVillageAsync(new ReviewInVillageRequest { CaseId = caseId, Minutes = "村民代表大会" }, village)).Case;
+        identification = await CloseNoticeAsync(cases, identification, village);
+        await cases.CheckInTownshipAsync(new CheckInTownshipRequest { CaseId = caseId }, township);
+        identification = (await cases.ApproveInCountyAsync(new ApproveInCountyRequest { CaseId = caseId }, county)).Case;
+        identification = await CloseNoticeAsync(cases, identification, village);
+        Assert.Equal(CaseOutcome.Registered, identification.Outcome);
+        await WaitForLogAsync(_probeId, $"Observed HouseholdRegistered {householdId}", TimeSpan.FromSeconds(60));
+
+        // The guarantee status the probe reported (as the assistance service will) reaches the registry by event.
+        await WaitUntilAsync(async () => (await households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = householdId }, county))
+            .Household.Guarantees?.Housing == GuaranteeState.Met, TimeSpan.FromSeconds(60));
+
+        // Income above the line, pre-exit marking (预脱贫标注), then the exit case to its announcement.
+        var year = DateTime.UtcNow.Year;
+        await income.RecordIncomeSurveyAsync(new RecordIncomeSurveyRequest { HouseholdId = householdId, Year = year, Wages = new Money { Fen = 2_400_000 } }, village);
+        var marking = await income.RunPreExitMarkingAsync(new RunPreExitMarkingRequest { RegionCode = Village, Year = year }, county);
+        Assert.True(marking.Marked >= 1);
+        var exit = (await cases.OpenExitCaseAsync(new OpenExitCaseRequest { HouseholdId = householdId }, village)).Case;
+        exit = (await cases.ReviewInVillageAsync(new ReviewInVillageRequest { CaseId = exit.CaseId, Minutes = "村民代表大会: 同意退出" }, village)).Case;
+        exit = await CloseNoticeAsync(cases, exit, village);
+        exit = (await cases.ApproveInCountyAsync(new ApproveInCountyRequest { CaseId = exit.CaseId }, county)).Case;
+        exit = await CloseNoticeAsync(cases, exit, village);
+
+        Assert.Equal(CaseOutcome.Exited, exit.Outcome);
+        var exited = (await households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = householdId }, county)).Household;
+        Assert.Equal(HouseholdStatus.Exited, exited.Status);
+        Assert.Equal(DateTime.UtcNow.Year + 5, exited.SupportUntil.Year);
+        await WaitForLogAsync(_probeId, $"Observed HouseholdExited {householdId}", TimeSpan.FromSeconds(60));
+    }
+
+    private const string Village = "341522100201";
+
+    private CallOptions Officer(string role, string region)
     {
         var secrets = DevSecrets.LoadOrCreate(_dataDirectory);
-        var token = new DevTokenIssuer(new JwtOptions { SigningKey = secrets.SigningKey }).Issue(PlatformRoles.VillageOfficer, "341522100201", "e2e-officer");
-        using var channel = GrpcChannel.ForAddress(_app!.GetEndpoint(ResourceNames.HouseholdRegistry, "http"));
-        var client = new HouseholdService.HouseholdServiceClient(channel);
+        var token = new DevTokenIssuer(new JwtOptions { SigningKey = secrets.SigningKey }).Issue(role, region, $"e2e-{role}");
+        return new CallOptions(new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "end-to-end test" } }, DateTime.UtcNow.AddSeconds(30));
+    }
 
-        var reply = await client.CreateHouseholdApplicationAsync(Application(), new Metadata { { "authorization", $"Bearer {token}" } }, DateTime.UtcNow.AddSeconds(30));
-        var householdId = reply.Household.HouseholdId;
+    private static async Task<Case> CloseNoticeAsync(IdentificationService.IdentificationServiceClient cases, Case @case, CallOptions village)
+    {
+        var notice = @case.Notices.Single(n => n.Status == NoticeStatus.Open);
+        return (await cases.CloseNoticeAsync(new CloseNoticeRequest { NoticeId = notice.NoticeId }, village)).Case;
+    }
 
-        await WaitForLogAsync(_probeId, $"Observed HouseholdApplied {householdId}", TimeSpan.FromSeconds(60));
-        Assert.Equal(HouseholdStatus.Applied, reply.Household.Status);
-        Assert.Equal("341522********" + Application().Members[0].NationalId[14..], reply.Household.Members[0].NationalId);
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The condition did not hold within {timeout.TotalSeconds:0} s.");
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>Waits for a resource to log a line containing <paramref name="text"/>; fails with what it did log.</summary>
