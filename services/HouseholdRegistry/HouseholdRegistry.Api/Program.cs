@@ -1,8 +1,11 @@
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry;
+using Platform.HouseholdRegistry.Audit;
+using Platform.HouseholdRegistry.Helpers;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
+using Platform.HouseholdRegistry.Statistics;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Resources;
@@ -27,6 +30,9 @@ var app = builder.Build();
 app.UsePlatformSecurity();
 app.MapGrpcService<RegionGrpcService>();
 app.MapGrpcService<HouseholdGrpcService>();
+app.MapGrpcService<SupportGrpcService>();
+app.MapGrpcService<StatisticsGrpcService>();
+app.MapGrpcService<AuditGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();

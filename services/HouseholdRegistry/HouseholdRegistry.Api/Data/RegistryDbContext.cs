@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.HouseholdRegistry.Helpers;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Regions;
+using Platform.HouseholdRegistry.Statistics;
+using Platform.HouseholdRegistry.Verification;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -19,6 +22,20 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<Helper> Helpers => Set<Helper>();
+
+    public DbSet<HelperPairing> HelperPairings => Set<HelperPairing>();
+
+    public DbSet<WorkTeam> WorkTeams => Set<WorkTeam>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<AssistanceMeasure> AssistanceMeasures => Set<AssistanceMeasure>();
+
+    public DbSet<HouseholdVerification> Verifications => Set<HouseholdVerification>();
+
+    public DbSet<RegionTally> RegionTallies => Set<RegionTally>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -26,18 +43,25 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new RegionConfiguration());
         modelBuilder.ApplyConfiguration(new HouseholdConfiguration());
         modelBuilder.ApplyConfiguration(new MemberConfiguration(ActiveMemberFilter));
+        modelBuilder.ApplyConfiguration<Helper>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration<HelperPairing>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration<WorkTeam>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration<Visit>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration<AssistanceMeasure>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration(new VerificationConfiguration());
+        modelBuilder.ApplyConfiguration(new RegionTallyConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpHouseholdVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return RegionTallyMaintenance.SaveAsync(this, base.SaveChangesAsync, acceptAllChangesOnSuccess, async: true, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpHouseholdVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return RegionTallyMaintenance.SaveAsync(this, (accept, _) => Task.FromResult(base.SaveChanges(accept)), acceptAllChangesOnSuccess, async: false, default).GetAwaiter().GetResult();
     }
 
     /// <summary>Every change of a household moves its version, so a concurrent change of the same household fails instead of overwriting.</summary>
