@@ -150,7 +150,9 @@ public static class RegionTallyMaintenance
 
             if (entry.State != EntityState.Deleted && entry.Entity.IsActive)
             {
-                deltas[entry.Entity.HouseholdSeq] = deltas.GetValueOrDefault(entry.Entity.HouseholdSeq) + 1;
+                // The entry, not the entity, holds the temporary key of a household added in the same save.
+                var seq = entry.Property(m => m.HouseholdSeq).CurrentValue;
+                deltas[seq] = deltas.GetValueOrDefault(seq) + 1;
             }
         }
 
