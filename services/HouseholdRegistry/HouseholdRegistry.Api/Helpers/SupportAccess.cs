@@ -57,10 +57,14 @@ internal static class SupportAccess
             : throw RpcErrors.NotFound($"Household {id}");
     }
 
+    /// <summary>
+    /// A helper inside the caller's region, or one managed above it who serves there: a county's
+    /// cadres are paired with households by the township and village officers of that county too.
+    /// </summary>
     public static async Task<Helper> VisibleHelperAsync(RegistryDbContext db, Caller caller, Guid id, ServerCallContext context)
     {
         var helper = await db.Helpers.FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
-        return helper is not null && caller.CanSee(RegionCode.Parse(helper.RegionCode))
+        return helper is not null && (caller.CanSee(RegionCode.Parse(helper.RegionCode)) || RegionCode.Parse(helper.RegionCode).Covers(caller.Region))
             ? helper
             : throw RpcErrors.NotFound($"Helper {id}");
     }
