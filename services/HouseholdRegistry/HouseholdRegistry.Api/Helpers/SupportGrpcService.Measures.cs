@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
 using Platform.Persistence;
+using Platform.Security;
 using Platform.ServiceDefaults;
 
 namespace Platform.HouseholdRegistry.Helpers;
@@ -113,7 +114,7 @@ public sealed partial class SupportGrpcService
         violations.ThrowIfAny();
 
         var measure = await db.AssistanceMeasures.FirstOrDefaultAsync(m => m.Id == measureId, context.CancellationToken);
-        if (measure is null || !caller.CanSee(Platform.Security.RegionCode.Parse(measure.VillageCode)))
+        if (measure is null || !caller.CanSee(RegionCode.Parse(measure.VillageCode)))
         {
             throw RpcErrors.NotFound($"Measure {measureId}");
         }

@@ -64,26 +64,35 @@ public static class RegionTallyMaintenance
     public static async Task RebuildAsync(RegistryDbContext db, IReadOnlyCollection<string> villageCodes, CancellationToken ct)
     {
         var codes = villageCodes.Distinct().ToList();
-        var rows = await db.Households.AsNoTracking().Where(h => codes.Contains(h.RegionCode))
-            .Select(h => new
-            {
-                h.RegionCode, h.Status, h.PrimaryCause, h.MonitoringCategory, h.PlannedExitYear, h.ExitedAt,
-                People = h.Members.Count(m => m.IsActive),
-            })
-            .ToListAsync(ct);
-        var tallies = TallyDeltas.Sum(rows.Select(r => new HouseholdTallyChange(
-            null, 0, TallyKey.Of(r.RegionCode, r.Status, r.PrimaryCause, r.MonitoringCategory, r.PlannedExitYear, r.ExitedAt), r.People)));
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await ReplaceAsync(ct);
+            return;
+        }
 
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
-            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(token) : (Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?)null;
-            await db.Set<RegionTally>().Where(t => codes.Contains(t.VillageCode)).ExecuteDeleteAsync(token);
-            await ApplyAsync(db, tallies, async: true, token);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(token);
-            }
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
+            await ReplaceAsync(token);
+            await transaction.CommitAsync(token);
         }, ct);
+
+        // Read inside the transaction, so no change commits between the count and the replacement.
+        async Task ReplaceAsync(CancellationToken token)
+        {
+            var rows = await db.Households.AsNoTracking().Where(h => codes.Contains(h.RegionCode))
+                .Select(h => new
+                {
+                    h.RegionCode, h.Status, h.PrimaryCause, h.MonitoringCategory, h.PlannedExitYear, h.ExitedAt,
+                    People = h.Members.Count(m => m.IsActive),
+                })
+                .ToListAsync(token);
+            var tallies = TallyDeltas.Sum(rows.Select(r => new HouseholdTallyChange(
+                null, 0, TallyKey.Of(r.RegionCode, r.Status, r.PrimaryCause, r.MonitoringCategory, r.PlannedExitYear, r.ExitedAt), r.People)));
+
+            await db.RegionTallies.Where(t => codes.Contains(t.VillageCode)).ExecuteDeleteAsync(token);
+            await ApplyAsync(db, tallies, async: true, token);
+        }
     }
 
     private static async Task<List<HouseholdTallyChange>> CollectAsync(RegistryDbContext db, bool async, CancellationToken ct)
