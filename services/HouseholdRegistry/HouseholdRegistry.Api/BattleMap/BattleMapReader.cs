@@ -19,7 +19,15 @@ internal static class BattleMapReader
         query = status == HouseholdStatus.Unspecified
             ? query.Where(h => h.Status == HouseholdStatus.Registered || h.Status == HouseholdStatus.Exited)
             : query.Where(h => h.Status == status);
-        var total = await query.CountAsync(ct);
+        var totals = await TotalsAsync(db, village, ct);
+
+        // The page total comes from the maintained tallies: counting a large village's households on every page would not stay fast.
+        var total = status switch
+        {
+            HouseholdStatus.Registered => totals.RegisteredHouseholds,
+            HouseholdStatus.Exited => totals.ExitedHouseholds,
+            _ => totals.RegisteredHouseholds + totals.ExitedHouseholds,
+        };
         var households = await query.Where(h => after == null || h.Seq > after).OrderBy(h => h.Seq).Take(size + 1)
             .Include(h => h.Members.Where(m => m.IsActive)).AsSplitQuery().ToListAsync(ct);
         var shown = households.Take(size).ToList();
@@ -33,7 +41,7 @@ internal static class BattleMapReader
         var response = new GetBattleMapResponse
         {
             VillageCode = village,
-            Totals = await TotalsAsync(db, village, ct),
+            Totals = totals,
             Page = Paging.Response(households, size, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         response.Rows.AddRange(shown.Select(h =>
