@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.HouseholdRegistry.Helpers;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
+using Platform.HouseholdRegistry.Statistics;
+using Platform.HouseholdRegistry.Verification;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -43,6 +46,19 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
     public DbSet<MonitoringHistoryEntry> MonitoringHistory => Set<MonitoringHistoryEntry>();
 
     public DbSet<ReentryRecord> Reentries => Set<ReentryRecord>();
+    public DbSet<Helper> Helpers => Set<Helper>();
+
+    public DbSet<HelperPairing> HelperPairings => Set<HelperPairing>();
+
+    public DbSet<WorkTeam> WorkTeams => Set<WorkTeam>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<AssistanceMeasure> AssistanceMeasures => Set<AssistanceMeasure>();
+
+    public DbSet<HouseholdVerification> Verifications => Set<HouseholdVerification>();
+
+    public DbSet<RegionTally> RegionTallies => Set<RegionTally>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,18 +78,25 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new MonitoringRecordConfiguration());
         modelBuilder.ApplyConfiguration(new MonitoringHistoryEntryConfiguration());
         modelBuilder.ApplyConfiguration(new ReentryRecordConfiguration());
+        modelBuilder.ApplyConfiguration<Helper>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration<HelperPairing>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration<WorkTeam>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration<Visit>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration<AssistanceMeasure>(new SupportConfiguration());
+        modelBuilder.ApplyConfiguration(new VerificationConfiguration());
+        modelBuilder.ApplyConfiguration(new RegionTallyConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpHouseholdVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return RegionTallyMaintenance.SaveAsync(this, base.SaveChangesAsync, acceptAllChangesOnSuccess, async: true, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpHouseholdVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return RegionTallyMaintenance.SaveAsync(this, (accept, _) => Task.FromResult(base.SaveChanges(accept)), acceptAllChangesOnSuccess, async: false, default).GetAwaiter().GetResult();
     }
 
     /// <summary>Every change of a household moves its version, so a concurrent change of the same household fails instead of overwriting.</summary>

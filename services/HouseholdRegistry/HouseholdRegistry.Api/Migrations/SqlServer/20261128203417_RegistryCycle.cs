@@ -39,6 +39,27 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "AssistanceMeasures",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PlannedYear = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DoneBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssistanceMeasures", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AssistanceRollBatches",
                 columns: table => new
                 {
@@ -134,6 +155,41 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         principalTable: "Households",
                         principalColumn: "Seq",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HelperPairings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    HelperId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    From = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    To = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HelperPairings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Helpers",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    WorkUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PhoneCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RegionCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Helpers", x => x.Seq);
                 });
 
             migrationBuilder.CreateTable(
@@ -255,6 +311,87 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegionTallies",
+                columns: table => new
+                {
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    PrimaryCause = table.Column<int>(type: "int", nullable: false),
+                    MonitoringCategory = table.Column<int>(type: "int", nullable: false),
+                    PlannedExitYear = table.Column<int>(type: "int", nullable: false),
+                    ExitYear = table.Column<int>(type: "int", nullable: false),
+                    Households = table.Column<int>(type: "int", nullable: false),
+                    People = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegionTallies", x => new { x.VillageCode, x.Status, x.PrimaryCause, x.MonitoringCategory, x.PlannedExitYear, x.ExitYear });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Verifications",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    InspectorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    MembersStatedJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HelperNameStated = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    MismatchesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MismatchCount = table.Column<int>(type: "int", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Verifications", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HelperId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VisitDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    FollowUp = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkTeams",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    PairedUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FirstSecretaryName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    MemberNamesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkTeams", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseSteps",
                 columns: table => new
                 {
@@ -340,6 +477,22 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssistanceMeasures_HouseholdId_Seq",
+                table: "AssistanceMeasures",
+                columns: new[] { "HouseholdId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistanceMeasures_Id",
+                table: "AssistanceMeasures",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistanceMeasures_VillageCode_Status",
+                table: "AssistanceMeasures",
+                columns: new[] { "VillageCode", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssistanceRollBatches_Kind_CountyCode_AsOf",
                 table: "AssistanceRollBatches",
                 columns: new[] { "Kind", "CountyCode", "AsOf" });
@@ -395,6 +548,27 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 column: "CaseSeq");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HelperPairings_HelperId_To",
+                table: "HelperPairings",
+                columns: new[] { "HelperId", "To" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HelperPairings_HouseholdId_To",
+                table: "HelperPairings",
+                columns: new[] { "HouseholdId", "To" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Helpers_Id",
+                table: "Helpers",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Helpers_RegionCode_Seq",
+                table: "Helpers",
+                columns: new[] { "RegionCode", "Seq" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncomeEntries_HouseholdSeq_Source_SourceReference",
                 table: "IncomeEntries",
                 columns: new[] { "HouseholdSeq", "Source", "SourceReference" },
@@ -441,11 +615,52 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 name: "IX_Reentries_HouseholdSeq",
                 table: "Reentries",
                 column: "HouseholdSeq");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verifications_HouseholdId",
+                table: "Verifications",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verifications_Id",
+                table: "Verifications",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Verifications_VillageCode_MismatchCount_Seq",
+                table: "Verifications",
+                columns: new[] { "VillageCode", "MismatchCount", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_HouseholdId_Seq",
+                table: "Visits",
+                columns: new[] { "HouseholdId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_Id",
+                table: "Visits",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTeams_Id",
+                table: "WorkTeams",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkTeams_VillageCode_To",
+                table: "WorkTeams",
+                columns: new[] { "VillageCode", "To" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AssistanceMeasures");
+
             migrationBuilder.DropTable(
                 name: "AssistanceRollBatches");
 
@@ -457,6 +672,12 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "GuaranteeSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "HelperPairings");
+
+            migrationBuilder.DropTable(
+                name: "Helpers");
 
             migrationBuilder.DropTable(
                 name: "IncomeEntries");
@@ -475,6 +696,18 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Reentries");
+
+            migrationBuilder.DropTable(
+                name: "RegionTallies");
+
+            migrationBuilder.DropTable(
+                name: "Verifications");
+
+            migrationBuilder.DropTable(
+                name: "Visits");
+
+            migrationBuilder.DropTable(
+                name: "WorkTeams");
 
             migrationBuilder.DropTable(
                 name: "Notices");

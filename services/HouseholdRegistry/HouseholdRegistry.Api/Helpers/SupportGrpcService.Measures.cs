@@ -1,0 +1,154 @@
+using System.Globalization;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Helpers;
+
+/// <summary>Visit logs (帮扶工作日志) and assistance measures with their write-off (销号).</summary>
+public sealed partial class SupportGrpcService
+{
+    public override async Task<RecordVisitResponse> RecordVisit(RecordVisitRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireManager(caller, "record visits");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
+        var helperId = request.HelperId.Length == 0 ? (Guid?)null : SupportAccess.ParseId(request.HelperId, "helper_id", violations, "helper");
+        var date = request.VisitDate.ToDateOnly();
+        violations.Check(date is not null && date <= DateOnly.FromDateTime(now), "visit_date", "must be a valid date, not in the future");
+        violations.Check(request.Content.Trim().Length is > 0 and <= 2000, "content", "is required and at most 2000 characters");
+        violations.Check(request.FollowUp.Length <= 2000, "follow_up", "must be at most 2000 characters");
+        violations.ThrowIfAny();
+
+        var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
+        var helper = helperId ?? household.HelperId
+            ?? throw RpcErrors.FailedPrecondition("The household has no helper paired; name the helper who visited.");
+        if (helperId is { } named)
+        {
+            await SupportAccess.VisibleHelperAsync(db, caller, named, context);
+        }
+
+        var visit = new Visit
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = household.Id,
+            HelperId = helper,
+            VisitDate = date!.Value,
+            Content = request.Content.Trim(),
+            FollowUp = request.FollowUp.Trim(),
+            RecordedBy = caller.Subject,
+            RecordedAt = now,
+        };
+        db.Visits.Add(visit);
+        db.Record(caller, "visit.record", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new RecordVisitResponse { Visit = visit.ToMessage() };
+    }
+
+    public override async Task<ListVisitsResponse> ListVisits(ListVisitsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireReader(caller);
+        var violations = new FieldViolations();
+        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
+        var page = Paging.Read(request.Page, violations, "page");
+        var after = SupportAccess.ReadAfter(page, violations);
+        violations.ThrowIfAny();
+
+        var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
+        var query = db.Visits.AsNoTracking().Where(v => v.HouseholdId == household.Id);
+        var total = await query.CountAsync(context.CancellationToken);
+        var rows = await query.Where(v => after == null || v.Seq < after).OrderByDescending(v => v.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+
+        db.Record(caller, "visit.list", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new ListVisitsResponse { Page = Paging.Response(rows, page.Size, total, v => v.Seq.ToString(CultureInfo.InvariantCulture)) };
+        response.Visits.AddRange(rows.Take(page.Size).Select(v => v.ToMessage()));
+        return response;
+    }
+
+    public override async Task<PlanMeasureResponse> PlanMeasure(PlanMeasureRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireManager(caller, "plan assistance measures");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
+        violations.Check(request.Kind != MeasureKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must be a known measure kind");
+        violations.Check(request.Description.Trim().Length is > 0 and <= 500, "description", "is required and at most 500 characters");
+        violations.Check(request.PlannedYear >= now.Year - 1 && request.PlannedYear <= now.Year + 10, "planned_year", $"must be between {now.Year - 1} and {now.Year + 10}");
+        violations.ThrowIfAny();
+
+        var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
+        if (household.Status == HouseholdStatus.Rejected)
+        {
+            throw RpcErrors.FailedPrecondition("The household's application was rejected; it has no assistance plan.");
+        }
+
+        var measure = new AssistanceMeasure
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = household.Id,
+            VillageCode = household.RegionCode,
+            Kind = request.Kind,
+            Description = request.Description.Trim(),
+            PlannedYear = request.PlannedYear,
+        };
+        db.AssistanceMeasures.Add(measure);
+        db.Record(caller, "measure.plan", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new PlanMeasureResponse { Measure = measure.ToMessage() };
+    }
+
+    public override async Task<CompleteMeasureResponse> CompleteMeasure(CompleteMeasureRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireManager(caller, "write off assistance measures");
+        var violations = new FieldViolations();
+        var measureId = SupportAccess.ParseId(request.MeasureId, "measure_id", violations, "measure");
+        violations.ThrowIfAny();
+
+        var measure = await db.AssistanceMeasures.FirstOrDefaultAsync(m => m.Id == measureId, context.CancellationToken);
+        if (measure is null || !caller.CanSee(RegionCode.Parse(measure.VillageCode)))
+        {
+            throw RpcErrors.NotFound($"Measure {measureId}");
+        }
+
+        if (measure.Status == MeasureStatus.Done)
+        {
+            throw RpcErrors.FailedPrecondition($"The measure was already written off on {measure.DoneAt:yyyy-MM-dd} by {measure.DoneBy}.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        measure.Status = MeasureStatus.Done;
+        measure.DoneAt = now;
+        measure.DoneBy = caller.Subject;
+        db.Record(caller, "measure.complete", HouseholdEntity, measure.HouseholdId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await SupportAccess.SaveAsync(db, context.CancellationToken);
+        return new CompleteMeasureResponse { Measure = measure.ToMessage() };
+    }
+
+    public override async Task<ListMeasuresResponse> ListMeasures(ListMeasuresRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireReader(caller);
+        var violations = new FieldViolations();
+        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
+        var page = Paging.Read(request.Page, violations, "page");
+        var after = SupportAccess.ReadAfter(page, violations);
+        violations.ThrowIfAny();
+
+        var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
+        var query = db.AssistanceMeasures.AsNoTracking().Where(m => m.HouseholdId == household.Id);
+        var total = await query.CountAsync(context.CancellationToken);
+        var rows = await query.Where(m => after == null || m.Seq > after).OrderBy(m => m.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+        var response = new ListMeasuresResponse { Page = Paging.Response(rows, page.Size, total, m => m.Seq.ToString(CultureInfo.InvariantCulture)) };
+        response.Measures.AddRange(rows.Take(page.Size).Select(m => m.ToMessage()));
+        return response;
+    }
+}

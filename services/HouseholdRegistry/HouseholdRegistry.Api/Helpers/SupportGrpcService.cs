@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Contracts;
+using Platform.HouseholdRegistry.Data;
+using Platform.HouseholdRegistry.Policy;
+using Platform.Messaging;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Helpers;
+
+/// <summary>Helpers and their pairings, and village work teams. Visits, measures and spot checks are in the other parts of this class.</summary>
+public sealed partial class SupportGrpcService(
+    RegistryDbContext db,
+    PersonalDataProtector protector,
+    RegistryPolicy policy,
+    TimeProvider time) : SupportService.SupportServiceBase
+{
+    private const string HouseholdEntity = "household";
+
+    public override async Task<RegisterHelperResponse> RegisterHelper(RegisterHelperRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireManager(caller, "register helpers");
+        var violations = new FieldViolations();
+        CheckName(request.Name, "name", 50, violations);
+        CheckName(request.WorkUnit, "work_unit", 100, violations);
+        violations.Check(PhonePattern().IsMatch(request.Phone), "phone", "must be a phone number of 7 to 20 digits (a hyphen allowed)");
+        violations.Check(RegionCode.TryParse(request.RegionCode, out var region) && region.Level >= RegionLevel.County, "region_code", "must be the code of a county, township or village");
+        violations.ThrowIfAny();
+        if (!caller.CanSee(region))
+        {
+            throw RpcErrors.PermissionDenied($"Region {region} is outside your region {caller.Region}.");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == region.Value, context.CancellationToken))
+        {
+            throw RpcErrors.InvalidArgument("region_code", "is not a region known to the registry");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var helper = new Helper
+        {
+            Id = Guid.CreateVersion7(),
+            Name = request.Name.Trim(),
+            WorkUnit = request.WorkUnit.Trim(),
+            PhoneCipher = protector.Encrypt(request.Phone),
+            RegionCode = region.Value,
+            RegisteredAt = now,
+        };
+        db.Helpers.Add(helper);
+        db.Record(caller, "helper.register", "helper", helper.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new RegisterHelperResponse { Helper = helper.ToMessage(protector, caller.HasPersonalDataScope, 0) };
+    }
+
+    public override async Task<ListHelpersResponse> ListHelpers(ListHelpersRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireReader(caller);
+        var violations = new FieldViolations();
+        var region = SupportAccess.ListedRegion(caller, request.RegionCode, violations);
+        var page = Paging.Read(request.Page, violations, "page");
+        var after = SupportAccess.ReadAfter(page, violations);
+        violations.ThrowIfAny();
+        SupportAccess.RequireVisible(caller, region);
+
+        var prefix = region.SignificantPrefix;
+        var query = db.Helpers.AsNoTracking().Where(h => h.RegionCode.StartsWith(prefix));
+        var total = await query.CountAsync(context.CancellationToken);
+        var rows = await query.Where(h => after == null || h.Seq > after).OrderBy(h => h.Seq).Take(page.Size + 1)
+            .Select(h => new { Helper = h, Paired = db.HelperPairings.Count(p => p.HelperId == h.Id && p.To == null) })
+            .ToListAsync(context.CancellationToken);
+
+        db.Record(caller, "helper.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new ListHelpersResponse { Page = Paging.Response(rows, page.Size, total, r => r.Helper.Seq.ToString(CultureInfo.InvariantCulture)) };
+        response.Helpers.AddRange(rows.Take(page.Size).Select(r => r.Helper.ToMessage(protector, caller.HasPersonalDataScope, r.Paired)));
+        return response;
+    }
+
+    public override async Task<PairHelperResponse> PairHelper(PairHelperRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireManager(caller, "pair helpers");
+        var violations = new FieldViolations();
+        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
+        var helperId = SupportAccess.ParseId(request.HelperId, "helper_id", violations, "helper");
+        violations.ThrowIfAny();
+
+        var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
+        var helper = await SupportAccess.VisibleHelperAsync(db, caller, helperId, context);
+        var paired = await db.HelperPairings.CountAsync(p => p.HelperId == helper.Id && p.To == null, context.CancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var refusal = PairingRules.Refusal(household.Status, household.RegionCode, household.HelperId, helper, paired, policy.For(now));
+        if (refusal is not null)
+        {
+            throw RpcErrors.FailedPrecondition(refusal);
+        }
+
+        foreach (var previous in await db.HelperPairings.Where(p => p.HouseholdId == household.Id && p.To == null).ToListAsync(context.CancellationToken))
+        {
+            previous.To = now;
+        }
+
+        var pairing = new HelperPairing { HelperId = helper.Id, HouseholdId = household.Id, From = now };
+        db.HelperPairings.Add(pairing);
+        household.HelperId = helper.Id;
+        db.Record(caller, "helper.pair", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.AddEvent(new HelperAssigned(household.Id, household.RegionCode, helper.Id, helper.Name, helper.WorkUnit, now), household.Id.ToString(), now);
+        await SupportAccess.SaveAsync(db, context.CancellationToken);
+        return new PairHelperResponse { Pairing = pairing.ToMessage() };
+    }
+
+    public override async Task<SetWorkTeamResponse> SetWorkTeam(SetWorkTeamRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireManager(caller, "set village work teams");
+        var violations = new FieldViolations();
+        violations.Check(RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village, "village_code", "must be the code of a village");
+        CheckName(request.PairedUnit, "paired_unit", 100, violations);
+        CheckName(request.FirstSecretaryName, "first_secretary_name", 50, violations);
+        violations.Check(request.MemberNames.Count <= 20, "member_names", "may name at most 20 members");
+        for (var i = 0; i < request.MemberNames.Count; i++)
+        {
+            CheckName(request.MemberNames[i], $"member_names[{i}]", 50, violations);
+        }
+
+        var from = request.From.ToDateOnly();
+        violations.Check(from is not null, "from", "must be a valid date");
+        violations.ThrowIfAny();
+        if (!caller.CanSee(village))
+        {
+            throw RpcErrors.PermissionDenied($"Village {village} is outside your region {caller.Region}.");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == village.Value, context.CancellationToken))
+        {
+            throw RpcErrors.InvalidArgument("village_code", "is not a village known to the registry");
+        }
+
+        var current = await db.WorkTeams.FirstOrDefaultAsync(t => t.VillageCode == village.Value && t.To == null, context.CancellationToken);
+        if (current is not null && current.From >= from)
+        {
+            throw RpcErrors.FailedPrecondition($"The village's current team serves from {current.From:yyyy-MM-dd}; a new team must start after that.");
+        }
+
+        if (current is not null)
+        {
+            current.To = from!.Value.AddDays(-1);
+        }
+
+        var team = new WorkTeam
+        {
+            Id = Guid.CreateVersion7(),
+            VillageCode = village.Value,
+            PairedUnit = request.PairedUnit.Trim(),
+            FirstSecretaryName = request.FirstSecretaryName.Trim(),
+            MemberNames = request.MemberNames.Select(n => n.Trim()).ToList(),
+            From = from!.Value,
+        };
+        db.WorkTeams.Add(team);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Record(caller, "workteam.set", "work-team", team.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new SetWorkTeamResponse { WorkTeam = team.ToMessage() };
+    }
+
+    public override async Task<ListWorkTeamsResponse> ListWorkTeams(ListWorkTeamsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireReader(caller);
+        var violations = new FieldViolations();
+        var region = SupportAccess.ListedRegion(caller, request.RegionCode, violations);
+        var page = Paging.Read(request.Page, violations, "page");
+        var after = SupportAccess.ReadAfter(page, violations);
+        violations.ThrowIfAny();
+        SupportAccess.RequireVisible(caller, region);
+
+        var prefix = region.SignificantPrefix;
+        var query = db.WorkTeams.AsNoTracking().Where(t => t.VillageCode.StartsWith(prefix) && (request.IncludeEnded || t.To == null));
+        var total = await query.CountAsync(context.CancellationToken);
+        var rows = await query.Where(t => after == null || t.Seq > after).OrderBy(t => t.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+
+        db.Record(caller, "workteam.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new ListWorkTeamsResponse { Page = Paging.Response(rows, page.Size, total, t => t.Seq.ToString(CultureInfo.InvariantCulture)) };
+        response.WorkTeams.AddRange(rows.Take(page.Size).Select(t => t.ToMessage()));
+        return response;
+    }
+
+    private static void CheckName(string value, string field, int maxLength, FieldViolations violations) =>
+        violations.Check(value.Trim().Length is > 0 && value.Trim().Length <= maxLength, field, $"is required and at most {maxLength} characters");
+
+    [GeneratedRegex(@"^\d[\d-]{5,18}\d$")]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Verification;
+using Platform.Persistence;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Helpers;
+
+/// <summary>Spot-check verification: inspectors record what a household said, and the mismatches are listed per region.</summary>
+public sealed partial class SupportGrpcService
+{
+    public override async Task<RecordVerificationResponse> RecordVerification(RecordVerificationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireInspector(caller);
+        var violations = new FieldViolations();
+        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
+        violations.Check(request.Method != VerificationMethod.Unspecified && System.Enum.IsDefined(request.Method), "method", "must be PHONE or IN_PERSON");
+        violations.Check(request.InspectorName.Trim().Length is > 0 and <= 50, "inspector_name", "is required and at most 50 characters");
+        violations.Check(request.MembersStated.Count is > 0 and <= 30, "members_stated", "must name between 1 and 30 people");
+        for (var i = 0; i < request.MembersStated.Count; i++)
+        {
+            violations.Check(request.MembersStated[i].Trim().Length is > 0 and <= 50, $"members_stated[{i}]", "is required and at most 50 characters");
+        }
+
+        violations.Check(request.HelperNameStated.Length <= 50, "helper_name_stated", "must be at most 50 characters");
+        violations.Check(request.Notes.Length <= 2000, "notes", "must be at most 2000 characters");
+        violations.ThrowIfAny();
+
+        var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context, withMembers: true);
+        var helperName = household.HelperId is { } helperId
+            ? await db.Helpers.Where(h => h.Id == helperId).Select(h => h.Name).FirstOrDefaultAsync(context.CancellationToken)
+            : null;
+        var mismatches = VerificationRules.Compare(
+            household.Members.Where(m => m.IsActive).OrderBy(m => m.Position).Select(m => m.Name).ToList(), helperName,
+            request.MembersStated, request.HelperNameStated);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var verification = new HouseholdVerification
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = household.Id,
+            VillageCode = household.RegionCode,
+            Method = request.Method,
+            InspectorName = request.InspectorName.Trim(),
+            MembersStated = request.MembersStated.Select(m => m.Trim()).ToList(),
+            HelperNameStated = request.HelperNameStated.Trim(),
+            Notes = request.Notes.Trim(),
+            Mismatches = mismatches.ToList(),
+            MismatchCount = mismatches.Count,
+            RecordedBy = caller.Subject,
+            RecordedAt = now,
+        };
+        db.Verifications.Add(verification);
+        db.Record(caller, "verification.record", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new RecordVerificationResponse { Verification = ToMessage(verification) };
+    }
+
+    public override async Task<ListVerificationMismatchesResponse> ListVerificationMismatches(ListVerificationMismatchesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        SupportAccess.RequireReader(caller);
+        var violations = new FieldViolations();
+        var region = SupportAccess.ListedRegion(caller, request.RegionCode, violations);
+        var page = Paging.Read(request.Page, violations, "page");
+        var after = SupportAccess.ReadAfter(page, violations);
+        violations.ThrowIfAny();
+        SupportAccess.RequireVisible(caller, region);
+
+        var prefix = region.SignificantPrefix;
+        var query = db.Verifications.AsNoTracking().Where(v => v.VillageCode.StartsWith(prefix) && v.MismatchCount > 0);
+        var total = await query.CountAsync(context.CancellationToken);
+        var rows = await query.Where(v => after == null || v.Seq < after).OrderByDescending(v => v.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+
+        db.Record(caller, "verification.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new ListVerificationMismatchesResponse { Page = Paging.Response(rows, page.Size, total, v => v.Seq.ToString(CultureInfo.InvariantCulture)) };
+        response.Verifications.AddRange(rows.Take(page.Size).Select(ToMessage));
+        return response;
+    }
+
+    private static Pa.Registry.V1.Verification ToMessage(HouseholdVerification v) => new()
+    {
+        VerificationId = v.Id.ToString(),
+        HouseholdId = v.HouseholdId.ToString(),
+        VillageCode = v.VillageCode,
+        Method = v.Method,
+        InspectorName = v.InspectorName,
+        RecordedAt = Timestamp.FromDateTime(v.RecordedAt),
+        Notes = v.Notes,
+        Mismatches = { v.Mismatches.Select(m => new Mismatch { Kind = m.Kind, Detail = m.Detail }) },
+    };
+}
