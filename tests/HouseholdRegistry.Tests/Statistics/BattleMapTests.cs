@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Common.V1;
 using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Tests.Income;
 using Platform.HouseholdRegistry.Tests.Support;
 using Platform.Security;
 
@@ -55,6 +56,22 @@ public sealed class BattleMapTests
 
         var onlyExited = await registry.Statistics().GetBattleMapAsync(new GetBattleMapRequest { VillageCode = Seeded.Qilipeng, Status = HouseholdStatus.Exited }, registry.CountyOfficer(Seeded.Huoqiu));
         Assert.Equal([exited.HouseholdId], onlyExited.Rows.Select(r => r.HouseholdId));
+    }
+
+    [Fact]
+    public async Task The_battle_map_names_the_largest_income_sources_of_the_current_income_year()
+    {
+        await using var registry = new RegistryFactory();
+        var household = await registry.RegisteredAsync(Seeded.Qilipeng);
+        var year = registry.Clock.GetUtcNow().Year;
+        var village = registry.As(PlatformRoles.VillageOfficer, Seeded.Qilipeng);
+        await registry.IncomeClient().RecordIncomeSurveyAsync(Income.IncomeTestKit.Survey(household.HouseholdId, year - 1, wages: 0, transfer: 900_000), village);
+        await registry.IncomeClient().RecordIncomeSurveyAsync(
+            Income.IncomeTestKit.Survey(household.HouseholdId, year, wages: 1_200_000, productionNet: 1_500_000, property: 100_000, transfer: 50_000, medical: 3_000_000), village);
+
+        var map = await registry.Statistics().GetBattleMapAsync(new GetBattleMapRequest { VillageCode = Seeded.Qilipeng }, registry.CountyOfficer(Seeded.Huoqiu));
+
+        Assert.Equal(["production-net", "wages", "property"], Assert.Single(map.Rows).MainIncomeSources);
     }
 
     [Fact]
