@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Demo;
 using Platform.HouseholdRegistry.Contracts;
+using Platform.HouseholdRegistry.Tests.Support;
 using Platform.Security;
 
 namespace Platform.HouseholdRegistry.Tests.Demo;
@@ -33,6 +34,14 @@ public sealed class DemoSeedingTests
         var exited = await registry.QueryAsync(db => db.Households.CountAsync(h => h.RegionCode.StartsWith("341599") && h.Status == HouseholdStatus.Exited && h.SupportUntil != null));
         Assert.Equal(exited, await registry.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.MessageType.StartsWith(typeof(HouseholdExited).FullName!))));
         Assert.InRange(exited, 150, 350);
+
+        var paired = await registry.QueryAsync(db => db.Households.CountAsync(h => h.RegionCode.StartsWith("341599") && h.HelperId != null));
+        Assert.Equal(2_500 - await registry.QueryAsync(db => db.Households.CountAsync(h => h.RegionCode.StartsWith("341599") && h.Status == HouseholdStatus.Rejected)), paired);
+        Assert.Equal((2_500 + 2) / 3, await registry.QueryAsync(db => db.Helpers.CountAsync(h => h.RegionCode == DemoCounty)));
+        var statistics = await registry.Statistics().GetRegionStatisticsAsync(new GetRegionStatisticsRequest { RegionCode = DemoCounty, Year = registry.Clock.GetUtcNow().Year },
+            registry.CountyOfficer(DemoCounty));
+        Assert.Equal((registered - exited, exited), (statistics.Region.RegisteredHouseholds, statistics.Region.ExitedHouseholds));
+        Assert.Equal(20, statistics.Children.Count);
 
         var again = await SeedAsync(registry, operatorOptions, 2_500);
         Assert.Equal("already-seeded", Assert.Single(again).Phase);

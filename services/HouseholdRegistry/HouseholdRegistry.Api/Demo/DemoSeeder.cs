@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.HouseholdRegistry.Data;
+using Platform.HouseholdRegistry.Helpers;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Policy;
 using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Security;
+using Helper = Platform.HouseholdRegistry.Helpers.Helper;
+using HelperPairing = Platform.HouseholdRegistry.Helpers.HelperPairing;
 using Household = Platform.HouseholdRegistry.Households.Household;
 using Member = Platform.HouseholdRegistry.Households.Member;
 
@@ -40,6 +43,7 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
+        var helpers = plan.Helpers();
         var done = 0;
         foreach (var chunk in plan.Households(today).Chunk(ChunkSize))
         {
@@ -47,7 +51,7 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
             var existing = (await db.Households.Where(h => ids.Contains(h.Id)).Select(h => h.Id).ToListAsync(cancellationToken)).ToHashSet();
             foreach (var planned in chunk.Where(h => !existing.Contains(HouseholdId(h.Ordinal))))
             {
-                AddHousehold(planned, now);
+                AddHousehold(planned, helpers, now);
             }
 
             db.Record(caller, "demo.seed-households", "region", DemoCountyPlan.CountyCode, purpose, now, traceId);
@@ -68,7 +72,11 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
     public static Guid HouseholdId(int ordinal) =>
         new(MD5.HashData(Encoding.UTF8.GetBytes($"{DemoCountyPlan.CountyCode}/household/{ordinal}")));
 
-    private void AddHousehold(DemoHousehold planned, DateTime now)
+    /// <summary>A stable id per planned helper.</summary>
+    public static Guid HelperId(int index) =>
+        new(MD5.HashData(Encoding.UTF8.GetBytes($"{DemoCountyPlan.CountyCode}/helper/{index}")));
+
+    private void AddHousehold(DemoHousehold planned, IReadOnlyList<DemoHelper> helpers, DateTime now)
     {
         var policy = policies.For(now);
         var appliedAt = planned.Stage is DemoStage.Registered or DemoStage.Exited or DemoStage.ExitOnNotice
@@ -108,11 +116,42 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
             }
         }
 
+        if (planned.Ordinal % 3 == 0)
+        {
+            RegisterHelper(planned.HelperIndex, helpers[planned.HelperIndex], household.AppliedAt);
+        }
+
+        if (household.Status != HouseholdStatus.Rejected)
+        {
+            PairWithHelper(household, planned.HelperIndex, helpers[planned.HelperIndex], now);
+        }
+
         if (household.RegisteredAt is not null)
         {
             household.CurrentIncomePerCapitaFen = planned.CurrentIncomePerCapitaFen;
             household.CurrentIncomeYear = now.Year - 1;
         }
+    }
+
+    /// <summary>Each helper is registered with the first of its three households, so a resumed run registers it once.</summary>
+    private void RegisterHelper(int index, DemoHelper planned, DateTime at) => db.Helpers.Add(new Helper
+    {
+        Id = HelperId(index),
+        Name = planned.Name,
+        WorkUnit = planned.WorkUnit,
+        PhoneCipher = protector.Encrypt(planned.Phone),
+        RegionCode = planned.VillageCode[..6] + "000000",
+        RegisteredAt = at,
+    });
+
+    /// <summary>结对帮扶: the household's helper, from the day after it applied.</summary>
+    private void PairWithHelper(Household household, int index, DemoHelper planned, DateTime now)
+    {
+        var helperId = HelperId(index);
+        var from = household.AppliedAt.AddDays(1);
+        db.HelperPairings.Add(new HelperPairing { HelperId = helperId, HouseholdId = household.Id, From = from });
+        household.HelperId = helperId;
+        db.AddEvent(new HelperAssigned(household.Id, household.RegionCode, helperId, planned.Name, planned.WorkUnit, from), household.Id.ToString(), now);
     }
 
     private Member NewMember(MemberInput input, int position)
