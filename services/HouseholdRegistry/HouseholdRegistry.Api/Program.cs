@@ -1,6 +1,7 @@
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Import;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
@@ -21,12 +22,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
 builder.Services.AddSingleton<RegistryPolicy>();
 builder.Services.AddSingleton<RegistryMetrics>();
+builder.Services.AddScoped<HouseholdImporter>();
 
 var app = builder.Build();
 
 app.UsePlatformSecurity();
 app.MapGrpcService<RegionGrpcService>();
 app.MapGrpcService<HouseholdGrpcService>();
+app.MapGrpcService<HouseholdImportGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();

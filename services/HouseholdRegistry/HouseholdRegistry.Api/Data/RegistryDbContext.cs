@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Import;
 using Platform.HouseholdRegistry.Regions;
 using Platform.Messaging;
 using Platform.Persistence;
@@ -19,6 +20,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -26,6 +29,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new RegionConfiguration());
         modelBuilder.ApplyConfiguration(new HouseholdConfiguration());
         modelBuilder.ApplyConfiguration(new MemberConfiguration(ActiveMemberFilter));
+        modelBuilder.ApplyConfiguration(new ImportBatchConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -65,6 +65,12 @@ public sealed class Household
     public int Version { get; set; }
 
     public List<Member> Members { get; set; } = [];
+
+    /// <summary>The import batch that migrated this household, if any; with <see cref="ImportPosition"/> it makes a resent batch skip what it already wrote.</summary>
+    public string? ImportBatchId { get; set; }
+
+    /// <summary>0-based position of the household in its import batch.</summary>
+    public long? ImportPosition { get; set; }
 }
 
 /// <summary>A member of a household. The national ID is kept encrypted and found by its keyed hash.</summary>
@@ -129,6 +135,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
                     (a, b) => Equals(a, b), v => v.GetHashCode(), v => v.Clone()))
             .HasColumnName("FactsJson");
         e.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdSeq).OnDelete(DeleteBehavior.Cascade);
+        e.Property(h => h.ImportBatchId).HasMaxLength(64);
+        e.HasIndex(h => new { h.ImportBatchId, h.ImportPosition }).IsUnique();
     }
 }
 
