@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Pa.Registry.V1;
+
+namespace Platform.Benchmarks.Registry;
+
+/// <summary>One import call: the generated households streamed to the server as a provincial migration.</summary>
+public static class ImportRun
+{
+    public static async Task<(ImportHouseholdsResponse Result, TimeSpan Elapsed)> RunAsync(RegistryServer server, int households, CancellationToken cancellationToken)
+    {
+        var client = new HouseholdImportService.HouseholdImportServiceClient(server.Channel);
+        var watch = Stopwatch.StartNew();
+        using var call = client.ImportHouseholds(server.ProvincialOfficer(), DateTime.UtcNow.AddMinutes(30), cancellationToken);
+        await call.RequestStream.WriteAsync(new ImportHouseholdsRequest
+        {
+            Header = new ImportHeader { BatchId = $"benchmark-{households}", Source = "national-system", Registered = households },
+        }, cancellationToken);
+        foreach (var household in HouseholdGenerator.Generate(households))
+        {
+            await call.RequestStream.WriteAsync(new ImportHouseholdsRequest { Household = household }, cancellationToken);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var result = await call.ResponseAsync;
+        return (result, watch.Elapsed);
+    }
+}
