@@ -11,7 +11,7 @@ public static class ImportRun
     {
         var client = new HouseholdImportService.HouseholdImportServiceClient(server.Channel);
         var watch = Stopwatch.StartNew();
-        using var call = client.ImportHouseholds(server.ProvincialOfficer(), DateTime.UtcNow.AddMinutes(30), cancellationToken);
+        using var call = client.ImportHouseholds(server.ProvincialOfficer(), DateTime.UtcNow.AddHours(2), cancellationToken);
         await call.RequestStream.WriteAsync(new ImportHouseholdsRequest
         {
             Header = new ImportHeader { BatchId = $"benchmark-{households}", Source = "national-system", Registered = households },

@@ -53,6 +53,7 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
         builder.UseSetting("PersonalData:EncryptionKey", _database.Keys.EncryptionKey);
         builder.UseSetting("PersonalData:LookupKey", _database.Keys.LookupKey);
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Grpc:MaxStreamingCallDuration", "02:00:00");
         builder.UseSetting("ConnectionStrings:registry-db", $"Data Source={_database.Path}");
         builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

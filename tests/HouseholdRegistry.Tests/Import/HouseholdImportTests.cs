@@ -70,6 +70,20 @@ public sealed class HouseholdImportTests(RegistryFactory registry) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_person_in_an_earlier_chunk_of_the_batch_is_found_too()
+    {
+        var households = Enumerable.Range(0, 2_001).Select(_ => Imports.Registered(Seeded.Hekou)).ToList();
+        households[2_000].Application.Members[1] = households[0].Application.Members[1].Clone();
+
+        var result = await registry.ImportAsync("across-chunks", [.. households]);
+
+        Assert.Equal(2_000, result.Imported);
+        var bad = Assert.Single(result.BadHouseholds);
+        Assert.Equal(2_000, bad.Position);
+        Assert.Equal("application.members[1].national_id", Assert.Single(bad.Violations).Field);
+    }
+
+    [Fact]
     public async Task A_resent_finished_batch_changes_nothing_and_answers_the_stored_result()
     {
         var households = new[] { Imports.Registered(Seeded.Qilipeng), Imports.Registered(Seeded.Hekou) };

@@ -28,10 +28,14 @@ internal sealed class ImportWriter : IDisposable
     private readonly PreparedInsert<Member> _members;
     private readonly PreparedInsert<OutboxMessage> _outbox;
 
+    /// <summary>An earlier call of this batch wrote households, so each chunk first looks for those of its positions.</summary>
+    private readonly bool _resumed;
+
     public ImportWriter(RegistryDbContext db, ImportBatch batch)
     {
         _db = db;
         _batch = batch;
+        _resumed = batch.Imported > 0;
         var connection = db.Database.GetDbConnection();
         _households = new PreparedInsert<Household>(db, connection, nameof(Household.Seq));
         _members = new PreparedInsert<Member>(db, connection, null);
@@ -47,59 +51,82 @@ internal sealed class ImportWriter : IDisposable
     /// <summary>Writes one chunk and answers the households the database check found bad.</summary>
     public async Task<IReadOnlyList<BadHousehold>> WriteAsync(PreparedChunk chunk, Caller caller, string purpose, DateTime now, CancellationToken cancellationToken)
     {
+        // SQL Server's retrying strategy replays the whole chunk transaction after a transient failure; SQLite runs it once.
+        var importedBefore = _batch.Imported;
+        var written = await _db.Database.CreateExecutionStrategy().ExecuteAsync(
+            () => WriteOnceAsync(chunk, importedBefore, caller, purpose, now, cancellationToken));
+
+        Imported += written.Imported;
+        AlreadyImported += written.Skipped;
+        TouchedVillages.UnionWith(written.Villages);
+        return written.Bad;
+    }
+
+    private async Task<ChunkWritten> WriteOnceAsync(PreparedChunk chunk, long importedBefore, Caller caller, string purpose, DateTime now, CancellationToken cancellationToken)
+    {
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
-        var written = await WrittenPositionsAsync(chunk, cancellationToken);
-        var pending = chunk.Households.Where(h => !written.Contains(h.Position)).ToList();
-        var taken = await ActiveHashesAsync(pending.SelectMany(h => h.Hashes).ToList(), cancellationToken);
-
-        var bad = new List<BadHousehold>();
-        var dbTransaction = transaction.GetDbTransaction();
-        _households.Transaction = dbTransaction;
-        _members.Transaction = dbTransaction;
-        _outbox.Transaction = dbTransaction;
-        var villages = new HashSet<string>(StringComparer.Ordinal);
-        var imported = 0;
-        foreach (var prepared in pending)
+        try
         {
-            var violations = new FieldViolations();
-            for (var i = 0; i < prepared.Hashes.Count; i++)
+            var written = await WrittenPositionsAsync(chunk, cancellationToken);
+            var pending = chunk.Households.Where(h => !written.Contains(h.Position)).ToList();
+            var taken = await ActiveHashesAsync(pending.SelectMany(h => h.Hashes).ToList(), cancellationToken);
+
+            var dbTransaction = transaction.GetDbTransaction();
+            _households.Transaction = dbTransaction;
+            _members.Transaction = dbTransaction;
+            _outbox.Transaction = dbTransaction;
+            var bad = new List<BadHousehold>();
+            var villages = new HashSet<string>(StringComparer.Ordinal);
+            var imported = 0;
+            foreach (var prepared in pending)
             {
-                violations.Check(!taken.Contains(prepared.Hashes[i]), $"application.members[{i}].national_id", "is already an active member of another household");
+                var violations = new FieldViolations();
+                for (var i = 0; i < prepared.Hashes.Count; i++)
+                {
+                    violations.Check(!taken.Contains(prepared.Hashes[i]), $"application.members[{i}].national_id", "is already an active member of another household");
+                }
+
+                if (violations.Any)
+                {
+                    bad.Add(ImportPreparation.Bad(prepared.Position, violations));
+                    continue;
+                }
+
+                await InsertAsync(prepared, cancellationToken);
+                villages.Add(prepared.Household.RegionCode);
+                imported++;
             }
 
-            if (violations.Any)
+            _batch.Imported = importedBefore + imported;
+            _db.Record(caller, "household.import", "import-batch", _batch.BatchId, purpose, now, CallContextExtensions.TraceId);
+            await _db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ChunkWritten(imported, written.Count, bad, villages);
+        }
+        finally
+        {
+            // Saved or rolled back, the chunk's audit record is done with; a replayed chunk adds its own.
+            foreach (var entry in _db.ChangeTracker.Entries<AuditRecord>().ToList())
             {
-                bad.Add(ImportPreparation.Bad(prepared.Position, violations));
-                continue;
+                entry.State = EntityState.Detached;
             }
+        }
+    }
 
-            var household = prepared.Household;
-            household.Seq = await _households.InsertReturningKeyAsync(household, cancellationToken);
-            foreach (var member in household.Members)
-            {
-                member.HouseholdSeq = household.Seq;
-                await _members.InsertAsync(member, cancellationToken);
-            }
-
-            foreach (var message in prepared.Events)
-            {
-                await _outbox.InsertAsync(message, cancellationToken);
-            }
-
-            villages.Add(household.RegionCode);
-            imported++;
+    private async Task InsertAsync(PreparedHousehold prepared, CancellationToken cancellationToken)
+    {
+        var household = prepared.Household;
+        household.Seq = await _households.InsertReturningKeyAsync(household, cancellationToken);
+        foreach (var member in household.Members)
+        {
+            member.HouseholdSeq = household.Seq;
+            await _members.InsertAsync(member, cancellationToken);
         }
 
-        _batch.Imported += imported;
-        _db.Record(caller, "household.import", "import-batch", _batch.BatchId, purpose, now, CallContextExtensions.TraceId);
-        await _db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        DetachAuditRecords();
-
-        Imported += imported;
-        AlreadyImported += written.Count;
-        TouchedVillages.UnionWith(villages);
-        return bad;
+        foreach (var message in prepared.Events)
+        {
+            await _outbox.InsertAsync(message, cancellationToken);
+        }
     }
 
     public void Dispose()
@@ -112,7 +139,7 @@ internal sealed class ImportWriter : IDisposable
     /// <summary>Positions of this chunk an earlier, interrupted call of the batch already wrote.</summary>
     private async Task<HashSet<long>> WrittenPositionsAsync(PreparedChunk chunk, CancellationToken cancellationToken)
     {
-        if (_batch.Imported == 0)
+        if (!_resumed)
         {
             return [];
         }
@@ -138,12 +165,5 @@ internal sealed class ImportWriter : IDisposable
         return taken;
     }
 
-    /// <summary>The batch row stays tracked for the next chunk; the chunk's audit record is done.</summary>
-    private void DetachAuditRecords()
-    {
-        foreach (var entry in _db.ChangeTracker.Entries<AuditRecord>().ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-    }
+    private sealed record ChunkWritten(int Imported, int Skipped, List<BadHousehold> Bad, HashSet<string> Villages);
 }
