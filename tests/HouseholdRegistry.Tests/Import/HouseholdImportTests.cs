@@ -105,8 +105,7 @@ public sealed class HouseholdImportTests(RegistryFactory registry) : IClassFixtu
     public async Task An_interrupted_batch_sent_again_continues_without_duplicates()
     {
         var households = Enumerable.Range(0, 2_001).Select(_ => Imports.Registered(Seeded.Hekou)).ToList();
-        var broken = Imports.Upload("interrupted", households).ToList();
-        broken.Insert(2_001, Imports.Header("interrupted"));
+        var broken = Imports.Upload("interrupted", households.Take(2_000)).Append(Imports.Header("interrupted")).Append(Imports.Message(households[2_000]));
 
         await registry.ImportFailsAsync(StatusCode.InvalidArgument, registry.CountyOfficer(Seeded.Huoqiu), broken);
         Assert.Equal(2_000, await BatchHouseholdsAsync("interrupted"));
@@ -199,7 +198,7 @@ public sealed class HouseholdImportTests(RegistryFactory registry) : IClassFixtu
     public async Task A_stream_without_a_header_first_is_invalid()
     {
         var error = await registry.ImportFailsAsync(StatusCode.InvalidArgument, registry.CountyOfficer(Seeded.Huoqiu),
-            [new ImportHouseholdsRequest { Household = Imports.Registered(Seeded.Qilipeng) }]);
+            [Imports.Message(Imports.Registered(Seeded.Qilipeng))]);
 
         Assert.Equal("header", RpcAssert.InvalidField(error));
     }

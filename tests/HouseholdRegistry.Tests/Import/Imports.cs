@@ -78,8 +78,12 @@ public static class Imports
     public static ImportHouseholdsRequest Header(string batchId, long registered = 0) =>
         new() { Header = new ImportHeader { BatchId = batchId, Source = "national-system", Registered = registered } };
 
+    /// <summary>The header, then the households two to a message, so positions must count on across messages.</summary>
     public static IEnumerable<ImportHouseholdsRequest> Upload(string batchId, IEnumerable<ImportedHousehold> households) =>
-        households.Select(h => new ImportHouseholdsRequest { Household = h }).Prepend(Header(batchId));
+        households.Chunk(2).Select(Message).Prepend(Header(batchId));
+
+    public static ImportHouseholdsRequest Message(params ImportedHousehold[] households) =>
+        new() { Households = new ImportedHouseholds { Households = { households } } };
 
     /// <summary>Streams the messages and answers the result; a status the server ended the call with is thrown as RpcException.</summary>
     public static async Task<ImportHouseholdsResponse> ImportAsync(this RegistryFactory registry, CallOptions options, IEnumerable<ImportHouseholdsRequest> messages)

@@ -42,9 +42,15 @@ public sealed class HouseholdImportGrpcService(HouseholdImporter importer) : Hou
     {
         while (await stream.MoveNext(cancellationToken))
         {
-            yield return stream.Current.UploadCase == ImportHouseholdsRequest.UploadOneofCase.Household
-                ? stream.Current.Household
-                : throw RpcErrors.InvalidArgument("household", "every message after the header must be a household");
+            if (stream.Current.UploadCase != ImportHouseholdsRequest.UploadOneofCase.Households)
+            {
+                throw RpcErrors.InvalidArgument("households", "every message after the header must carry households");
+            }
+
+            foreach (var household in stream.Current.Households.Households)
+            {
+                yield return household;
+            }
         }
     }
 }
