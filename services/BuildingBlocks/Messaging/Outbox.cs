@@ -15,18 +15,25 @@ public static class Outbox
     public static OutboxMessage AddEvent<TEvent>(this IMessagingDbContext db, TEvent message, string aggregateKey, DateTime now)
         where TEvent : class
     {
-        var row = new OutboxMessage
-        {
-            MessageId = NewId.NextGuid(),
-            MessageType = TypeName(typeof(TEvent)),
-            Body = JsonSerializer.Serialize(message, Json),
-            AggregateKey = aggregateKey,
-            CreatedAt = now,
-            TraceParent = Activity.Current?.Id,
-        };
+        var row = NewRow(message, aggregateKey, now);
         db.OutboxMessages.Add(row);
         return row;
     }
+
+    /// <summary>
+    /// The outbox row for an event, not yet added anywhere: for bulk writers that insert rows
+    /// themselves, so the relay still reads the one shape it knows.
+    /// </summary>
+    public static OutboxMessage NewRow<TEvent>(TEvent message, string aggregateKey, DateTime now)
+        where TEvent : class => new()
+    {
+        MessageId = NewId.NextGuid(),
+        MessageType = TypeName(typeof(TEvent)),
+        Body = JsonSerializer.Serialize(message, Json),
+        AggregateKey = aggregateKey,
+        CreatedAt = now,
+        TraceParent = Activity.Current?.Id,
+    };
 
     internal static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

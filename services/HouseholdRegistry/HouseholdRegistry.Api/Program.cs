@@ -8,6 +8,7 @@ using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Monitoring;
+using Platform.HouseholdRegistry.Import;
 using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
@@ -40,6 +41,7 @@ builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddSingleton<RegistryMetrics>();
 builder.Services.AddScoped<IncomeLedger>();
+builder.Services.AddScoped<HouseholdImporter>();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.MapGrpcService<MonitoringGrpcService>();
 app.MapGrpcService<SupportGrpcService>();
 app.MapGrpcService<StatisticsGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
+app.MapGrpcService<HouseholdImportGrpcService>();
 app.MapDefaultEndpoints();
 
 await app.MigrateDatabaseAsync<RegistryDbContext>();

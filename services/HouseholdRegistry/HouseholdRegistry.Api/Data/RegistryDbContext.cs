@@ -4,6 +4,7 @@ using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Monitoring;
+using Platform.HouseholdRegistry.Import;
 using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
 using Platform.HouseholdRegistry.Statistics;
@@ -46,6 +47,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
     public DbSet<MonitoringHistoryEntry> MonitoringHistory => Set<MonitoringHistoryEntry>();
 
     public DbSet<ReentryRecord> Reentries => Set<ReentryRecord>();
+
     public DbSet<Helper> Helpers => Set<Helper>();
 
     public DbSet<HelperPairing> HelperPairings => Set<HelperPairing>();
@@ -59,6 +61,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
     public DbSet<HouseholdVerification> Verifications => Set<HouseholdVerification>();
 
     public DbSet<RegionTally> RegionTallies => Set<RegionTally>();
+
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -85,6 +89,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration<AssistanceMeasure>(new SupportConfiguration());
         modelBuilder.ApplyConfiguration(new VerificationConfiguration());
         modelBuilder.ApplyConfiguration(new RegionTallyConfiguration());
+        modelBuilder.ApplyConfiguration(new ImportBatchConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -19,6 +19,17 @@ public static class ApplicationRules
 
     public static IReadOnlyList<ValidMember> Validate(CreateHouseholdApplicationRequest request, DateOnly today, FieldViolations violations)
     {
+        violations.Check(request.PlannedExitYear == 0 || (request.PlannedExitYear >= today.Year && request.PlannedExitYear <= today.Year + 10),
+            "planned_exit_year", $"must be 0 (not planned) or a year from {today.Year} to {today.Year + 10}");
+        return ValidateHousehold(request, today, violations);
+    }
+
+    /// <summary>
+    /// Every rule of an application except the planned exit year, which only a new application
+    /// must set in the future; a migrated household may carry a past plan.
+    /// </summary>
+    public static IReadOnlyList<ValidMember> ValidateHousehold(CreateHouseholdApplicationRequest request, DateOnly today, FieldViolations violations)
+    {
         violations.Check(RegionCode.TryParse(request.RegionCode, out var region) && region.Level == RegionLevel.Village,
             "region_code", "must be the 12-digit code of a village");
         violations.Check(request.Address.Length <= MaxAddressLength, "address", $"must be at most {MaxAddressLength} characters");
@@ -31,8 +42,6 @@ public static class ApplicationRules
         }
 
         violations.Check(Enum.IsDefined(request.Pathway), "pathway", "is not a known assistance pathway");
-        violations.Check(request.PlannedExitYear == 0 || (request.PlannedExitYear >= today.Year && request.PlannedExitYear <= today.Year + 10),
-            "planned_exit_year", $"must be 0 (not planned) or a year from {today.Year} to {today.Year + 10}");
         ValidateFacts(request.Facts, "facts", violations);
         violations.Check(request.DeclaredIncomePerCapita is null || request.DeclaredIncomePerCapita.Fen >= 0,
             "declared_income_per_capita.fen", "must not be negative");

@@ -80,6 +80,12 @@ public sealed class Household
 
     /// <summary>Last-known guarantee status from the assistance service; null until it has reported.</summary>
     public Monitoring.GuaranteeSnapshot? Guarantees { get; set; }
+
+    /// <summary>The import batch that migrated this household, if any; with <see cref="ImportPosition"/> it makes a resent batch skip what it already wrote.</summary>
+    public string? ImportBatchId { get; set; }
+
+    /// <summary>0-based position of the household in its import batch.</summary>
+    public long? ImportPosition { get; set; }
 }
 
 /// <summary>A member of a household. The national ID is kept encrypted and found by its keyed hash.</summary>
@@ -152,6 +158,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
                     (a, b) => Equals(a, b), v => v == null ? 0 : v.GetHashCode(), v => v == null ? null : v.Clone()))
             .HasColumnName("ScreeningOverrideJson");
         e.OwnsOne(h => h.Guarantees, Monitoring.GuaranteeSnapshot.Configure);
+        e.Property(h => h.ImportBatchId).HasMaxLength(64);
+        e.HasIndex(h => new { h.ImportBatchId, h.ImportPosition }).IsUnique();
     }
 }
 

@@ -58,6 +58,15 @@ public static class RegionTallyMaintenance
     }
 
     /// <summary>
+    /// Counts households written without the change tracker (a bulk import's raw inserts), inside the
+    /// writer's transaction: the same increments a tracked insert would have made.
+    /// </summary>
+    public static Task AddInsertedAsync(RegistryDbContext db, IEnumerable<Household> inserted, CancellationToken ct) =>
+        ApplyAsync(db, TallyDeltas.Sum(inserted.Select(h => new HouseholdTallyChange(
+            null, 0, TallyKey.Of(h.RegionCode, h.Status, h.PrimaryCause, h.MonitoringCategory, h.PlannedExitYear, h.ExitedAt), h.Members.Count(m => m.IsActive)))),
+            async: true, ct);
+
+    /// <summary>
     /// Recounts the tallies of the given villages from the households and members tables; for
     /// writers that bypass the change tracker, such as a bulk import with raw SQL.
     /// </summary>

@@ -276,6 +276,13 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportBatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("IncomePerCapitaAtRegistrationFen")
                         .HasColumnType("INTEGER");
 
@@ -330,6 +337,9 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.HasKey("Seq");
 
                     b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("ImportBatchId", "ImportPosition")
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "Seq");
@@ -628,6 +638,55 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.HasIndex("NoticeSeq");
 
                     b.ToTable("Objections", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Import.ImportBatch", b =>
+                {
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRegion")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("ImportBatches", (string)null);
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeEntry", b =>

@@ -11,7 +11,7 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261128203412_RegistryCycle")]
+    [Migration("20261128204309_RegistryCycle")]
     partial class RegistryCycle
     {
         /// <inheritdoc />
@@ -279,6 +279,13 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportBatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("IncomePerCapitaAtRegistrationFen")
                         .HasColumnType("INTEGER");
 
@@ -333,6 +340,9 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.HasKey("Seq");
 
                     b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("ImportBatchId", "ImportPosition")
                         .IsUnique();
 
                     b.HasIndex("RegionCode", "Seq");
@@ -631,6 +641,55 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.HasIndex("NoticeSeq");
 
                     b.ToTable("Objections", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Import.ImportBatch", b =>
+                {
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRegion")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("ImportBatches", (string)null);
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeEntry", b =>

@@ -18,6 +18,19 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<string>(
+                name: "ImportBatchId",
+                table: "Households",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ImportPosition",
+                table: "Households",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "PriorityCount",
                 table: "Households",
@@ -190,6 +203,27 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Helpers", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportBatches",
+                columns: table => new
+                {
+                    BatchId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActorRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ActorRegion = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Received = table.Column<long>(type: "INTEGER", nullable: false),
+                    Imported = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bad = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResultJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportBatches", x => x.BatchId);
                 });
 
             migrationBuilder.CreateTable(
@@ -477,6 +511,12 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Households_ImportBatchId_ImportPosition",
+                table: "Households",
+                columns: new[] { "ImportBatchId", "ImportPosition" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssistanceMeasures_HouseholdId_Seq",
                 table: "AssistanceMeasures",
                 columns: new[] { "HouseholdId", "Seq" });
@@ -679,6 +719,9 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "Helpers");
 
             migrationBuilder.DropTable(
+                name: "ImportBatches");
+
+            migrationBuilder.DropTable(
                 name: "IncomeEntries");
 
             migrationBuilder.DropTable(
@@ -714,8 +757,20 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "Cases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Households_ImportBatchId_ImportPosition",
+                table: "Households");
+
             migrationBuilder.DropColumn(
                 name: "ConflictOfInterest",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "ImportBatchId",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "ImportPosition",
                 table: "Households");
 
             migrationBuilder.DropColumn(

@@ -12,7 +12,7 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRegistryDbContext))]
-    [Migration("20261128203417_RegistryCycle")]
+    [Migration("20261128204313_RegistryCycle")]
     partial class RegistryCycle
     {
         /// <inheritdoc />
@@ -296,6 +296,13 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ImportBatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("ImportPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("IncomePerCapitaAtRegistrationFen")
                         .HasColumnType("bigint");
 
@@ -351,6 +358,10 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("ImportBatchId", "ImportPosition")
+                        .IsUnique()
+                        .HasFilter("[ImportBatchId] IS NOT NULL AND [ImportPosition] IS NOT NULL");
 
                     b.HasIndex("RegionCode", "Seq");
 
@@ -657,6 +668,55 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.HasIndex("NoticeSeq");
 
                     b.ToTable("Objections", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.Import.ImportBatch", b =>
+                {
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ActorRegion")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("Bad")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Imported")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("BatchId");
+
+                    b.ToTable("ImportBatches", (string)null);
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Income.IncomeEntry", b =>

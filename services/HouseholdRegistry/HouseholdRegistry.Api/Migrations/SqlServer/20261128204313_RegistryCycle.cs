@@ -18,6 +18,19 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<string>(
+                name: "ImportBatchId",
+                table: "Households",
+                type: "nvarchar(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ImportPosition",
+                table: "Households",
+                type: "bigint",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "PriorityCount",
                 table: "Households",
@@ -190,6 +203,27 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Helpers", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportBatches",
+                columns: table => new
+                {
+                    BatchId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ActorRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ActorRegion = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Received = table.Column<long>(type: "bigint", nullable: false),
+                    Imported = table.Column<long>(type: "bigint", nullable: false),
+                    Bad = table.Column<long>(type: "bigint", nullable: false),
+                    ResultJson = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportBatches", x => x.BatchId);
                 });
 
             migrationBuilder.CreateTable(
@@ -477,6 +511,13 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Households_ImportBatchId_ImportPosition",
+                table: "Households",
+                columns: new[] { "ImportBatchId", "ImportPosition" },
+                unique: true,
+                filter: "[ImportBatchId] IS NOT NULL AND [ImportPosition] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssistanceMeasures_HouseholdId_Seq",
                 table: "AssistanceMeasures",
                 columns: new[] { "HouseholdId", "Seq" });
@@ -680,6 +721,9 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                 name: "Helpers");
 
             migrationBuilder.DropTable(
+                name: "ImportBatches");
+
+            migrationBuilder.DropTable(
                 name: "IncomeEntries");
 
             migrationBuilder.DropTable(
@@ -715,8 +759,20 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
             migrationBuilder.DropTable(
                 name: "Cases");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Households_ImportBatchId_ImportPosition",
+                table: "Households");
+
             migrationBuilder.DropColumn(
                 name: "ConflictOfInterest",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "ImportBatchId",
+                table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "ImportPosition",
                 table: "Households");
 
             migrationBuilder.DropColumn(

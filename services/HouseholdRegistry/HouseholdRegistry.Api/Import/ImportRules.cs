@@ -1,0 +1,93 @@
+using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Policy;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.HouseholdRegistry.Import;
+
+/// <summary>
+/// Checks households migrated from the national registration system (建档立卡 migration): the
+/// application's rules for the shared fields, plus the registration history the source carries.
+/// </summary>
+public static class ImportRules
+{
+    public const int MaxBatchIdLength = 64;
+    public const int MaxSourceLength = 64;
+
+    /// <summary>Registration (建档立卡) began nationally in 2014; no registered household predates it.</summary>
+    public const int FirstRegistrationYear = 2014;
+
+    public static void ValidateHeader(ImportHeader header, FieldViolations violations)
+    {
+        violations.Check(header.BatchId.Length is > 0 and <= MaxBatchIdLength && header.BatchId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),
+            "header.batch_id", $"must be 1–{MaxBatchIdLength} letters, digits, '-', '_' or '.'");
+        violations.Check(header.Source.Trim().Length is > 0 and <= MaxSourceLength, "header.source", $"is required, at most {MaxSourceLength} characters");
+        violations.Check(header.Registered >= 0, "header.registered", "must not be negative");
+    }
+
+    /// <summary>
+    /// Every problem of one household, with field paths inside <see cref="ImportedHousehold"/>. A
+    /// household outside the caller's region, or in a village the registry does not know, is bad.
+    /// </summary>
+    public static IReadOnlyList<ValidMember> Validate(ImportedHousehold household, DateTime now, Caller caller, IReadOnlySet<string> villages, FieldViolations violations)
+    {
+        var thisYear = now.Year;
+        var registeredAt = household.RegisteredAt?.ToDateTime();
+        violations.Check(household.Status is HouseholdStatus.Registered or HouseholdStatus.Exited, "status", "must be REGISTERED or EXITED");
+        violations.Check(registeredAt is { } r && r.Year >= FirstRegistrationYear && r <= now,
+            "registered_at", $"is required, from {FirstRegistrationYear} and not in the future");
+
+        var exitedAt = household.ExitedAt?.ToDateTime();
+        if (household.Status == HouseholdStatus.Exited)
+        {
+            violations.Check(exitedAt is { } e && e <= now && (registeredAt is null || e >= registeredAt), "exited_at", "is required for an exited household, after registered_at and not in the future");
+        }
+        else
+        {
+            violations.Check(exitedAt is null, "exited_at", "must be unset unless the household exited");
+        }
+
+        violations.Check(household.IncomePerCapitaAtRegistration is null || household.IncomePerCapitaAtRegistration.Fen >= 0,
+            "income_per_capita_at_registration.fen", "must not be negative");
+        var incomeYearLow = registeredAt?.Year ?? FirstRegistrationYear;
+        if (household.CurrentIncomePerCapita is null)
+        {
+            violations.Check(household.CurrentIncomeYear == 0, "current_income_year", "must be 0 when current_income_per_capita is unset");
+        }
+        else
+        {
+            violations.Check(household.CurrentIncomePerCapita.Fen >= 0, "current_income_per_capita.fen", "must not be negative");
+            violations.Check(household.CurrentIncomeYear >= incomeYearLow && household.CurrentIncomeYear <= thisYear,
+                "current_income_year", $"must be a year from registration to {thisYear}");
+        }
+
+        if (household.Application is not { } application)
+        {
+            violations.Add("application", "is required");
+            return [];
+        }
+
+        violations.Check(application.PlannedExitYear == 0 || (application.PlannedExitYear >= FirstRegistrationYear && application.PlannedExitYear <= thisYear + 10),
+            "application.planned_exit_year", $"must be 0 (not planned) or a year from {FirstRegistrationYear} to {thisYear + 10}");
+
+        var applicationViolations = new FieldViolations();
+        var members = ApplicationRules.ValidateHousehold(application, DateOnly.FromDateTime(now), applicationViolations);
+        foreach (var v in applicationViolations.Items)
+        {
+            violations.Add($"application.{v.Field}", v.Description);
+        }
+
+        if (RegionCode.TryParse(application.RegionCode, out var village) && village.Level == RegionLevel.Village)
+        {
+            violations.Check(caller.CanSee(village), "application.region_code", $"is outside your region {caller.Region}");
+            violations.Check(villages.Contains(village.Value), "application.region_code", "is not a village known to the registry");
+        }
+
+        return members;
+    }
+
+    /// <summary>Last day an exited household keeps its policies (脱贫不脱政策): the exit date plus the exit year's support period.</summary>
+    public static DateOnly SupportUntil(DateTime exitedAt, YearPolicy policy) =>
+        DateOnly.FromDateTime(exitedAt).AddYears(policy.PostExitSupportYears);
+}

@@ -1,0 +1,165 @@
+using Google.Protobuf.WellKnownTypes;
+using Pa.Common.V1;
+using Pa.Registry.V1;
+using Platform.Security;
+
+namespace Platform.Benchmarks.Registry;
+
+/// <summary>
+/// Synthetic registered households of Huoqiu's seeded villages, the same ones for the same count
+/// on every run: valid 18-character IDs (MOD 11-2 check character, birth date and sex agreeing
+/// with the member), about 3.5 members a household, and Huoqiu's cause and pathway mix.
+/// </summary>
+public static class HouseholdGenerator
+{
+    public const string Province = "340000000000";
+    private const string IdRegion = "341522";
+
+    private static readonly (string Code, string Name)[] Villages =
+    [
+        ("341522100201", "东湖村"), ("341522100202", "西湖村"), ("341522101201", "河口村"),
+        ("341522101202", "杨湾村"), ("341522104201", "七里棚村"), ("341522104202", "长集村"),
+    ];
+
+    /// <summary>Huoqiu's causes of 124,792 poor people: illness 58.9%, disability 8.9%, schooling 9%, lack of labour 8%, the rest other causes.</summary>
+    private static readonly (PovertyCause Cause, double Share)[] Causes =
+    [
+        (PovertyCause.Illness, 0.589), (PovertyCause.Disability, 0.089), (PovertyCause.Schooling, 0.09),
+        (PovertyCause.LackOfLabour, 0.08), (PovertyCause.LackOfFunds, 0.06), (PovertyCause.LackOfSkills, 0.04),
+        (PovertyCause.LackOfLand, 0.02), (PovertyCause.Disaster, 0.012), (PovertyCause.Other, 0.02),
+    ];
+
+    /// <summary>Huoqiu's planned pathways: 68,057 production and employment, 13,819 education, 139 relocation, 42,777 safety net.</summary>
+    private static readonly (AssistancePathway Pathway, double Share)[] Pathways =
+    [
+        (AssistancePathway.ProductionAndEmployment, 0.5454), (AssistancePathway.Education, 0.1107),
+        (AssistancePathway.Relocation, 0.0011), (AssistancePathway.SocialSecurity, 0.3428),
+    ];
+
+    /// <summary>Household sizes 1–7, mean about 3.5.</summary>
+    private static readonly (int Size, double Share)[] SizeShares = [(1, 0.10), (2, 0.18), (3, 0.24), (4, 0.24), (5, 0.15), (6, 0.07), (7, 0.02)];
+
+    public static IEnumerable<ImportedHousehold> Generate(int count)
+    {
+        var random = new Random(20140101);
+        var people = new PersonNumbers();
+        for (var i = 0; i < count; i++)
+        {
+            yield return Household(i, random, people);
+        }
+    }
+
+    private static ImportedHousehold Household(int index, Random random, PersonNumbers people)
+    {
+        var (village, villageName) = Villages[index % Villages.Length];
+        var primary = Pick(Causes, random);
+        var application = new CreateHouseholdApplicationRequest
+        {
+            RegionCode = village,
+            Address = $"{villageName}{random.Next(1, 12)}组 {random.Next(1, 200)} 号",
+            PrimaryCause = primary,
+            OtherCauses = { primary == PovertyCause.LackOfFunds ? PovertyCause.LackOfSkills : PovertyCause.LackOfFunds },
+            DeclaredIncomePerCapita = new Money { Fen = random.Next(1_500_00, 3_200_00) },
+            Pathway = Pick(Pathways, random),
+            PlannedExitYear = random.Next(2016, 2021),
+        };
+        if (random.NextDouble() < 0.1)
+        {
+            application.Facts = new HouseholdFacts { LivesInDangerousHouse = new Fact { Present = true, Source = FactSource.Declared, Evidence = "土坯房" } };
+        }
+
+        var size = Pick(SizeShares, random);
+        var headMale = random.NextDouble() < 0.85;
+        application.Members.Add(Member("户主", Relationship.Head, headMale, people.Adult(), random));
+        for (var m = 1; m < size; m++)
+        {
+            application.Members.Add(m switch
+            {
+                1 => Member("配偶", Relationship.Spouse, !headMale, people.Adult(), random),
+                5 or 6 => Member("父母", Relationship.Parent, random.Next(2) == 0, people.Elder(), random),
+                _ => Member("子女", Relationship.Child, random.Next(2) == 0, people.Child(), random),
+            });
+        }
+
+        var registered = new DateTime(2014, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(random.Next(0, 3 * 365));
+        var household = new ImportedHousehold
+        {
+            Application = application,
+            Status = HouseholdStatus.Registered,
+            RegisteredAt = Timestamp.FromDateTime(registered),
+            IncomePerCapitaAtRegistration = new Money { Fen = application.DeclaredIncomePerCapita.Fen },
+            CurrentIncomePerCapita = new Money { Fen = random.Next(4_000_00, 9_000_00) },
+            CurrentIncomeYear = 2019,
+        };
+        if (random.NextDouble() < 0.15)
+        {
+            household.Status = HouseholdStatus.Exited;
+            household.ExitedAt = Timestamp.FromDateTime(new DateTime(2017, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(random.Next(0, 4 * 365)));
+        }
+
+        return household;
+    }
+
+    private static MemberInput Member(string role, Relationship relationship, bool male, (DateOnly Birth, int Sequence) person, Random random)
+    {
+        var first17 = $"{IdRegion}{person.Birth:yyyyMMdd}{person.Sequence * 2 + (male ? 1 : 0):000}";
+        var health = random.NextDouble() switch
+        {
+            < 0.70 => HealthStatus.Healthy,
+            < 0.85 => HealthStatus.ChronicIllness,
+            < 0.93 => HealthStatus.SeriousIllness,
+            _ => HealthStatus.Disability,
+        };
+        var child = relationship == Relationship.Child;
+        return new MemberInput
+        {
+            Name = $"{role}{random.Next(1000)}",
+            NationalId = first17 + NationalId.CheckCharacterFor(first17),
+            Relationship = relationship,
+            Sex = male ? Sex.Male : Sex.Female,
+            BirthDate = new Date { Year = person.Birth.Year, Month = person.Birth.Month, Day = person.Birth.Day },
+            Health = health,
+            DisabilityGrade = health == HealthStatus.Disability ? random.Next(1, 5) : 0,
+            LabourCapacity = health == HealthStatus.Healthy && !child ? LabourCapacity.Normal : health == HealthStatus.ChronicIllness ? LabourCapacity.Weak : LabourCapacity.None,
+            Schooling = child && person.Birth.Year >= 2008 ? SchoolingStatus.InSchool : SchoolingStatus.Completed,
+        };
+    }
+
+    private static T Pick<T>((T Value, double Share)[] shares, Random random)
+    {
+        var roll = random.NextDouble();
+        foreach (var (value, share) in shares)
+        {
+            roll -= share;
+            if (roll < 0)
+            {
+                return value;
+            }
+        }
+
+        return shares[^1].Value;
+    }
+
+    /// <summary>
+    /// Each age group draws birth dates from its own range of days and counts through it, moving to
+    /// the next sequence number after every pass, so no two people share a birth date and sequence.
+    /// </summary>
+    private sealed class PersonNumbers
+    {
+        private int _adults;
+        private int _children;
+        private int _elders;
+
+        public (DateOnly, int) Adult() => Next(ref _adults, new DateOnly(1945, 1, 1), 14_600);
+
+        public (DateOnly, int) Child() => Next(ref _children, new DateOnly(1995, 1, 1), 7_300);
+
+        public (DateOnly, int) Elder() => Next(ref _elders, new DateOnly(1925, 1, 1), 7_300);
+
+        private static (DateOnly, int) Next(ref int counter, DateOnly first, int days)
+        {
+            var n = counter++;
+            return (first.AddDays(n % days), n / days);
+        }
+    }
+}

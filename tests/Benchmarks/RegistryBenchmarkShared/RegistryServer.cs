@@ -1,0 +1,75 @@
+using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.HouseholdRegistry.Data;
+using Platform.Messaging;
+using Platform.Security;
+
+namespace Platform.Benchmarks.Registry;
+
+/// <summary>
+/// The real registry service, hosted in this process on Kestrel at a loopback port (h2c), so the
+/// benchmark's calls cross a real HTTP/2 socket as a remote client's would. The outbox relay is
+/// taken out: with no broker it would only retry, and relaying is measured by the outbox benchmark.
+/// </summary>
+public sealed class RegistryServer : WebApplicationFactory<Program>
+{
+    private readonly RegistryDatabase _database;
+    private readonly string _signingKey = DevTokenIssuer.NewKey();
+
+    public RegistryServer(RegistryDatabase database)
+    {
+        _database = database;
+
+        // WebApplicationFactory finds the service's content root through MvcTestingAppManifest.json in the current directory.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+    }
+
+    public GrpcChannel Channel { get; }
+
+    /// <summary>A provincial officer of Anhui: the migration caller, and a reader who sees every generated household.</summary>
+    public Metadata ProvincialOfficer()
+    {
+        var token = new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(PlatformRoles.ProvincialOfficer, HouseholdGenerator.Province, "benchmark");
+        return new Metadata { { "authorization", $"Bearer {token}" } };
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Auth:SigningKey", _signingKey);
+        builder.UseSetting("PersonalData:EncryptionKey", _database.Keys.EncryptionKey);
+        builder.UseSetting("PersonalData:LookupKey", _database.Keys.LookupKey);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Grpc:MaxStreamingCallDuration", "02:00:00");
+        builder.UseSetting("ConnectionStrings:registry-db", $"Data Source={_database.Path}");
+        builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None");
+        builder.ConfigureTestServices(services =>
+        {
+            var relay = services.Single(d => d.ServiceType == typeof(IHostedService)
+                && d.ImplementationFactory?.Method.ReturnType == typeof(OutboxRelay<RegistryDbContext>));
+            services.Remove(relay);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await base.DisposeAsync();
+    }
+}
