@@ -108,7 +108,7 @@ public static class ApplicationRules
         }
     }
 
-    private static ValidMember? ValidateMember(MemberInput m, string field, DateOnly today, FieldViolations violations)
+    public static ValidMember? ValidateMember(MemberInput m, string field, DateOnly today, FieldViolations violations)
     {
         var name = m.Name.Trim();
         violations.Check(name.Length > 0 && name.Length <= MaxNameLength, $"{field}.name", $"is required, at most {MaxNameLength} characters");

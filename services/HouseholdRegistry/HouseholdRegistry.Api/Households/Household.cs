@@ -120,6 +120,13 @@ public sealed class Member
 
     /// <summary>One person may be an active member of one household only.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>When the member left the household (death, marriage out, moving out); kept as history, never shown as a current member.</summary>
+    public DateTime? RemovedAt { get; set; }
+
+    public MemberRemovalReason RemovalReason { get; set; }
+
+    public string RemovalNote { get; set; } = "";
 }
 
 internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
@@ -172,6 +179,7 @@ internal sealed class MemberConfiguration(string activeFilter) : IEntityTypeConf
         e.Property(m => m.Name).HasMaxLength(50);
         e.Property(m => m.NationalIdCipher).HasMaxLength(128);
         e.Property(m => m.NationalIdHash).HasMaxLength(64);
+        e.Property(m => m.RemovalNote).HasMaxLength(200);
         e.HasIndex(m => m.NationalIdHash, "IX_Members_ActiveNationalId").IsUnique().HasFilter(activeFilter);
     }
 }

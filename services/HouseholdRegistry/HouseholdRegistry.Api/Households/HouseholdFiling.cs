@@ -30,21 +30,24 @@ internal static class HouseholdFiling
         Pathway = request.Pathway,
         Facts = request.Facts?.Clone() ?? new Pa.Registry.V1.HouseholdFacts(),
         PlannedExitYear = request.PlannedExitYear == 0 ? null : request.PlannedExitYear,
-        Members = members.Select((m, i) => new Member
-        {
-            Id = Guid.CreateVersion7(),
-            Position = i,
-            Name = m.Input.Name.Trim(),
-            NationalIdCipher = protector.Encrypt(m.Id.Normalized),
-            NationalIdHash = hashes[i],
-            Relationship = m.Input.Relationship,
-            Sex = m.Input.Sex,
-            BirthDate = m.Id.BirthDate,
-            Health = m.Input.Health,
-            DisabilityGrade = m.Input.DisabilityGrade,
-            LabourCapacity = m.Input.LabourCapacity,
-            Schooling = m.Input.Schooling,
-        }).ToList(),
+        Members = members.Select((m, i) => NewMember(m, i, hashes[i], protector)).ToList(),
+    };
+
+    /// <summary>A member at <paramref name="position"/> on the form, its national ID encrypted.</summary>
+    public static Member NewMember(ValidMember m, int position, string hash, PersonalDataProtector protector) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Position = position,
+        Name = m.Input.Name.Trim(),
+        NationalIdCipher = protector.Encrypt(m.Id.Normalized),
+        NationalIdHash = hash,
+        Relationship = m.Input.Relationship,
+        Sex = m.Input.Sex,
+        BirthDate = m.Id.BirthDate,
+        Health = m.Input.Health,
+        DisabilityGrade = m.Input.DisabilityGrade,
+        LabourCapacity = m.Input.LabourCapacity,
+        Schooling = m.Input.Schooling,
     };
 
     /// <summary>One person may be an active member of one household only; names the first member who already is.</summary>

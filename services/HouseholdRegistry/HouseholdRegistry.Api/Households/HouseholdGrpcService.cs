@@ -10,7 +10,7 @@ using Platform.ServiceDefaults;
 namespace Platform.HouseholdRegistry.Households;
 
 /// <summary>Household files: application, reading and listing, scoped to the caller's region.</summary>
-public sealed class HouseholdGrpcService(
+public sealed partial class HouseholdGrpcService(
     RegistryDbContext db,
     PersonalDataProtector protector,
     RegistryMetrics metrics,

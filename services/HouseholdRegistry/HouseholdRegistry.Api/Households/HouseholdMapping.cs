@@ -48,7 +48,7 @@ internal static class HouseholdMapping
         };
         message.OtherCauses.AddRange(h.OtherCauses);
         message.Priorities.AddRange(SixPriorities.FromMask(h.PriorityFlags));
-        message.Members.AddRange(h.Members.OrderBy(m => m.Position).Select(m => new Pa.Registry.V1.Member
+        message.Members.AddRange(h.Members.Where(m => m.RemovedAt == null).OrderBy(m => m.Position).Select(m => new Pa.Registry.V1.Member
         {
             MemberId = m.Id.ToString(),
             Name = m.Name,

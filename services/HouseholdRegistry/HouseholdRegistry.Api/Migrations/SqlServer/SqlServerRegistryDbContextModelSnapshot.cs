@@ -412,6 +412,17 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.Property<int>("Relationship")
                         .HasColumnType("int");
 
+                    b.Property<string>("RemovalNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RemovalReason")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Schooling")
                         .HasColumnType("int");
 

@@ -394,6 +394,17 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.Property<int>("Relationship")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RemovalNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemovalReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Schooling")
                         .HasColumnType("INTEGER");
 

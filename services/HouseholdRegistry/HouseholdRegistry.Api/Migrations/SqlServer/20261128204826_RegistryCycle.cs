@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.HouseholdRegistry.Migrations.Sqlite
+namespace Platform.HouseholdRegistry.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class RegistryCycle : Migration
@@ -11,61 +11,82 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "RemovalNote",
+                table: "Members",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "RemovalReason",
+                table: "Members",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RemovedAt",
+                table: "Members",
+                type: "datetime2",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "ConflictOfInterest",
                 table: "Households",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "ImportBatchId",
                 table: "Households",
-                type: "TEXT",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "ImportPosition",
                 table: "Households",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PriorityCount",
                 table: "Households",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "PriorityFlags",
                 table: "Households",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "ScreeningOverrideJson",
                 table: "Households",
-                type: "TEXT",
+                type: "nvarchar(max)",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "AssistanceMeasures",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PlannedYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PlannedYear = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    DoneAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DoneBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,13 +97,13 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "AssistanceRollBatches",
                 columns: table => new
                 {
-                    BatchId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ResultJson = table.Column<string>(type: "TEXT", nullable: false)
+                    BatchId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    CountyCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ImportedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ResultJson = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,22 +114,22 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "AssistanceRollEntries",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    HeadName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    HeadNationalIdCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    HeadNationalIdHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    PerCapitaIncomeFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    MonthlyAllowanceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    ListedSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LastBatchId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    CountyCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    HeadName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    HeadNationalIdCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    HeadNationalIdHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    MemberCount = table.Column<int>(type: "int", nullable: false),
+                    PerCapitaIncomeFen = table.Column<long>(type: "bigint", nullable: false),
+                    MonthlyAllowanceFen = table.Column<long>(type: "bigint", nullable: false),
+                    ListedSince = table.Column<DateOnly>(type: "date", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastBatchId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,20 +140,20 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "Cases",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosingReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ExcludedRules = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OpenForHouseholdId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    RegionCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosingReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ExcludedRules = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OpenForHouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,15 +170,15 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "GuaranteeSnapshots",
                 columns: table => new
                 {
-                    HouseholdSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    FoodAndClothing = table.Column<int>(type: "INTEGER", nullable: false),
-                    Education = table.Column<int>(type: "INTEGER", nullable: false),
-                    Medical = table.Column<int>(type: "INTEGER", nullable: false),
-                    Housing = table.Column<int>(type: "INTEGER", nullable: false),
-                    Water = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReasonsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    FoodAndClothing = table.Column<int>(type: "int", nullable: false),
+                    Education = table.Column<int>(type: "int", nullable: false),
+                    Medical = table.Column<int>(type: "int", nullable: false),
+                    Housing = table.Column<int>(type: "int", nullable: false),
+                    Water = table.Column<int>(type: "int", nullable: false),
+                    ReasonsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,12 +195,12 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "HelperPairings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HelperId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    From = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    To = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    HelperId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    From = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    To = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -190,15 +211,15 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "Helpers",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    WorkUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    WorkUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PhoneCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RegionCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,17 +230,17 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "ImportBatches",
                 columns: table => new
                 {
-                    BatchId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ActorRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ActorRegion = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Received = table.Column<long>(type: "INTEGER", nullable: false),
-                    Imported = table.Column<long>(type: "INTEGER", nullable: false),
-                    Bad = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResultJson = table.Column<string>(type: "TEXT", nullable: true)
+                    BatchId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ActorRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ActorRegion = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Received = table.Column<long>(type: "bigint", nullable: false),
+                    Imported = table.Column<long>(type: "bigint", nullable: false),
+                    Bad = table.Column<long>(type: "bigint", nullable: false),
+                    ResultJson = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -230,16 +251,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "IncomeEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SourceReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -256,14 +277,14 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "IncomeYears",
                 columns: table => new
                 {
-                    HouseholdSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    NetIncomeFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    RigidExpenditureFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    PerCapitaNetIncomeFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpenditureAdjustedPerCapitaFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    NetIncomeFen = table.Column<long>(type: "bigint", nullable: false),
+                    RigidExpenditureFen = table.Column<long>(type: "bigint", nullable: false),
+                    MemberCount = table.Column<int>(type: "int", nullable: false),
+                    PerCapitaNetIncomeFen = table.Column<long>(type: "bigint", nullable: false),
+                    ExpenditureAdjustedPerCapitaFen = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -280,16 +301,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "MonitoringHistory",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HouseholdSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousCategory = table.Column<int>(type: "INTEGER", nullable: false),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    Trigger = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousCategory = table.Column<int>(type: "int", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    Trigger = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: true),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -306,8 +327,8 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "MonitoringRecords",
                 columns: table => new
                 {
-                    HouseholdSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    IncomeAboveBandSince = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    IncomeAboveBandSince = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -324,14 +345,14 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "Reentries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    HouseholdSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExitedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SupportUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReenteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    HouseholdSeq = table.Column<long>(type: "bigint", nullable: false),
+                    ExitedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SupportUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReenteredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    By = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -348,14 +369,14 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "RegionTallies",
                 columns: table => new
                 {
-                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    PrimaryCause = table.Column<int>(type: "INTEGER", nullable: false),
-                    MonitoringCategory = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlannedExitYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExitYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Households = table.Column<int>(type: "INTEGER", nullable: false),
-                    People = table.Column<int>(type: "INTEGER", nullable: false)
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    PrimaryCause = table.Column<int>(type: "int", nullable: false),
+                    MonitoringCategory = table.Column<int>(type: "int", nullable: false),
+                    PlannedExitYear = table.Column<int>(type: "int", nullable: false),
+                    ExitYear = table.Column<int>(type: "int", nullable: false),
+                    Households = table.Column<int>(type: "int", nullable: false),
+                    People = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -366,20 +387,20 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "Verifications",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Method = table.Column<int>(type: "INTEGER", nullable: false),
-                    InspectorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    MembersStatedJson = table.Column<string>(type: "TEXT", nullable: false),
-                    HelperNameStated = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    MismatchesJson = table.Column<string>(type: "TEXT", nullable: false),
-                    MismatchCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    InspectorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    MembersStatedJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HelperNameStated = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    MismatchesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MismatchCount = table.Column<int>(type: "int", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -390,16 +411,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "Visits",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HelperId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HelperId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VisitDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    FollowUp = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -410,15 +431,15 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "WorkTeams",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    PairedUnit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirstSecretaryName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    MemberNamesJson = table.Column<string>(type: "TEXT", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    PairedUnit = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FirstSecretaryName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    MemberNamesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -429,20 +450,20 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "CaseSteps",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
-                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    ActorRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ActorRegion = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    VotesInFavour = table.Column<int>(type: "INTEGER", nullable: true),
-                    VotesAgainst = table.Column<int>(type: "INTEGER", nullable: true),
-                    VotesAbstaining = table.Column<int>(type: "INTEGER", nullable: true),
-                    Minutes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CaseSeq = table.Column<long>(type: "bigint", nullable: false),
+                    Stage = table.Column<int>(type: "int", nullable: false),
+                    Decision = table.Column<int>(type: "int", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ActorRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ActorRegion = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    VotesInFavour = table.Column<int>(type: "int", nullable: true),
+                    VotesAgainst = table.Column<int>(type: "int", nullable: true),
+                    VotesAbstaining = table.Column<int>(type: "int", nullable: true),
+                    Minutes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -459,15 +480,15 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "Notices",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseSeq = table.Column<long>(type: "bigint", nullable: false),
+                    VillageCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -484,20 +505,20 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "Objections",
                 columns: table => new
                 {
-                    Seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NoticeSeq = table.Column<long>(type: "INTEGER", nullable: false),
-                    FiledBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    FiledByRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ObjectorName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    FiledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Finding = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NoticeSeq = table.Column<long>(type: "bigint", nullable: false),
+                    FiledBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    FiledByRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ObjectorName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Evidence = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    FiledAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Finding = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ResolvedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,7 +535,8 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "IX_Households_ImportBatchId_ImportPosition",
                 table: "Households",
                 columns: new[] { "ImportBatchId", "ImportPosition" },
-                unique: true);
+                unique: true,
+                filter: "[ImportBatchId] IS NOT NULL AND [ImportPosition] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssistanceMeasures_HouseholdId_Seq",
@@ -574,7 +596,8 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "IX_Cases_OpenForHouseholdId",
                 table: "Cases",
                 column: "OpenForHouseholdId",
-                unique: true);
+                unique: true,
+                filter: "[OpenForHouseholdId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_RegionCode_Seq",
@@ -760,6 +783,18 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Households_ImportBatchId_ImportPosition",
                 table: "Households");
+
+            migrationBuilder.DropColumn(
+                name: "RemovalNote",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "RemovalReason",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "RemovedAt",
+                table: "Members");
 
             migrationBuilder.DropColumn(
                 name: "ConflictOfInterest",
