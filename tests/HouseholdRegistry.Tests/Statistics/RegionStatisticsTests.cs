@@ -90,8 +90,17 @@ public sealed class RegionStatisticsTests
         Assert.Equal((3, 1782L, 0), (village.RegisteredPeople, village.RuralPopulation, village.VillagesWithoutPopulation));
         Assert.Equal(3.0 / 1782, village.IncidenceRate, 9);
 
+        var known = await registry.Statistics().GetRegionStatisticsAsync(new GetRegionStatisticsRequest { RegionCode = "532927100000", Year = 2025 }, weishan);
+        Assert.Equal((1782L + 2140, 0, true), (known.Region.RuralPopulation, known.Region.VillagesWithoutPopulation, known.Region.HasIncidenceRate));
+
+        // A village whose rural population is not known yet: the township's rate would be a guess, so it is not given.
+        await registry.QueryAsync(db =>
+        {
+            db.Regions.Add(new Platform.HouseholdRegistry.Regions.Region { Code = "532927100203", Name = "新建村", Level = RegionLevel.Village, ParentCode = "532927100000" });
+            return db.SaveChangesAsync();
+        });
         var township = await registry.Statistics().GetRegionStatisticsAsync(new GetRegionStatisticsRequest { RegionCode = "532927100000", Year = 2025 }, weishan);
-        Assert.Equal((1782L, 1, false), (township.Region.RuralPopulation, township.Region.VillagesWithoutPopulation, township.Region.HasIncidenceRate));
+        Assert.Equal((1782L + 2140, 1, false), (township.Region.RuralPopulation, township.Region.VillagesWithoutPopulation, township.Region.HasIncidenceRate));
         Assert.Equal(2025, township.Year);
         Assert.True(township.Children.Single(c => c.RegionCode == Seeded.Xincun).HasIncidenceRate);
         Assert.NotNull(household);

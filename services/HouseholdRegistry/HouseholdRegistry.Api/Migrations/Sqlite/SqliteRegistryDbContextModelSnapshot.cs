@@ -931,14 +931,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "341522100201",
                             Level = 5,
                             Name = "东湖村",
-                            ParentCode = "341522100000"
+                            ParentCode = "341522100000",
+                            RuralPopulation = 2856
                         },
                         new
                         {
                             Code = "341522100202",
                             Level = 5,
                             Name = "西湖村",
-                            ParentCode = "341522100000"
+                            ParentCode = "341522100000",
+                            RuralPopulation = 3120
                         },
                         new
                         {
@@ -952,14 +954,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "341522101201",
                             Level = 5,
                             Name = "河口村",
-                            ParentCode = "341522101000"
+                            ParentCode = "341522101000",
+                            RuralPopulation = 2470
                         },
                         new
                         {
                             Code = "341522101202",
                             Level = 5,
                             Name = "杨湾村",
-                            ParentCode = "341522101000"
+                            ParentCode = "341522101000",
+                            RuralPopulation = 2215
                         },
                         new
                         {
@@ -973,14 +977,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "341522104201",
                             Level = 5,
                             Name = "七里棚村",
-                            ParentCode = "341522104000"
+                            ParentCode = "341522104000",
+                            RuralPopulation = 2630
                         },
                         new
                         {
                             Code = "341522104202",
                             Level = 5,
                             Name = "长集村",
-                            ParentCode = "341522104000"
+                            ParentCode = "341522104000",
+                            RuralPopulation = 3305
                         },
                         new
                         {
@@ -1022,7 +1028,8 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "532927100202",
                             Level = 5,
                             Name = "古城村",
-                            ParentCode = "532927100000"
+                            ParentCode = "532927100000",
+                            RuralPopulation = 2140
                         },
                         new
                         {
@@ -1036,14 +1043,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "532927101201",
                             Level = 5,
                             Name = "庙街村",
-                            ParentCode = "532927101000"
+                            ParentCode = "532927101000",
+                            RuralPopulation = 2760
                         },
                         new
                         {
                             Code = "532927101202",
                             Level = 5,
                             Name = "古富村",
-                            ParentCode = "532927101000"
+                            ParentCode = "532927101000",
+                            RuralPopulation = 1935
                         },
                         new
                         {
@@ -1057,14 +1066,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "532927102201",
                             Level = 5,
                             Name = "大仓村",
-                            ParentCode = "532927102000"
+                            ParentCode = "532927102000",
+                            RuralPopulation = 2510
                         },
                         new
                         {
                             Code = "532927102202",
                             Level = 5,
                             Name = "甸中村",
-                            ParentCode = "532927102000"
+                            ParentCode = "532927102000",
+                            RuralPopulation = 2290
                         });
                 });
 

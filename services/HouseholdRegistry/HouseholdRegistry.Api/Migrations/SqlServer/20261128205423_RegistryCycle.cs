@@ -531,6 +531,83 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522100201",
+                column: "RuralPopulation",
+                value: 2856);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522100202",
+                column: "RuralPopulation",
+                value: 3120);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522101201",
+                column: "RuralPopulation",
+                value: 2470);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522101202",
+                column: "RuralPopulation",
+                value: 2215);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522104201",
+                column: "RuralPopulation",
+                value: 2630);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522104202",
+                column: "RuralPopulation",
+                value: 3305);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927100202",
+                column: "RuralPopulation",
+                value: 2140);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927101201",
+                column: "RuralPopulation",
+                value: 2760);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927101202",
+                column: "RuralPopulation",
+                value: 1935);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927102201",
+                column: "RuralPopulation",
+                value: 2510);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927102202",
+                column: "RuralPopulation",
+                value: 2290);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Households_ImportBatchId_ImportPosition",
                 table: "Households",
@@ -819,6 +896,83 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "ScreeningOverrideJson",
                 table: "Households");
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522100201",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522100202",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522101201",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522101202",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522104201",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "341522104202",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927100202",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927101201",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927101202",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927102201",
+                column: "RuralPopulation",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Regions",
+                keyColumn: "Code",
+                keyValue: "532927102202",
+                column: "RuralPopulation",
+                value: null);
         }
     }
 }

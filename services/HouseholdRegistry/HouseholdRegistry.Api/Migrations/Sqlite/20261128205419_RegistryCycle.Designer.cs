@@ -11,7 +11,7 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261128204821_RegistryCycle")]
+    [Migration("20261128205419_RegistryCycle")]
     partial class RegistryCycle
     {
         /// <inheritdoc />
@@ -934,14 +934,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "341522100201",
                             Level = 5,
                             Name = "东湖村",
-                            ParentCode = "341522100000"
+                            ParentCode = "341522100000",
+                            RuralPopulation = 2856
                         },
                         new
                         {
                             Code = "341522100202",
                             Level = 5,
                             Name = "西湖村",
-                            ParentCode = "341522100000"
+                            ParentCode = "341522100000",
+                            RuralPopulation = 3120
                         },
                         new
                         {
@@ -955,14 +957,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "341522101201",
                             Level = 5,
                             Name = "河口村",
-                            ParentCode = "341522101000"
+                            ParentCode = "341522101000",
+                            RuralPopulation = 2470
                         },
                         new
                         {
                             Code = "341522101202",
                             Level = 5,
                             Name = "杨湾村",
-                            ParentCode = "341522101000"
+                            ParentCode = "341522101000",
+                            RuralPopulation = 2215
                         },
                         new
                         {
@@ -976,14 +980,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "341522104201",
                             Level = 5,
                             Name = "七里棚村",
-                            ParentCode = "341522104000"
+                            ParentCode = "341522104000",
+                            RuralPopulation = 2630
                         },
                         new
                         {
                             Code = "341522104202",
                             Level = 5,
                             Name = "长集村",
-                            ParentCode = "341522104000"
+                            ParentCode = "341522104000",
+                            RuralPopulation = 3305
                         },
                         new
                         {
@@ -1025,7 +1031,8 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "532927100202",
                             Level = 5,
                             Name = "古城村",
-                            ParentCode = "532927100000"
+                            ParentCode = "532927100000",
+                            RuralPopulation = 2140
                         },
                         new
                         {
@@ -1039,14 +1046,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "532927101201",
                             Level = 5,
                             Name = "庙街村",
-                            ParentCode = "532927101000"
+                            ParentCode = "532927101000",
+                            RuralPopulation = 2760
                         },
                         new
                         {
                             Code = "532927101202",
                             Level = 5,
                             Name = "古富村",
-                            ParentCode = "532927101000"
+                            ParentCode = "532927101000",
+                            RuralPopulation = 1935
                         },
                         new
                         {
@@ -1060,14 +1069,16 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                             Code = "532927102201",
                             Level = 5,
                             Name = "大仓村",
-                            ParentCode = "532927102000"
+                            ParentCode = "532927102000",
+                            RuralPopulation = 2510
                         },
                         new
                         {
                             Code = "532927102202",
                             Level = 5,
                             Name = "甸中村",
-                            ParentCode = "532927102000"
+                            ParentCode = "532927102000",
+                            RuralPopulation = 2290
                         });
                 });
 

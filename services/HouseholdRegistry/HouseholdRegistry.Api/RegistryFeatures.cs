@@ -1,0 +1,63 @@
+using Platform.HouseholdRegistry.Audit;
+using Platform.HouseholdRegistry.Consumers;
+using Platform.HouseholdRegistry.Data;
+using Platform.HouseholdRegistry.Demo;
+using Platform.HouseholdRegistry.Helpers;
+using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Identification;
+using Platform.HouseholdRegistry.Import;
+using Platform.HouseholdRegistry.Income;
+using Platform.HouseholdRegistry.Monitoring;
+using Platform.HouseholdRegistry.Policy;
+using Platform.HouseholdRegistry.Regions;
+using Platform.HouseholdRegistry.Screening;
+using Platform.HouseholdRegistry.Statistics;
+using Platform.Messaging;
+using Platform.Security;
+
+namespace Platform.HouseholdRegistry;
+
+/// <summary>The registry's own services, event consumers and gRPC endpoints: the feature list in one place.</summary>
+public static class RegistryFeatures
+{
+    public static IHostApplicationBuilder AddRegistryFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformMessaging<RegistryDbContext>(consumers =>
+        {
+            consumers.AddConsumer<WagesPaidConsumer>();
+            consumers.AddConsumer<DividendPaidConsumer>();
+            consumers.AddConsumer<MedicalExpenditureRecordedConsumer>();
+            consumers.AddConsumer<HouseholdLostOnlyJobConsumer>();
+            consumers.AddConsumer<GuaranteeStatusChangedConsumer>();
+        });
+
+        var services = builder.Services;
+        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
+        services.AddSingleton<RegistryPolicy>();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddSingleton<RegistryMetrics>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<IncomeLedger>();
+        services.AddScoped<HouseholdImporter>();
+        return builder;
+    }
+
+    public static WebApplication MapRegistryServices(this WebApplication app)
+    {
+        app.MapGrpcService<RegionGrpcService>();
+        app.MapGrpcService<HouseholdGrpcService>();
+        app.MapGrpcService<HouseholdImportGrpcService>();
+        app.MapGrpcService<IdentificationGrpcService>();
+        app.MapGrpcService<ScreeningGrpcService>();
+        app.MapGrpcService<IncomeGrpcService>();
+        app.MapGrpcService<MonitoringGrpcService>();
+        app.MapGrpcService<SupportGrpcService>();
+        app.MapGrpcService<StatisticsGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<DemoGrpcService>();
+        return app;
+    }
+}
