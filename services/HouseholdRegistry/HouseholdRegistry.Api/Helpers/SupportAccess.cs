@@ -77,6 +77,19 @@ internal static class SupportAccess
         return region;
     }
 
+    /// <summary>The region and page of a list request, checked: a reader's role, valid fields, a region in scope.</summary>
+    public static (RegionCode Region, PageSpec Page, long? After) ReadListing(Caller caller, string regionCode, Pa.Common.V1.PageRequest? pageRequest)
+    {
+        RequireReader(caller);
+        var violations = new FieldViolations();
+        var region = ListedRegion(caller, regionCode, violations);
+        var page = Paging.Read(pageRequest, violations, "page");
+        var after = ReadAfter(page, violations);
+        violations.ThrowIfAny();
+        RequireVisible(caller, region);
+        return (region, page, after);
+    }
+
     public static void RequireVisible(Caller caller, RegionCode region)
     {
         if (!caller.CanSee(region))

@@ -61,13 +61,7 @@ public sealed partial class SupportGrpcService(
     public override async Task<ListHelpersResponse> ListHelpers(ListHelpersRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireReader(caller);
-        var violations = new FieldViolations();
-        var region = SupportAccess.ListedRegion(caller, request.RegionCode, violations);
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = SupportAccess.ReadAfter(page, violations);
-        violations.ThrowIfAny();
-        SupportAccess.RequireVisible(caller, region);
+        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
 
         var prefix = region.SignificantPrefix;
         var query = db.Helpers.AsNoTracking().Where(h => h.RegionCode.StartsWith(prefix));
@@ -173,13 +167,7 @@ public sealed partial class SupportGrpcService(
     public override async Task<ListWorkTeamsResponse> ListWorkTeams(ListWorkTeamsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireReader(caller);
-        var violations = new FieldViolations();
-        var region = SupportAccess.ListedRegion(caller, request.RegionCode, violations);
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = SupportAccess.ReadAfter(page, violations);
-        violations.ThrowIfAny();
-        SupportAccess.RequireVisible(caller, region);
+        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
 
         var prefix = region.SignificantPrefix;
         var query = db.WorkTeams.AsNoTracking().Where(t => t.VillageCode.StartsWith(prefix) && (request.IncludeEnded || t.To == null));

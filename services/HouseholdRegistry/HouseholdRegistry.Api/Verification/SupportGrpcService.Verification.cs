@@ -63,13 +63,7 @@ public sealed partial class SupportGrpcService
     public override async Task<ListVerificationMismatchesResponse> ListVerificationMismatches(ListVerificationMismatchesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireReader(caller);
-        var violations = new FieldViolations();
-        var region = SupportAccess.ListedRegion(caller, request.RegionCode, violations);
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = SupportAccess.ReadAfter(page, violations);
-        violations.ThrowIfAny();
-        SupportAccess.RequireVisible(caller, region);
+        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
 
         var prefix = region.SignificantPrefix;
         var query = db.Verifications.AsNoTracking().Where(v => v.VillageCode.StartsWith(prefix) && v.MismatchCount > 0);
