@@ -25,9 +25,11 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
     /// <summary>Logs are kept per resource instance (e.g. "event-probe-abcd"), not per name.</summary>
     private string _probeId = "event-probe";
 
+    private string _registryId = ResourceNames.HouseholdRegistry;
+
     public async Task InitializeAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"DataDir={_dataDirectory}"]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"DataDir={_dataDirectory}", $"Demo:Households={DemoHouseholds}"]);
         var broker = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == ResourceNames.Broker);
         // Notices close on the day they go up, so the whole cycle runs in one test.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.HouseholdRegistry))
@@ -39,7 +41,8 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
         _app = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(Startup);
         await _app.StartAsync(startup.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.HouseholdRegistry, startup.Token);
+        var registry = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.HouseholdRegistry, startup.Token);
+        _registryId = registry.ResourceId;
         var probe = await _app.ResourceNotifications.WaitForResourceAsync("event-probe", e => e.Snapshot.State?.Text == KnownResourceStates.Running, startup.Token);
         _probeId = probe.ResourceId;
 
@@ -100,6 +103,24 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
         Assert.Equal(DateTime.UtcNow.Year + 5, exited.SupportUntil.Year);
         await WaitForLogAsync(_probeId, $"Observed HouseholdExited {householdId}", TimeSpan.FromSeconds(60));
     }
+
+    [Fact]
+    public async Task The_dashboard_command_seeds_the_demo_county_and_reports_progress_in_the_registry_log()
+    {
+        var commands = _app!.Services.GetRequiredService<ResourceCommandService>();
+
+        var result = await commands.ExecuteCommandAsync(_registryId, "seed-demo-county");
+
+        Assert.True(result.Success, result.Message);
+        await WaitForLogAsync(_registryId, $"Demo county: done {DemoHouseholds}/{DemoHouseholds}", TimeSpan.FromSeconds(30));
+        using var channel = GrpcChannel.ForAddress(_app.GetEndpoint(ResourceNames.HouseholdRegistry, "http"));
+        var listed = await new HouseholdService.HouseholdServiceClient(channel).ListHouseholdsAsync(
+            new ListHouseholdsRequest { RegionCode = "341599000000", Page = new PageRequest { PageSize = 1 } }, Officer(PlatformRoles.CountyOfficer, "341599000000"));
+        Assert.Equal(DemoHouseholds, listed.Page.TotalSize);
+    }
+
+    /// <summary>A small demo county: the command's behaviour, not its volume, is under test here.</summary>
+    private const int DemoHouseholds = 300;
 
     private const string Village = "341522100201";
 
