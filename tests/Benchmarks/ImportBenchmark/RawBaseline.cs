@@ -35,10 +35,11 @@ public static class RawBaseline
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        await using (var cache = connection.CreateCommand())
+        await using (var pragmas = connection.CreateCommand())
         {
-            cache.CommandText = $"PRAGMA cache_size = -{ImportCacheKib}";
-            await cache.ExecuteNonQueryAsync();
+            // The registry's connections commit with synchronous=NORMAL too (Platform.Persistence.SqliteSynchronousInterceptor).
+            pragmas.CommandText = $"PRAGMA cache_size = -{ImportCacheKib}; PRAGMA synchronous = NORMAL;";
+            await pragmas.ExecuteNonQueryAsync();
         }
 
         using var household = Command(connection,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Microsoft.Data.Sqlite;
 using Pa.Registry.V1;
 using Platform.Benchmarks.Registry;
 
@@ -10,14 +9,14 @@ namespace Platform.Benchmarks.Read;
 /// <summary>
 /// GetHousehold on a large registry database against the gRPC health Check (an empty unary call)
 /// on the same server in the same run, each for the same time with the same number of concurrent
-/// clients. The database is built once by the import (if the path does not exist yet) and kept,
+/// clients; then the battle map and region statistics on the same server (<see cref="StatisticsPhases"/>).
+/// The database is built once by the import (if the path does not exist yet) and kept,
 /// so later runs and other benchmarks reuse it. From the repository root:
 /// <c>dotnet run -c Release --project tests/Benchmarks/ReadBenchmark -- --database .bench/registry-1m.db [--households 1000000] [--clients 16] [--seconds 20]</c>
 /// </summary>
 public static class Program
 {
     private const double TargetRatio = 0.35;
-    private const int SampledIds = 20_000;
 
     public static async Task<int> Main(string[] args)
     {
@@ -64,15 +63,15 @@ public static class Program
             Console.WriteLine($"  imported {result.Imported:N0} (bad {result.Bad:N0}) in {elapsed.TotalSeconds:N1} s");
         }
 
-        var ids = await SampleIdsAsync(database.Path);
-        Console.WriteLine($"{database.Path}: {ids.Total:N0} households; {ids.Sample.Length:N0} ids sampled; {clients} clients, {seconds} s per call kind");
+        var sample = await DatabaseSample.ReadAsync(database.Path);
+        Console.WriteLine($"{database.Path}: {sample.Total:N0} households; {sample.Households.Length:N0} sampled; {clients} clients, {seconds} s per call kind");
 
         await using var server = new RegistryServer(database);
         var headers = server.ProvincialOfficer();
         var health = new Health.HealthClient(server.Channel);
         var householdClient = new HouseholdService.HouseholdServiceClient(server.Channel);
         Task Check(Random _) => health.CheckAsync(new HealthCheckRequest(), headers, DateTime.UtcNow.AddSeconds(10)).ResponseAsync;
-        Task Get(Random random) => householdClient.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = ids.Sample[random.Next(ids.Sample.Length)] }, headers, DateTime.UtcNow.AddSeconds(10)).ResponseAsync;
+        Task Get(Random random) => householdClient.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = sample.Pick(random).Id }, headers, DateTime.UtcNow.AddSeconds(10)).ResponseAsync;
 
         // Untimed first: JIT, connection and SQLite page cache warm-up.
         await LoadPhase.RunAsync("warm-up", clients, TimeSpan.FromSeconds(2), Check);
@@ -83,35 +82,20 @@ public static class Program
         var read = await LoadPhase.RunAsync("GetHousehold", clients, duration, Get);
 
         Console.WriteLine();
-        Console.WriteLine($"{"call",-14} {"calls",10} {"failed",7} {"calls/s",10} {"p50 ms",8} {"p99 ms",8}");
-        foreach (var f in new[] { empty, read })
-        {
-            Console.WriteLine($"{f.Name,-14} {f.Calls,10:N0} {f.Failures,7:N0} {f.PerSecond,10:N0} {f.P50Ms,8:N2} {f.P99Ms,8:N2}");
-        }
-
+        PrintHeader();
+        Print(empty);
+        Print(read);
         var ratio = read.PerSecond / empty.PerSecond;
         Console.WriteLine($"throughput ratio GetHousehold / Health.Check  {ratio:N2} ×   (target ≥ {TargetRatio} ×: {(ratio >= TargetRatio ? "met" : "MISSED")})");
         Console.WriteLine($"p99 ratio Health.Check / GetHousehold         {empty.P99Ms / read.P99Ms:N2} ×");
         Console.WriteLine("GetHousehold writes one audit record per read (personal data), so every call is also a SQLite commit.");
-        return read.Failures == 0 && empty.Failures == 0 ? 0 : 1;
+
+        var statistics = await StatisticsPhases.RunAsync(server, sample, clients, duration);
+        return new[] { empty, read }.Concat(statistics).All(f => f.Failures == 0) ? 0 : 1;
     }
 
-    private static async Task<(long Total, string[] Sample)> SampleIdsAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM \"Households\"";
-        var total = (long)(await count.ExecuteScalarAsync())!;
-        await using var sample = connection.CreateCommand();
-        sample.CommandText = $"SELECT \"Id\" FROM \"Households\" ORDER BY random() LIMIT {SampledIds}";
-        var ids = new List<string>(SampledIds);
-        await using var reader = await sample.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            ids.Add(reader.GetGuid(0).ToString());
-        }
+    public static void PrintHeader() => Console.WriteLine($"{"call",-22} {"calls",10} {"failed",7} {"calls/s",10} {"p50 ms",8} {"p99 ms",8}");
 
-        return (total, [.. ids]);
-    }
+    public static void Print(PhaseFigures f, string verdict = "") =>
+        Console.WriteLine($"{f.Name,-22} {f.Calls,10:N0} {f.Failures,7:N0} {f.PerSecond,10:N0} {f.P50Ms,8:N2} {f.P99Ms,8:N2}{verdict}");
 }

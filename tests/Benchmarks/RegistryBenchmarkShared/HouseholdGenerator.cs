@@ -13,6 +13,9 @@ namespace Platform.Benchmarks.Registry;
 public static class HouseholdGenerator
 {
     public const string Province = "340000000000";
+
+    /// <summary>Huoqiu (霍邱县), whose villages every generated household lives in.</summary>
+    public const string County = "341522000000";
     private const string IdRegion = "341522";
 
     private static readonly (string Code, string Name)[] Villages =

@@ -40,9 +40,14 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
     public GrpcChannel Channel { get; }
 
     /// <summary>A provincial officer of Anhui: the migration caller, and a reader who sees every generated household.</summary>
-    public Metadata ProvincialOfficer()
+    public Metadata ProvincialOfficer() => Officer(PlatformRoles.ProvincialOfficer, HouseholdGenerator.Province, personalData: false);
+
+    /// <summary>An officer of Huoqiu, the county of every generated household, with the personal-data scope.</summary>
+    public Metadata CountyOfficer() => Officer(PlatformRoles.CountyOfficer, HouseholdGenerator.County, personalData: true);
+
+    private Metadata Officer(string role, string region, bool personalData)
     {
-        var token = new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(PlatformRoles.ProvincialOfficer, HouseholdGenerator.Province, "benchmark");
+        var token = new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(role, region, "benchmark", personalData: personalData);
         return new Metadata { { "authorization", $"Bearer {token}" } };
     }
 
