@@ -36,7 +36,7 @@ public static class DatabaseSetup
         else
         {
             var sqlite = SqliteConnectionString(builder.Configuration, connectionName, connectionString);
-            builder.Services.AddDbContext<TContext, TSqlite>((sp, o) => Configure(sp, o.UseSqlite(sqlite).AddInterceptors(SqliteSynchronousInterceptor.Instance)));
+            builder.Services.AddDbContext<TContext, TSqlite>((sp, o) => Configure(sp, o.UseSqlite(sqlite).AddInterceptors(SqliteConnectionPragmas.Instance)));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{connectionName}-database", tags: ["ready"]);
@@ -64,7 +64,7 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
         {
             // WAL lets readers proceed while the outbox relay and a request write; it persists in the file.
-            // SqliteSynchronousInterceptor relies on it: synchronous=NORMAL is only crash-safe in WAL mode.
+            // SqliteConnectionPragmas relies on it: synchronous=NORMAL is only crash-safe in WAL mode.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 

@@ -37,7 +37,7 @@ public static class RawBaseline
         await connection.OpenAsync();
         await using (var pragmas = connection.CreateCommand())
         {
-            // The registry's connections commit with synchronous=NORMAL too (Platform.Persistence.SqliteSynchronousInterceptor).
+            // The registry's connections commit with synchronous=NORMAL too (Platform.Persistence.SqliteConnectionPragmas).
             pragmas.CommandText = $"PRAGMA cache_size = -{ImportCacheKib}; PRAGMA synchronous = NORMAL;";
             await pragmas.ExecuteNonQueryAsync();
         }

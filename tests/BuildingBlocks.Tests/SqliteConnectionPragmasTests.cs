@@ -6,7 +6,7 @@ using Platform.Persistence;
 
 namespace Platform.BuildingBlocks.Tests;
 
-public sealed class SqliteSynchronousTests : IDisposable
+public sealed class SqliteConnectionPragmasTests : IDisposable
 {
     private const long Normal = 1;
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"pa-synchronous-{Guid.NewGuid():N}.db");
@@ -17,8 +17,16 @@ public sealed class SqliteSynchronousTests : IDisposable
         using var host = BuildHost();
 
         // SQLite's default is FULL (2). The second scope takes the first one's connection from the pool: the setting must hold there too.
-        Assert.Equal(Normal, await SynchronousAsync(host));
-        Assert.Equal(Normal, await SynchronousAsync(host));
+        Assert.Equal(Normal, await PragmaAsync(host, "synchronous"));
+        Assert.Equal(Normal, await PragmaAsync(host, "synchronous"));
+    }
+
+    [Fact]
+    public async Task Every_connection_waits_for_another_writer_inside_SQLite_rather_than_failing_busy_at_once()
+    {
+        using var host = BuildHost();
+
+        Assert.Equal(10_000, await PragmaAsync(host, "busy_timeout"));
     }
 
     private IHost BuildHost()
@@ -29,7 +37,7 @@ public sealed class SqliteSynchronousTests : IDisposable
         return builder.Build();
     }
 
-    private static async Task<long> SynchronousAsync(IHost host)
+    private static async Task<long> PragmaAsync(IHost host, string pragma)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProbeContext>();
@@ -37,7 +45,7 @@ public sealed class SqliteSynchronousTests : IDisposable
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA synchronous";
+            command.CommandText = $"PRAGMA {pragma}";
             return (long)(await command.ExecuteScalarAsync())!;
         }
         finally
