@@ -29,6 +29,8 @@ public sealed class MonitoringServiceTests(RegistryFactory registry) : IClassFix
         Assert.Equal(3, filed.Members.Count);
         var changed = IncomeTestKit.Parse<MonitoringCategoryChanged>(Assert.Single(await registry.OutboxBodiesAsync<MonitoringCategoryChanged>(filed.HouseholdId)));
         Assert.Equal(("None", "MarginalAtRisk"), (changed.PreviousCategory, changed.Category));
+        var members = IncomeTestKit.Parse<HouseholdMembersChanged>(Assert.Single(await registry.OutboxBodiesAsync<HouseholdMembersChanged>(filed.HouseholdId)));
+        Assert.Equal((Seeded.Qilipeng, 3), (members.RegionCode, members.Members.Count));
 
         var history = await _monitoring.GetMonitoringHistoryAsync(new GetMonitoringHistoryRequest { HouseholdId = filed.HouseholdId }, registry.CountyOfficer(Seeded.Huoqiu));
         var change = Assert.Single(history.Changes);

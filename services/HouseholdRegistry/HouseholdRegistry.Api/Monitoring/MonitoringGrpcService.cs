@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Households;
+using Platform.Messaging;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Policy;
 using Platform.Persistence;
@@ -72,6 +73,9 @@ public sealed partial class MonitoringGrpcService(
         MonitoringJournal.Apply(db, household, trigger, request.Reason.Trim(), trigger == MonitoringTrigger.IncomeBelowBand ? declared : null,
             caller.Subject, now, yearPolicy, declared);
         db.Record(caller, "monitoring.file", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+
+        // Services that assess guarantees learn the new household's members as they would after any change of them.
+        db.AddEvent(household.ToMembersChanged(now), household.Id.ToString(), now);
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
