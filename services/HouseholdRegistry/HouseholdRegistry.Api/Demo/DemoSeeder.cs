@@ -154,23 +154,10 @@ public sealed class DemoSeeder(RegistryDbContext db, PersonalDataProtector prote
         db.AddEvent(new HelperAssigned(household.Id, household.RegionCode, helperId, planned.Name, planned.WorkUnit, from), household.Id.ToString(), now);
     }
 
+    /// <summary>A planned member as the filing code makes one; the plan's IDs are valid by construction.</summary>
     private Member NewMember(MemberInput input, int position)
     {
-        var id = input.NationalId;
-        return new Member
-        {
-            Id = Guid.CreateVersion7(),
-            Position = position,
-            Name = input.Name,
-            NationalIdCipher = protector.Encrypt(id),
-            NationalIdHash = protector.LookupHash(id),
-            Relationship = input.Relationship,
-            Sex = input.Sex,
-            BirthDate = new DateOnly(input.BirthDate.Year, input.BirthDate.Month, input.BirthDate.Day),
-            Health = input.Health,
-            DisabilityGrade = input.DisabilityGrade,
-            LabourCapacity = input.LabourCapacity,
-            Schooling = input.Schooling,
-        };
+        NationalId.Check(input.NationalId, DateOnly.MaxValue, out var id);
+        return HouseholdFiling.NewMember(new ValidMember(input, id), position, protector.LookupHash(id.Normalized), protector);
     }
 }

@@ -90,6 +90,19 @@ internal static class SupportAccess
         return (region, page, after);
     }
 
+    /// <summary>The household and page of a per-household list request, checked like <see cref="ReadListing"/>.</summary>
+    public static async Task<(Household Household, PageSpec Page, long? After)> ReadHouseholdListingAsync(
+        RegistryDbContext db, Caller caller, string householdId, Pa.Common.V1.PageRequest? pageRequest, ServerCallContext context)
+    {
+        RequireReader(caller);
+        var violations = new FieldViolations();
+        var id = ParseId(householdId, "household_id", violations, "household");
+        var page = Paging.Read(pageRequest, violations, "page");
+        var after = ReadAfter(page, violations);
+        violations.ThrowIfAny();
+        return (await VisibleHouseholdAsync(db, caller, id, context), page, after);
+    }
+
     public static void RequireVisible(Caller caller, RegionCode region)
     {
         if (!caller.CanSee(region))

@@ -53,14 +53,7 @@ public sealed partial class SupportGrpcService
     public override async Task<ListVisitsResponse> ListVisits(ListVisitsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireReader(caller);
-        var violations = new FieldViolations();
-        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = SupportAccess.ReadAfter(page, violations);
-        violations.ThrowIfAny();
-
-        var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
+        var (household, page, after) = await SupportAccess.ReadHouseholdListingAsync(db, caller, request.HouseholdId, request.Page, context);
         var query = db.Visits.AsNoTracking().Where(v => v.HouseholdId == household.Id);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(v => after == null || v.Seq < after).OrderByDescending(v => v.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
@@ -136,14 +129,7 @@ public sealed partial class SupportGrpcService
     public override async Task<ListMeasuresResponse> ListMeasures(ListMeasuresRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireReader(caller);
-        var violations = new FieldViolations();
-        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = SupportAccess.ReadAfter(page, violations);
-        violations.ThrowIfAny();
-
-        var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
+        var (household, page, after) = await SupportAccess.ReadHouseholdListingAsync(db, caller, request.HouseholdId, request.Page, context);
         var query = db.AssistanceMeasures.AsNoTracking().Where(m => m.HouseholdId == household.Id);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(m => after == null || m.Seq > after).OrderBy(m => m.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);

@@ -50,6 +50,26 @@ internal static class HouseholdFiling
         Schooling = m.Input.Schooling,
     };
 
+    /// <summary>
+    /// The village a household is filed in: inside the caller's region (PermissionDenied otherwise: the
+    /// caller named it) and known to the registry (InvalidArgument on <paramref name="field"/>).
+    /// </summary>
+    public static async Task<RegionCode> FilingVillageAsync(RegistryDbContext db, Caller caller, string regionCode, string field, CancellationToken cancellationToken)
+    {
+        var village = RegionCode.Parse(regionCode);
+        if (!caller.CanSee(village))
+        {
+            throw RpcErrors.PermissionDenied($"Region {village} is outside your region {caller.Region}.");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == village.Value && r.Level == RegionLevel.Village, cancellationToken))
+        {
+            throw RpcErrors.InvalidArgument(field, "is not a village known to the registry");
+        }
+
+        return village;
+    }
+
     /// <summary>One person may be an active member of one household only; names the first member who already is.</summary>
     public static async Task EnsureNotActiveElsewhereAsync(RegistryDbContext db, List<string> hashes, CancellationToken cancellationToken)
     {

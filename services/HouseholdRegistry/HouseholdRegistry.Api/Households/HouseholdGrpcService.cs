@@ -35,16 +35,7 @@ public sealed partial class HouseholdGrpcService(
         var members = ApplicationRules.Validate(request, DateOnly.FromDateTime(now), violations);
         violations.ThrowIfAny();
 
-        var village = RegionCode.Parse(request.RegionCode);
-        if (!caller.CanSee(village))
-        {
-            throw RpcErrors.PermissionDenied($"Region {village} is outside your region {caller.Region}.");
-        }
-
-        if (!await db.Regions.AnyAsync(r => r.Code == village.Value && r.Level == RegionLevel.Village, context.CancellationToken))
-        {
-            throw RpcErrors.InvalidArgument("region_code", "is not a village known to the registry");
-        }
+        await HouseholdFiling.FilingVillageAsync(db, caller, request.RegionCode, "region_code", context.CancellationToken);
 
         var hashes = members.Select(m => protector.LookupHash(m.Id.Normalized)).ToList();
         await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, context.CancellationToken);

@@ -53,16 +53,7 @@ public sealed partial class MonitoringGrpcService(
         CheckReason(request.Reason, "reason", violations);
         violations.ThrowIfAny();
 
-        var village = RegionCode.Parse(request.Household!.RegionCode);
-        if (!caller.CanSee(village))
-        {
-            throw RpcErrors.PermissionDenied($"Region {village} is outside your region {caller.Region}.");
-        }
-
-        if (!await db.Regions.AnyAsync(r => r.Code == village.Value && r.Level == RegionLevel.Village, context.CancellationToken))
-        {
-            throw RpcErrors.InvalidArgument("household.region_code", "is not a village known to the registry");
-        }
+        await HouseholdFiling.FilingVillageAsync(db, caller, request.Household!.RegionCode, "household.region_code", context.CancellationToken);
 
         var hashes = members.Select(m => protector.LookupHash(m.Id.Normalized)).ToList();
         await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, context.CancellationToken);
