@@ -13,4 +13,8 @@ builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegist
     .WithDatabase(ResourceNames.RegistryDatabase, settings)
     .WithSeedDemoCommand(settings);
 
+builder.AddProject<Projects.Assistance_Api>(ResourceNames.Assistance)
+    .WithPlatformDefaults(settings)
+    .WithDatabase(ResourceNames.AssistanceDatabase, settings);
+
 builder.Build().Run();

@@ -9,7 +9,7 @@ namespace Platform.Cli;
 public static class Commands
 {
     private const string Usage = """
-        pa token  --role county-officer --region 341522000000 [--subject NAME] [--personal-data] [--data-dir .data]
+        pa token  --role county-officer --region 341522000000 [--subject NAME] [--personal-data] [--scope "department:education ..."] [--data-dir .data]
         pa health [--address http://localhost:5101]
         pa apply  --token TOKEN [--village 341522100201] [--address http://localhost:5101]
         pa get    --token TOKEN --id HOUSEHOLD_ID [--address ...]
@@ -72,7 +72,8 @@ public static class Commands
         var secrets = DevSecrets.LoadOrCreate(options.Get("data-dir", ".data"));
         var issuer = new DevTokenIssuer(new JwtOptions { SigningKey = secrets.SigningKey });
         var role = options.Require("role");
-        return issuer.Issue(role, options.Require("region"), options.Get("subject", $"dev-{role}"), personalData: options.Has("personal-data"));
+        return issuer.Issue(role, options.Require("region"), options.Get("subject", $"dev-{role}"), personalData: options.Has("personal-data"),
+            scopes: options.Get("scope", "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static async Task<int> HealthAsync(Options options)

@@ -13,4 +13,9 @@ public static class ResourceNames
 
     /// <summary>The household registry's database (a SQLite file by default).</summary>
     public const string RegistryDatabase = "registry-db";
+
+    public const string Assistance = "assistance";
+
+    /// <summary>The assistance service's database (a SQLite file by default).</summary>
+    public const string AssistanceDatabase = "assistance-db";
 }

@@ -10,7 +10,7 @@ namespace Platform.Security;
 /// </summary>
 public sealed class DevTokenIssuer(JwtOptions options)
 {
-    public string Issue(string role, string region, string subject, string? name = null, bool personalData = false, TimeSpan? lifetime = null)
+    public string Issue(string role, string region, string subject, string? name = null, bool personalData = false, TimeSpan? lifetime = null, IEnumerable<string>? scopes = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -19,9 +19,10 @@ public sealed class DevTokenIssuer(JwtOptions options)
             [PlatformClaims.Role] = role,
             [PlatformClaims.Region] = region,
         };
-        if (personalData)
+        var granted = (scopes ?? []).Concat(personalData ? [PlatformClaims.PersonalDataScope] : []).Distinct().ToList();
+        if (granted.Count > 0)
         {
-            claims[PlatformClaims.Scope] = PlatformClaims.PersonalDataScope;
+            claims[PlatformClaims.Scope] = string.Join(' ', granted);
         }
 
         var descriptor = new SecurityTokenDescriptor

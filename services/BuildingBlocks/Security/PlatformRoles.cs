@@ -58,4 +58,11 @@ public static class PlatformClaims
 
     /// <summary>Lets the caller see unmasked national ID numbers.</summary>
     public const string PersonalDataScope = "personal-data";
+
+    /// <summary>
+    /// The kind of records a department client may push (数据比对): "department:education",
+    /// "department:health", "department:housing", "department:water". A department client
+    /// without the scope of a kind is refused for that kind.
+    /// </summary>
+    public static string DepartmentScope(string department) => $"department:{department}";
 }

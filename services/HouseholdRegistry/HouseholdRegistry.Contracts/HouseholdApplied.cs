@@ -14,7 +14,9 @@ public sealed record HouseholdApplied(
 
 /// <summary>
 /// The facts about a member that education, health and labour services act on. Enum values
-/// are the names used in the registry's gRPC contract (e.g. "Illness", "Weak").
+/// are the names used in the registry's gRPC contract (e.g. "SeriousIllness", "Weak").
+/// NationalIdLookup is the platform's keyed hash of the member's national ID (never the number):
+/// a service holding the platform lookup key matches department records to members with it.
 /// </summary>
 public sealed record MemberFacts(
     Guid MemberId,
@@ -24,4 +26,5 @@ public sealed record MemberFacts(
     string Health,
     int DisabilityGrade,
     string LabourCapacity,
-    string Schooling);
+    string Schooling,
+    string? NationalIdLookup = null);

@@ -95,7 +95,7 @@ public static class RawBaseline
             Bind(member, memberId, seq, i, m.Name, StandInCipher(m.NationalId), StandInHash(m.NationalId), (int)m.Relationship, (int)m.Sex,
                 birth, (int)m.Health, m.DisabilityGrade, (int)m.LabourCapacity, (int)m.Schooling, true);
             await member.ExecuteNonQueryAsync();
-            facts.Add(new MemberFacts(memberId, m.Relationship.ToString(), m.Sex.ToString(), birth, m.Health.ToString(), m.DisabilityGrade, m.LabourCapacity.ToString(), m.Schooling.ToString()));
+            facts.Add(new MemberFacts(memberId, m.Relationship.ToString(), m.Sex.ToString(), birth, m.Health.ToString(), m.DisabilityGrade, m.LabourCapacity.ToString(), m.Schooling.ToString(), StandInHash(m.NationalId)));
         }
 
         await OutboxAsync(outbox, new HouseholdRegistered(id, a.RegionCode, registeredAt, a.PrimaryCause.ToString(), a.Pathway.ToString(), a.PlannedExitYear, facts), id, now);

@@ -92,5 +92,6 @@ internal static class HouseholdMapping
         m.Health.ToString(),
         m.DisabilityGrade,
         m.LabourCapacity.ToString(),
-        m.Schooling.ToString());
+        m.Schooling.ToString(),
+        m.NationalIdHash);
 }

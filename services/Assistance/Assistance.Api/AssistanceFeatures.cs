@@ -1,0 +1,51 @@
+using Platform.Assistance.Coverage;
+using Platform.Assistance.Exchange;
+using Platform.Assistance.FoodAndClothing;
+using Platform.Assistance.Guarantees;
+using Platform.Assistance.Households;
+using Platform.Assistance.Policy;
+using Platform.Assistance.Data;
+using Platform.Messaging;
+using Platform.Security;
+
+namespace Platform.Assistance;
+
+/// <summary>The assistance service's own services, event consumers and gRPC endpoints: the feature list in one place.</summary>
+public static class AssistanceFeatures
+{
+    public static IHostApplicationBuilder AddAssistanceFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformMessaging<AssistanceDbContext>(consumers =>
+        {
+            consumers.AddConsumer<HouseholdRegisteredConsumer>();
+            consumers.AddConsumer<HouseholdMembersChangedConsumer>();
+            consumers.AddConsumer<HouseholdExitedConsumer>();
+            consumers.AddConsumer<HouseholdReenteredConsumer>();
+            consumers.AddConsumer<MonitoringCategoryChangedConsumer>();
+            consumers.AddConsumer<HouseholdIncomeRecordedConsumer>();
+        });
+
+        var services = builder.Services;
+        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<AssistancePolicyOptions>().BindConfiguration(AssistancePolicyOptions.Section);
+        services.AddSingleton<AssistancePolicy>();
+        services.AddSingleton<AssistanceMetrics>();
+        services.AddSingleton<DepartmentMembers>();
+        services.AddScoped<GuaranteeAssessor>();
+        services.AddScoped<DepartmentImporter>();
+        services.AddScoped<CoverageReader>();
+
+        // One rule per guarantee; one coverage part per area.
+        services.AddSingleton<IGuaranteeRule, FoodAndClothingRule>();
+        services.AddSingleton<ICoverageContributor, HouseholdCoverage>();
+        return builder;
+    }
+
+    public static WebApplication MapAssistanceServices(this WebApplication app)
+    {
+        app.MapGrpcService<GuaranteeGrpcService>();
+        return app;
+    }
+}

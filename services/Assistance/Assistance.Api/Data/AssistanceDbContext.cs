@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Assistance.Guarantees;
+using Platform.Assistance.Households;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Platform.Assistance.Data;
+
+/// <summary>
+/// The assistance service's one model; the provider contexts below only carry their migration
+/// sets. Each feature folder brings its own entity configurations (IEntityTypeConfiguration),
+/// picked up from this assembly, and reaches its tables through <c>Set&lt;T&gt;()</c>.
+/// </summary>
+public abstract class AssistanceDbContext(DbContextOptions options) : PlatformDbContext(options), IMessagingDbContext
+{
+    public DbSet<AssistedHousehold> Households => Set<AssistedHousehold>();
+
+    public DbSet<AssistedMember> Members => Set<AssistedMember>();
+
+    public DbSet<HouseholdGuarantees> Guarantees => Set<HouseholdGuarantees>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.AddOutboxAndInbox();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssistanceDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteAssistanceDbContext(DbContextOptions<SqliteAssistanceDbContext> options) : AssistanceDbContext(options);
+
+public sealed class SqlServerAssistanceDbContext(DbContextOptions<SqlServerAssistanceDbContext> options) : AssistanceDbContext(options);

@@ -1,0 +1,129 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Assistance.V1;
+using Platform.Assistance.Access;
+using Platform.Assistance.Coverage;
+using Platform.Assistance.Data;
+using Platform.Assistance.FoodAndClothing;
+using Platform.Persistence;
+using Platform.ServiceDefaults;
+using Platform.Security;
+
+namespace Platform.Assistance.Guarantees;
+
+/// <summary>Guarantee status per household and coverage per region; the village's food-and-clothing declaration.</summary>
+public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssessor assessor, CoverageReader coverage, TimeProvider time) : GuaranteeService.GuaranteeServiceBase
+{
+    public override async Task<GetHouseholdGuaranteesResponse> GetHouseholdGuarantees(GetHouseholdGuaranteesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read guarantee status");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
+        var row = await db.Guarantees.FirstOrDefaultAsync(g => g.HouseholdId == id, context.CancellationToken);
+        if (row is null)
+        {
+            await assessor.AssessAsync([household], context.CancellationToken);
+            row = db.Guarantees.Local.Single(g => g.HouseholdId == id);
+        }
+
+        db.Record(caller, "guarantees.read", "Household", id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new GetHouseholdGuaranteesResponse { Guarantees = row.ToMessage(household.Status) };
+    }
+
+    public override async Task<ListHouseholdGuaranteesResponse> ListHouseholdGuarantees(ListHouseholdGuaranteesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list guarantee status");
+        var violations = new FieldViolations();
+        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var page = Paging.Read(request.Page, violations, "page");
+        violations.ThrowIfAny();
+
+        var prefix = region.SignificantPrefix;
+        var query = db.Guarantees.AsNoTracking().Where(g => g.RegionCode.StartsWith(prefix));
+        if (request.OnlyNotMet)
+        {
+            query = query.Where(g => !g.AllMet);
+        }
+
+        var total = await query.CountAsync(context.CancellationToken);
+        var after = page.After is null ? (Guid?)null : Guid.TryParse(page.After, out var a) ? a : throw RpcErrors.InvalidArgument("page.page_token", "is not a token returned by this service");
+        var rows = await query.Where(g => after == null || g.HouseholdId.CompareTo(after.Value) > 0)
+            .OrderBy(g => g.HouseholdId).Take(page.Size + 1)
+            .Join(db.Households, g => g.HouseholdId, h => h.Id, (g, h) => new { g, h.Status })
+            .ToListAsync(context.CancellationToken);
+
+        var response = new ListHouseholdGuaranteesResponse { Page = Paging.Response(rows, page.Size, total, r => r.g.HouseholdId.ToString()) };
+        response.Households.AddRange(rows.Take(page.Size).Select(r => r.g.ToMessage(r.Status)));
+        return response;
+    }
+
+    public override async Task<DeclareFoodAndClothingResponse> DeclareFoodAndClothing(DeclareFoodAndClothingRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "declare food and clothing");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.Check(request.Secure || !string.IsNullOrWhiteSpace(request.Note), "note", "must say what the village found when the household is not secure");
+        violations.Check(request.Note.Length <= 400, "note", "must have at most 400 characters");
+        violations.ThrowIfAny();
+
+        var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Add(new FoodAndClothingDeclaration
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = id,
+            Secure = request.Secure,
+            Note = request.Note.Trim(),
+            DeclaredBy = caller.Subject,
+            DeclaredByRegion = caller.Region.Value,
+            DeclaredAt = now,
+        });
+        db.Record(caller, "food-and-clothing.declare", "Household", id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
+        var row = await db.Guarantees.SingleAsync(g => g.HouseholdId == id, context.CancellationToken);
+        return new DeclareFoodAndClothingResponse { Guarantees = row.ToMessage(household.Status) };
+    }
+
+    public override async Task<GetRegionCoverageResponse> GetRegionCoverage(GetRegionCoverageRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read coverage");
+        var violations = new FieldViolations();
+        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var year = Year(request.Year, violations);
+        violations.ThrowIfAny();
+        return new GetRegionCoverageResponse { Coverage = await coverage.ForRegionAsync(region, year, context.CancellationToken) };
+    }
+
+    public override async Task<ListRegionCoverageResponse> ListRegionCoverage(ListRegionCoverageRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read coverage");
+        var violations = new FieldViolations();
+        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var year = Year(request.Year, violations);
+        var page = Paging.Read(request.Page, violations, "page");
+        violations.ThrowIfAny();
+
+        var (children, total) = await coverage.ChildKeysAsync(region, page.After, page.Size + 1, context.CancellationToken);
+        var shown = children.Take(page.Size).ToList();
+        var figures = await coverage.BuildAsync(shown, CoverageReader.ChildKeyLength(region.Level), year, context.CancellationToken);
+        var response = new ListRegionCoverageResponse { Page = Paging.Response(children, page.Size, total, c => c) };
+        response.Regions.AddRange(shown.Select(c => figures[c]));
+        return response;
+    }
+
+    private int Year(int requested, FieldViolations violations)
+    {
+        var current = time.GetUtcNow().Year;
+        violations.Check(requested == 0 || requested is >= 2000 and <= 2100, "year", "must be 0 (this year) or a year from 2000 to 2100");
+        return requested == 0 ? current : requested;
+    }
+}
