@@ -12,8 +12,9 @@ namespace Platform.Assistance.Guarantees;
 /// assessment and adds GuaranteeStatusChanged to the outbox. Nothing is saved here: the caller's
 /// SaveChanges commits the records that caused the change, the new status and its event together.
 /// </summary>
-public sealed class GuaranteeAssessor(AssistanceDbContext db, IEnumerable<IGuaranteeRule> rules, AssistancePolicy policy, TimeProvider time, AssistanceMetrics metrics)
+public sealed class GuaranteeAssessor(AssistanceDbContext db, IEnumerable<IAssessmentStep> steps, IEnumerable<IGuaranteeRule> rules, AssistancePolicy policy, TimeProvider time, AssistanceMetrics metrics)
 {
+    private readonly IReadOnlyList<IAssessmentStep> _steps = steps.ToList();
     private readonly IReadOnlyList<IGuaranteeRule> _rules = rules.ToList();
 
     /// <summary>Reassesses households by id (ids the replica does not know are skipped). Returns how many statuses changed.</summary>
@@ -38,6 +39,11 @@ public sealed class GuaranteeAssessor(AssistanceDbContext db, IEnumerable<IGuara
 
         var now = time.GetUtcNow().UtcDateTime;
         var day = new AssessmentDay(DateOnly.FromDateTime(now), policy.For(now.Year));
+        foreach (var step in _steps)
+        {
+            await step.RunAsync(db, households, day, ct);
+        }
+
         var findings = new Dictionary<Guarantee, IReadOnlyDictionary<Guid, GuaranteeFinding>>();
         foreach (var rule in _rules)
         {
