@@ -1,4 +1,5 @@
 using Grpc.Core;
+using MassTransit;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,21 +25,29 @@ public sealed class AssistanceFactory : WebApplicationFactory<Program>
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"assistance-tests-{Guid.NewGuid():N}.db");
     private readonly Lazy<GrpcChannel> _channel;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _inMemoryBus;
 
     public AssistanceFactory()
-        : this(new Dictionary<string, string>())
+        : this(new Dictionary<string, string>(), inMemoryBus: false)
     {
     }
 
-    private AssistanceFactory(IReadOnlyDictionary<string, string> settings)
+    private AssistanceFactory(IReadOnlyDictionary<string, string> settings, bool inMemoryBus)
     {
         _settings = settings;
+        _inMemoryBus = inMemoryBus;
         _channel = new Lazy<GrpcChannel>(() =>
             GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
     }
 
     /// <summary>A service with extra configuration, e.g. <c>["Assistance:Policy:Years:2020:OutOfPocketShareLimit"] = "0.2"</c>.</summary>
-    public static AssistanceFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
+    public static AssistanceFactory With(IReadOnlyDictionary<string, string> settings) => new(settings, inMemoryBus: false);
+
+    /// <summary>
+    /// The service with MassTransit's test harness in place of RabbitMQ: its own consumers receive what
+    /// tests publish, and the outbox relay publishes to the harness (then deletes the rows it sent).
+    /// </summary>
+    public static AssistanceFactory WithInMemoryBus() => new(new Dictionary<string, string>(), inMemoryBus: true);
 
     public string SigningKey { get; } = DevTokenIssuer.NewKey();
 
@@ -124,6 +133,10 @@ public sealed class AssistanceFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (_inMemoryBus)
+            {
+                services.AddMassTransitTestHarness();
+            }
         });
     }
 
