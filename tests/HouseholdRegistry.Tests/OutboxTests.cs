@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.HouseholdRegistry.Tests;
@@ -30,6 +31,11 @@ public sealed class OutboxTests(RegistryFactory registry) : IClassFixture<Regist
         Assert.Equal(Guid.Parse(household.HouseholdId), applied.HouseholdId);
         Assert.Equal(Seeded.Qilipeng, applied.RegionCode);
         Assert.Equal(household.Members.Select(m => Guid.Parse(m.MemberId)).Order(), applied.Members.Select(m => m.MemberId).Order());
+
+        // The keyed lookup lets the assistance service match department records without the number.
+        var protector = registry.Services.GetRequiredService<Platform.Security.PersonalDataProtector>();
+        var expected = request.Members.Select(m => protector.LookupHash(m.NationalId.ToUpperInvariant())).Order();
+        Assert.Equal(expected, applied.Members.Select(m => m.NationalIdLookup!).Order());
     }
 
     /// <summary>Every property name and string value, unescaped, so a name cannot hide behind \u escapes.</summary>
