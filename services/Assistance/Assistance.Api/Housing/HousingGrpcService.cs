@@ -168,7 +168,8 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
             ?? throw RpcErrors.FailedPrecondition($"Only a completed project can be inspected for acceptance; this one is {HousingRule.Describe(project.Status)}.");
 
         var now = Now;
-        project.Inspections.Add(new AcceptanceInspection
+        // Added through its set, not the collection: a new row with its id already set would be taken for an existing one.
+        db.Set<AcceptanceInspection>().Add(new AcceptanceInspection
         {
             Id = Guid.CreateVersion7(),
             ProjectId = project.Id,
