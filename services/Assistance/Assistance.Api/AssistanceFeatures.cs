@@ -3,6 +3,7 @@ using Platform.Assistance.Exchange;
 using Platform.Assistance.FoodAndClothing;
 using Platform.Assistance.Guarantees;
 using Platform.Assistance.Households;
+using Platform.Assistance.Housing;
 using Platform.Assistance.Policy;
 using Platform.Assistance.Data;
 using Platform.Messaging;
@@ -40,12 +41,16 @@ public static class AssistanceFeatures
         // One rule per guarantee; one coverage part per area.
         services.AddSingleton<IGuaranteeRule, FoodAndClothingRule>();
         services.AddSingleton<ICoverageContributor, HouseholdCoverage>();
+        services.AddSingleton<IGuaranteeRule, HousingRule>();
+        services.AddSingleton<ICoverageContributor, HousingCoverage>();
+        services.AddSingleton<HouseAppraisalRows>();
         return builder;
     }
 
     public static WebApplication MapAssistanceServices(this WebApplication app)
     {
         app.MapGrpcService<GuaranteeGrpcService>();
+        app.MapGrpcService<HousingGrpcService>();
         return app;
     }
 }

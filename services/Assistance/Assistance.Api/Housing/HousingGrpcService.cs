@@ -1,0 +1,270 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Platform.Assistance.Access;
+using Platform.Assistance.Data;
+using Platform.Assistance.Exchange;
+using Platform.Assistance.Guarantees;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using Proto = Pa.Assistance.V1;
+
+namespace Platform.Assistance.Housing;
+
+/// <summary>House safety appraisals and renovation of dangerous houses (住房安全保障), per household and per region.</summary>
+public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor assessor, DepartmentImporter importer, HouseAppraisalRows departmentRows, TimeProvider time)
+    : Proto.HousingService.HousingServiceBase
+{
+    public override async Task<Proto.RecordAppraisalResponse> RecordAppraisal(Proto.RecordAppraisalRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record house appraisals");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var grade = request.Grade.ToGrade();
+        violations.Check(grade is not null, "grade", "must be A, B, C or D");
+        var appraisedOn = HousingValidation.PastDate(request.AppraisedOn, Today, violations, "appraised_on");
+        HousingValidation.Appraiser(request.Appraiser, violations, "appraiser");
+        violations.Check(request.Notes.Length <= 400, "notes", "must have at most 400 characters");
+        violations.ThrowIfAny();
+
+        await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
+        var now = Now;
+        var appraisal = db.Set<HouseAppraisal>().Add(new HouseAppraisal
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = id,
+            Grade = grade!.Value,
+            AppraisedOn = appraisedOn,
+            AppraiserName = request.Appraiser.Name.Trim(),
+            AppraiserOrganisation = request.Appraiser.Organisation.Trim(),
+            Notes = request.Notes.Trim(),
+            Source = AppraisalSource.Officer,
+            RecordedBy = caller.Subject,
+            RecordedAt = now,
+        }).Entity;
+        Audit(caller, "housing.appraisal.record", nameof(HouseAppraisal), appraisal.Id, context);
+        await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
+        return new Proto.RecordAppraisalResponse { Appraisal = appraisal.ToMessage(), Housing = await HousingFindingAsync(id, context) };
+    }
+
+    public override async Task<Proto.ListAppraisalsResponse> ListAppraisals(Proto.ListAppraisalsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read house appraisals");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
+        var appraisals = await db.Set<HouseAppraisal>().AsNoTracking().Where(a => a.HouseholdId == id).ToListAsync(context.CancellationToken);
+        Audit(caller, "housing.appraisals.read", "Household", id, context);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        var response = new Proto.ListAppraisalsResponse { Housing = await HousingFindingAsync(id, context) };
+        response.Appraisals.AddRange(appraisals.OrderByDescending(a => a.AppraisedOn).ThenByDescending(a => a.RecordedAt).ThenByDescending(a => a.Id).Select(a => a.ToMessage()));
+        return response;
+    }
+
+    public override async Task<Proto.StartRenovationResponse> StartRenovation(Proto.StartRenovationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "start renovation projects");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var kind = request.Kind.ToKind();
+        violations.Check(kind is not null, "kind", "must be repair, rebuild or relocation instead");
+        violations.Check(request.Subsidy is { Fen: >= 0 }, "subsidy", "must be given in whole fen and not be negative");
+        var startedOn = HousingValidation.PastDate(request.StartedOn, Today, violations, "started_on");
+        violations.ThrowIfAny();
+
+        await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
+        var ct = context.CancellationToken;
+        var latest = HouseAppraisal.Latest(await db.Set<HouseAppraisal>().Where(a => a.HouseholdId == id).ToListAsync(ct));
+        if (latest is not { Dangerous: true })
+        {
+            throw RpcErrors.FailedPrecondition(latest is null
+                ? "The house has not been appraised; only a dangerous house (grade C or D) gets a renovation project."
+                : $"The latest appraisal grades the house {latest.Grade}; only a dangerous house (grade C or D) gets a renovation project.");
+        }
+
+        if (startedOn < latest.AppraisedOn)
+        {
+            throw RpcErrors.InvalidArgument("started_on", $"must not be before the appraisal it answers ({latest.AppraisedOn:yyyy-MM-dd})");
+        }
+
+        var projects = await db.Set<RenovationProject>().Where(p => p.HouseholdId == id).ToListAsync(ct);
+        if (projects.FirstOrDefault(p => p.IsOpen) is { } open)
+        {
+            throw RpcErrors.FailedPrecondition($"The household already has an open renovation project ({open.Id}, {HousingRule.Describe(open.Status)}).");
+        }
+
+        if (projects.Any(p => p.Status == RenovationStatus.Accepted && p.StartedOn >= latest.AppraisedOn))
+        {
+            throw RpcErrors.FailedPrecondition("The dangerous house of the latest appraisal has already been renovated and accepted.");
+        }
+
+        var now = Now;
+        var project = db.Set<RenovationProject>().Add(new RenovationProject
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = id,
+            AppraisalId = latest.Id,
+            Kind = kind!.Value,
+            SubsidyFen = request.Subsidy.Fen,
+            Status = RenovationStatus.Planned,
+            StartedOn = startedOn,
+            StatusChangedAt = now,
+            RecordedBy = caller.Subject,
+            RecordedAt = now,
+        }).Entity;
+        Audit(caller, "housing.renovation.start", nameof(RenovationProject), project.Id, context);
+        await db.SaveAndReassessAsync(assessor, [id], ct);
+        return new Proto.StartRenovationResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(id, context) };
+    }
+
+    public override async Task<Proto.AdvanceRenovationResponse> AdvanceRenovation(Proto.AdvanceRenovationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "advance renovation projects");
+        var violations = new FieldViolations();
+        var projectId = AssistanceAccess.ParseId(request.ProjectId, violations, "project_id");
+        var to = request.Status.ToStatus();
+        violations.Check(to is RenovationStatus.UnderConstruction or RenovationStatus.Completed or RenovationStatus.Cancelled,
+            "status", "must be under construction, completed or cancelled (acceptance is recorded by its inspection)");
+        violations.ThrowIfAny();
+
+        var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
+        if (!RenovationLifecycle.CanAdvance(project.Status, to!.Value))
+        {
+            throw RpcErrors.FailedPrecondition($"A project that is {HousingRule.Describe(project.Status)} cannot become {HousingRule.Describe(to.Value)}.");
+        }
+
+        project.Status = to.Value;
+        project.StatusChangedAt = Now;
+        Audit(caller, $"housing.renovation.{to.Value.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id, context);
+        await db.SaveAndReassessAsync(assessor, [project.HouseholdId], context.CancellationToken);
+        return new Proto.AdvanceRenovationResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(project.HouseholdId, context) };
+    }
+
+    public override async Task<Proto.RecordAcceptanceResponse> RecordAcceptance(Proto.RecordAcceptanceRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record acceptance inspections");
+        var violations = new FieldViolations();
+        var projectId = AssistanceAccess.ParseId(request.ProjectId, violations, "project_id");
+        var inspectedOn = HousingValidation.PastDate(request.InspectedOn, Today, violations, "inspected_on");
+        violations.Check(request.Inspector.Trim().Length is > 0 and <= 64, "inspector", "must have 1 to 64 characters");
+        violations.Check(request.Passed || !string.IsNullOrWhiteSpace(request.Findings), "findings", "must say what failed when the inspection is not passed");
+        violations.Check(request.Findings.Length <= 400, "findings", "must have at most 400 characters");
+        violations.ThrowIfAny();
+
+        var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
+        violations.Check(inspectedOn >= project.StartedOn, "inspected_on", $"must not be before the project started ({project.StartedOn:yyyy-MM-dd})");
+        violations.Check(!request.Passed || request.FamilyMovedIn || project.Kind != RenovationKind.RelocationInstead,
+            "family_moved_in", "a relocation instead is accepted only once the family has moved to the new home");
+        violations.ThrowIfAny();
+        var after = RenovationLifecycle.AfterInspection(project.Status, request.Passed)
+            ?? throw RpcErrors.FailedPrecondition($"Only a completed project can be inspected for acceptance; this one is {HousingRule.Describe(project.Status)}.");
+
+        var now = Now;
+        // Added through its set, not the collection: a new row with its id already set would be taken for an existing one.
+        db.Set<AcceptanceInspection>().Add(new AcceptanceInspection
+        {
+            Id = Guid.CreateVersion7(),
+            ProjectId = project.Id,
+            InspectedOn = inspectedOn,
+            Inspector = request.Inspector.Trim(),
+            Passed = request.Passed,
+            Findings = request.Findings.Trim(),
+            FamilyMovedIn = request.FamilyMovedIn,
+            RecordedAt = now,
+        });
+        project.Status = after;
+        project.StatusChangedAt = now;
+        Audit(caller, request.Passed ? "housing.renovation.accept" : "housing.renovation.reject", nameof(RenovationProject), project.Id, context);
+        await db.SaveAndReassessAsync(assessor, [project.HouseholdId], context.CancellationToken);
+        return new Proto.RecordAcceptanceResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(project.HouseholdId, context) };
+    }
+
+    public override async Task<Proto.ListRenovationsResponse> ListRenovations(Proto.ListRenovationsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read renovation projects");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
+        var projects = await db.Set<RenovationProject>().AsNoTracking().Include(p => p.Inspections).Where(p => p.HouseholdId == id).ToListAsync(context.CancellationToken);
+        Audit(caller, "housing.renovations.read", "Household", id, context);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        var response = new Proto.ListRenovationsResponse();
+        response.Projects.AddRange(projects.OrderByDescending(p => p.StartedOn).ThenByDescending(p => p.RecordedAt).Select(p => p.ToMessage()));
+        return response;
+    }
+
+    public override async Task<Proto.ListDangerousHousesResponse> ListDangerousHouses(Proto.ListDangerousHousesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list dangerous houses");
+        var violations = new FieldViolations();
+        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var page = Paging.Read(request.Page, violations, "page");
+        Guid? after = null;
+        if (page.After is not null)
+        {
+            after = Guid.TryParse(page.After, out var last) ? last : null;
+            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
+        }
+
+        violations.ThrowIfAny();
+
+        var (houses, total) = await DangerousHouses.PageAsync(db, region, after, page.Size + 1, context.CancellationToken);
+        Audit(caller, "housing.dangerous.list", "Region", region.Value, context);
+        await db.SaveChangesAsync(context.CancellationToken);
+
+        var response = new Proto.ListDangerousHousesResponse { Page = Paging.Response(houses, page.Size, total, h => h.HouseholdId) };
+        response.Houses.AddRange(houses.Take(page.Size));
+        return response;
+    }
+
+    public override async Task<Proto.ImportHouseAppraisalsResponse> ImportHouseAppraisals(IAsyncStreamReader<Proto.ImportHouseAppraisalsRequest> requestStream, ServerCallContext context) =>
+        new()
+        {
+            Report = await importer.ImportAsync(requestStream, context, departmentRows,
+                r => r.ItemCase == Proto.ImportHouseAppraisalsRequest.ItemOneofCase.Header ? r.Header : null,
+                r => r.ItemCase == Proto.ImportHouseAppraisalsRequest.ItemOneofCase.Row ? r.Row : null),
+        };
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    private async Task<RenovationProject> VisibleProjectAsync(Caller caller, Guid projectId, CancellationToken ct)
+    {
+        var project = await db.Set<RenovationProject>().Include(p => p.Inspections).FirstOrDefaultAsync(p => p.Id == projectId, ct)
+            ?? throw RpcErrors.NotFound($"Renovation project {projectId}");
+        try
+        {
+            await AssistanceAccess.VisibleHouseholdAsync(db, caller, project.HouseholdId, ct);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            // The project's household is outside the caller's region: the project must look just as absent.
+            throw RpcErrors.NotFound($"Renovation project {projectId}");
+        }
+
+        return project;
+    }
+
+    private async Task<Proto.GuaranteeFinding> HousingFindingAsync(Guid householdId, ServerCallContext context)
+    {
+        var row = await db.Guarantees.AsNoTracking().FirstOrDefaultAsync(g => g.HouseholdId == householdId, context.CancellationToken);
+        return (row?.Housing ?? StoredFinding.From(GuaranteeFinding.Unknown(HousingRule.NotAppraisedReason))).ToMessage();
+    }
+
+    private void Audit(Caller caller, string action, string entityType, object id, ServerCallContext context) =>
+        db.Record(caller, action, entityType, id.ToString()!, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+}

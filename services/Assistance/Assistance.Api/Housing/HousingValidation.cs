@@ -1,0 +1,24 @@
+using Platform.ServiceDefaults;
+using Proto = Pa.Assistance.V1;
+
+namespace Platform.Assistance.Housing;
+
+/// <summary>Field checks shared by officers' requests and the housing department's rows.</summary>
+public static class HousingValidation
+{
+    /// <summary>A real date from 2000 up to today; adds a problem and returns default otherwise.</summary>
+    public static DateOnly PastDate(Pa.Common.V1.Date? date, DateOnly today, FieldViolations violations, string field)
+    {
+        var value = date.ToDateOnly();
+        violations.Check(value is not null, field, "must be a real calendar date");
+        violations.Check(value is null || value.Value <= today, field, "must not be in the future");
+        violations.Check(value is null || value.Value.Year >= 2000, field, "must not be before 2000");
+        return value ?? default;
+    }
+
+    public static void Appraiser(Proto.Appraiser? appraiser, FieldViolations violations, string field)
+    {
+        violations.Check(appraiser is not null && appraiser.Name.Trim().Length is > 0 and <= 64, $"{field}.name", "must have 1 to 64 characters");
+        violations.Check(appraiser is null || appraiser.Organisation.Length <= 128, $"{field}.organisation", "must have at most 128 characters");
+    }
+}
