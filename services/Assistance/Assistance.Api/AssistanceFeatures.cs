@@ -1,4 +1,5 @@
 using Platform.Assistance.Coverage;
+using Platform.Assistance.Education;
 using Platform.Assistance.Exchange;
 using Platform.Assistance.FoodAndClothing;
 using Platform.Assistance.Guarantees;
@@ -40,12 +41,17 @@ public static class AssistanceFeatures
         // One rule per guarantee; one coverage part per area.
         services.AddSingleton<IGuaranteeRule, FoodAndClothingRule>();
         services.AddSingleton<ICoverageContributor, HouseholdCoverage>();
+        services.AddSingleton<IAssessmentStep, DropoutCaseStep>();
+        services.AddSingleton<IGuaranteeRule, EducationRule>();
+        services.AddSingleton<ICoverageContributor, EducationCoverage>();
+        services.AddSingleton<EnrolmentRows>();
         return builder;
     }
 
     public static WebApplication MapAssistanceServices(this WebApplication app)
     {
         app.MapGrpcService<GuaranteeGrpcService>();
+        app.MapGrpcService<EducationGrpcService>();
         return app;
     }
 }
