@@ -1,4 +1,5 @@
 using Platform.Assistance.Coverage;
+using Platform.Assistance.Education;
 using Platform.Assistance.Exchange;
 using Platform.Assistance.FoodAndClothing;
 using Platform.Assistance.Guarantees;
@@ -44,6 +45,10 @@ public static class AssistanceFeatures
         services.AddSingleton<IGuaranteeRule, HousingRule>();
         services.AddSingleton<ICoverageContributor, HousingCoverage>();
         services.AddSingleton<HouseAppraisalRows>();
+        services.AddSingleton<IAssessmentStep, DropoutCaseStep>();
+        services.AddSingleton<IGuaranteeRule, EducationRule>();
+        services.AddSingleton<ICoverageContributor, EducationCoverage>();
+        services.AddSingleton<EnrolmentRows>();
         return builder;
     }
 
@@ -51,6 +56,7 @@ public static class AssistanceFeatures
     {
         app.MapGrpcService<GuaranteeGrpcService>();
         app.MapGrpcService<HousingGrpcService>();
+        app.MapGrpcService<EducationGrpcService>();
         return app;
     }
 }

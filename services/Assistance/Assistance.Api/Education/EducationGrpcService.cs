@@ -1,0 +1,360 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Assistance.V1;
+using Platform.Assistance.Access;
+using Platform.Assistance.Data;
+using Platform.Assistance.Exchange;
+using Platform.Assistance.Guarantees;
+using Platform.Assistance.Households;
+using Platform.Assistance.Policy;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.Assistance.Education;
+
+/// <summary>教育保障: enrolments, subsidies, exemptions, dropout-risk cases and the education department's push.</summary>
+public sealed class EducationGrpcService(
+    AssistanceDbContext db, GuaranteeAssessor assessor, DepartmentImporter importer, EnrolmentRows enrolmentRows, AssistancePolicy policy, TimeProvider time)
+    : EducationService.EducationServiceBase
+{
+    private const long MaxSubsidyFen = 10_000_000;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public override async Task<RecordEnrolmentResponse> RecordEnrolment(RecordEnrolmentRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record enrolments");
+        var violations = new FieldViolations();
+        var householdId = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        EducationValidation.Stage(request.Stage, violations, "stage");
+        EducationValidation.SchoolName(request.SchoolName, violations, "school_name");
+        EducationValidation.Grade(request.Grade, violations, "grade");
+        EducationValidation.SchoolYear(request.SchoolYear, Today, violations, "school_year");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
+        RequireCurrentMember(household, memberId);
+        if (await db.Set<Enrolment>().AnyAsync(e => e.MemberId == memberId && e.SchoolYear == request.SchoolYear && e.WithdrawnOn == null, ct))
+        {
+            throw RpcErrors.AlreadyExists($"The member already has an enrolment for school year {request.SchoolYear}; end it first (e.g. on a transfer).");
+        }
+
+        var enrolment = new Enrolment
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = householdId,
+            MemberId = memberId,
+            RegionCode = household.RegionCode,
+            Stage = (SchoolStage)request.Stage,
+            SchoolName = request.SchoolName.Trim(),
+            Grade = request.Grade,
+            SchoolYear = request.SchoolYear,
+            Source = EnrolmentSource.Officer,
+            RecordedBy = caller.Subject,
+            RecordedAt = Now,
+        };
+        db.Add(enrolment);
+        Audit(caller, context, "education.enrolment.record", nameof(Enrolment), enrolment.Id);
+        await db.SaveAndReassessAsync(assessor, [householdId], ct);
+        return new RecordEnrolmentResponse { Enrolment = enrolment.ToMessage(), Education = await EducationFindingAsync(householdId, ct) };
+    }
+
+    public override async Task<EndEnrolmentResponse> EndEnrolment(EndEnrolmentRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "end enrolments");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.EnrolmentId, violations, "enrolment_id");
+        var withdrawnOn = EducationValidation.PastDate(request.WithdrawnOn, Today, violations, "withdrawn_on");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var (enrolment, _) = await VisibleEnrolmentAsync(caller, id, ct);
+        if (enrolment.WithdrawnOn is { } ended)
+        {
+            throw RpcErrors.FailedPrecondition($"The enrolment already ended on {ended:yyyy-MM-dd}.");
+        }
+
+        enrolment.WithdrawnOn = withdrawnOn;
+        enrolment.RecordedAt = Now;
+        Audit(caller, context, "education.enrolment.end", nameof(Enrolment), enrolment.Id);
+        await db.SaveAndReassessAsync(assessor, [enrolment.HouseholdId], ct);
+        return new EndEnrolmentResponse { Enrolment = enrolment.ToMessage(), Education = await EducationFindingAsync(enrolment.HouseholdId, ct) };
+    }
+
+    public override async Task<ListEnrolmentsResponse> ListEnrolments(ListEnrolmentsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read enrolments");
+        var violations = new FieldViolations();
+        var householdId = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
+        var enrolments = await db.Set<Enrolment>().AsNoTracking().Where(e => e.HouseholdId == householdId).ToListAsync(ct);
+        Audit(caller, context, "education.enrolments.read", "Household", householdId);
+        await db.SaveChangesAsync(ct);
+        var response = new ListEnrolmentsResponse();
+        response.Enrolments.AddRange(enrolments.OrderByDescending(e => e.SchoolYear).ThenByDescending(e => e.RecordedAt).Select(e => e.ToMessage()));
+        return response;
+    }
+
+    public override async Task<GrantSubsidyResponse> GrantSubsidy(GrantSubsidyRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "grant education subsidies");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.EnrolmentId, violations, "enrolment_id");
+        violations.Check(Enum.IsDefined((SubsidyKind)request.Kind), "kind", "must be a subsidy kind");
+        violations.Check(request.Amount is { Fen: > 0 and <= MaxSubsidyFen }, "amount", $"must be more than 0 and at most {MaxSubsidyFen} fen");
+        violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var (enrolment, household) = await VisibleEnrolmentAsync(caller, id, ct);
+        var kind = (SubsidyKind)request.Kind;
+        RequireGrantable(enrolment, household, kind);
+
+        var subsidy = new EducationSubsidy
+        {
+            Id = Guid.CreateVersion7(),
+            EnrolmentId = enrolment.Id,
+            HouseholdId = enrolment.HouseholdId,
+            MemberId = enrolment.MemberId,
+            RegionCode = household.RegionCode,
+            Kind = kind,
+            AmountFen = request.Amount.Fen,
+            Year = request.Year,
+            GrantedBy = caller.Subject,
+            GrantedAt = Now,
+        };
+        db.Add(subsidy);
+        Audit(caller, context, "education.subsidy.grant", nameof(EducationSubsidy), subsidy.Id);
+        await db.SaveAndReassessAsync(assessor, [household.Id], ct);
+        return new GrantSubsidyResponse { Subsidy = subsidy.ToMessage() };
+    }
+
+    public override async Task<ListSubsidiesResponse> ListSubsidies(ListSubsidiesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read education subsidies");
+        var violations = new FieldViolations();
+        var householdId = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
+        var subsidies = await db.Set<EducationSubsidy>().AsNoTracking().Where(s => s.HouseholdId == householdId).ToListAsync(ct);
+        Audit(caller, context, "education.subsidies.read", "Household", householdId);
+        await db.SaveChangesAsync(ct);
+        var response = new ListSubsidiesResponse();
+        response.Subsidies.AddRange(subsidies.OrderByDescending(s => s.GrantedAt).Select(s => s.ToMessage()));
+        return response;
+    }
+
+    public override async Task<RecordExemptionResponse> RecordExemption(RecordExemptionRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record exemptions");
+        var violations = new FieldViolations();
+        var householdId = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        violations.Check(Enum.IsDefined((ExemptionKind)request.Kind), "kind", "must be an exemption kind");
+        violations.Check(request.Reason.Trim().Length is > 0 and <= 400, "reason", "must have 1 to 400 characters");
+        violations.Check(request.ApprovedBy.Trim().Length is > 0 and <= 128, "approved_by", "must have 1 to 128 characters");
+        var from = request.From.ToDateOnly();
+        violations.Check(from is not null, "from", "must be a valid date");
+        var until = request.Until.ToDateOnly();
+        violations.Check(request.Until is null || until is not null, "until", "must be a valid date when given");
+        violations.Check(from is null || until is null || until >= from, "until", "must not be before from");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
+        RequireCurrentMember(household, memberId);
+        var exemption = new EducationExemption
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = householdId,
+            MemberId = memberId,
+            RegionCode = household.RegionCode,
+            Kind = (ExemptionKind)request.Kind,
+            Reason = request.Reason.Trim(),
+            ApprovedBy = request.ApprovedBy.Trim(),
+            From = from!.Value,
+            Until = until,
+            RecordedBy = caller.Subject,
+            RecordedAt = Now,
+        };
+        db.Add(exemption);
+        Audit(caller, context, "education.exemption.record", nameof(EducationExemption), exemption.Id);
+        await db.SaveAndReassessAsync(assessor, [householdId], ct);
+        return new RecordExemptionResponse { Exemption = exemption.ToMessage(), Education = await EducationFindingAsync(householdId, ct) };
+    }
+
+    public override async Task<ListDropoutCasesResponse> ListDropoutCases(ListDropoutCasesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list dropout-risk cases");
+        var violations = new FieldViolations();
+        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var page = Paging.Read(request.Page, violations, "page");
+        Guid? after = null;
+        if (page.After is not null)
+        {
+            after = Guid.TryParse(page.After, out var a) ? a : null;
+            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
+        }
+
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var prefix = region.SignificantPrefix;
+        var query = db.Set<DropoutCase>().AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix));
+        if (!request.IncludeClosed)
+        {
+            query = query.Where(c => c.ClosedAt == null);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.Where(c => after == null || c.Id.CompareTo(after.Value) > 0).OrderBy(c => c.Id).Take(page.Size + 1).ToListAsync(ct);
+        Audit(caller, context, "education.dropout-cases.list", "Region", region.Value);
+        await db.SaveChangesAsync(ct);
+        var response = new ListDropoutCasesResponse { Page = Paging.Response(rows, page.Size, total, c => c.Id.ToString()) };
+        response.Cases.AddRange(rows.Take(page.Size).Select(c => c.ToMessage(withVisits: false)));
+        return response;
+    }
+
+    public override async Task<GetDropoutCaseResponse> GetDropoutCase(GetDropoutCaseRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read dropout-risk cases");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.CaseId, violations, "case_id");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var @case = await VisibleCaseAsync(caller, id, ct);
+        Audit(caller, context, "education.dropout-case.read", nameof(DropoutCase), id);
+        await db.SaveChangesAsync(ct);
+        return new GetDropoutCaseResponse { DropoutCase = @case.ToMessage(withVisits: true) };
+    }
+
+    public override async Task<RecordDropoutVisitResponse> RecordDropoutVisit(RecordDropoutVisitRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record dropout follow-up visits");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.CaseId, violations, "case_id");
+        var visitedOn = EducationValidation.PastDate(request.VisitedOn, Today, violations, "visited_on");
+        violations.Check(request.Outcome.Trim().Length is > 0 and <= 1000, "outcome", "must have 1 to 1000 characters");
+        violations.Check(request.NextStep.Trim().Length <= 400, "next_step", "must have at most 400 characters");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var @case = await VisibleCaseAsync(caller, id, ct);
+        if (!@case.IsOpen)
+        {
+            throw RpcErrors.FailedPrecondition($"The case was closed on {@case.ClosedAt:yyyy-MM-dd}: {@case.ClosingReason}.");
+        }
+
+        var visit = new DropoutVisit
+        {
+            Id = Guid.CreateVersion7(),
+            CaseId = @case.Id,
+            VisitedBy = caller.Subject,
+            VisitedOn = visitedOn!.Value,
+            Outcome = request.Outcome.Trim(),
+            NextStep = request.NextStep.Trim(),
+            RecordedAt = Now,
+        };
+        db.Add(visit);
+        Audit(caller, context, "education.dropout-visit.record", nameof(DropoutCase), @case.Id);
+        await db.SaveAndReassessAsync(assessor, [@case.HouseholdId], ct);
+        var saved = await db.Set<DropoutCase>().AsNoTracking().Include(c => c.Visits).SingleAsync(c => c.Id == id, ct);
+        return new RecordDropoutVisitResponse { DropoutCase = saved.ToMessage(withVisits: true) };
+    }
+
+    public override async Task<ImportEnrolmentsResponse> ImportEnrolments(IAsyncStreamReader<ImportEnrolmentsRequest> requestStream, ServerCallContext context)
+    {
+        var report = await importer.ImportAsync(
+            requestStream,
+            context,
+            enrolmentRows,
+            r => r.ContentCase == ImportEnrolmentsRequest.ContentOneofCase.Header ? r.Header : null,
+            r => r.ContentCase == ImportEnrolmentsRequest.ContentOneofCase.Row ? r.Row : null);
+        return new ImportEnrolmentsResponse { Report = report };
+    }
+
+    private void RequireGrantable(Enrolment enrolment, AssistedHousehold household, SubsidyKind kind)
+    {
+        if (enrolment.WithdrawnOn is { } ended)
+        {
+            throw RpcErrors.FailedPrecondition($"The enrolment ended on {ended:yyyy-MM-dd}.");
+        }
+
+        if (kind == SubsidyKind.TuitionWaiver)
+        {
+            var decision = TuitionWaiverEligibility.Decide(household, enrolment.Stage, Today, policy.For(Today.Year));
+            if (!decision.Eligible)
+            {
+                throw RpcErrors.FailedPrecondition($"The student is not eligible for a tuition waiver: {decision.Reason}.");
+            }
+        }
+
+        if (kind == SubsidyKind.RainDewPlan && enrolment.Stage != SchoolStage.Vocational)
+        {
+            throw RpcErrors.FailedPrecondition("雨露计划 support is for vocational students.");
+        }
+    }
+
+    private static void RequireCurrentMember(AssistedHousehold household, Guid memberId)
+    {
+        if (!household.CurrentMembers.Any(m => m.Id == memberId))
+        {
+            throw RpcErrors.InvalidArgument("member_id", "must be a current member of the household");
+        }
+    }
+
+    /// <summary>The enrolment and its household, or NotFound when either is missing or outside the caller's region.</summary>
+    private async Task<(Enrolment, AssistedHousehold)> VisibleEnrolmentAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var enrolment = await db.Set<Enrolment>().FirstOrDefaultAsync(e => e.Id == id, ct);
+        var household = enrolment is null ? null : await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == enrolment.HouseholdId, ct);
+        if (enrolment is null || household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
+        {
+            throw RpcErrors.NotFound($"Enrolment {id}");
+        }
+
+        return (enrolment, household);
+    }
+
+    private async Task<DropoutCase> VisibleCaseAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var @case = await db.Set<DropoutCase>().Include(c => c.Visits).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null || !caller.CanSee(RegionCode.Parse(@case.RegionCode)))
+        {
+            throw RpcErrors.NotFound($"Dropout-risk case {id}");
+        }
+
+        return @case;
+    }
+
+    private async Task<Pa.Assistance.V1.GuaranteeFinding> EducationFindingAsync(Guid householdId, CancellationToken ct)
+    {
+        var row = await db.Guarantees.AsNoTracking().SingleAsync(g => g.HouseholdId == householdId, ct);
+        return row.Education.ToMessage();
+    }
+
+    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, Guid id) => Audit(caller, context, action, entityType, id.ToString());
+
+    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
+        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+}
