@@ -2,6 +2,7 @@ using Platform.Assistance.Coverage;
 using Platform.Assistance.Exchange;
 using Platform.Assistance.FoodAndClothing;
 using Platform.Assistance.Guarantees;
+using Platform.Assistance.Health;
 using Platform.Assistance.Households;
 using Platform.Assistance.Policy;
 using Platform.Assistance.Data;
@@ -40,12 +41,16 @@ public static class AssistanceFeatures
         // One rule per guarantee; one coverage part per area.
         services.AddSingleton<IGuaranteeRule, FoodAndClothingRule>();
         services.AddSingleton<ICoverageContributor, HouseholdCoverage>();
+        services.AddSingleton<IGuaranteeRule, MedicalRule>();
+        services.AddSingleton<IAssessmentStep, MedicalYearStep>();
+        services.AddSingleton<ICoverageContributor, HealthCoverage>();
         return builder;
     }
 
     public static WebApplication MapAssistanceServices(this WebApplication app)
     {
         app.MapGrpcService<GuaranteeGrpcService>();
+        app.MapGrpcService<HealthGrpcService>();
         return app;
     }
 }
