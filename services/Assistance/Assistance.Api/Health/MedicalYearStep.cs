@@ -25,8 +25,11 @@ public sealed class MedicalYearStep(AssistancePolicy policy, TimeProvider time) 
             return;
         }
 
-        var incomes = await db.Set<HouseholdIncomeYear>().AsNoTracking().Where(y => ids.Contains(y.HouseholdId))
-            .ToDictionaryAsync(y => (y.HouseholdId, y.Year), y => y.NetIncomeFen, ct);
+        // The replica consumer reassesses before it saves, so an income just received is only tracked, not yet stored.
+        var stored = await db.Set<HouseholdIncomeYear>().Where(y => ids.Contains(y.HouseholdId)).ToListAsync(ct);
+        var incomes = stored.Concat(db.Set<HouseholdIncomeYear>().Local.Where(y => ids.Contains(y.HouseholdId)))
+            .DistinctBy(y => (y.HouseholdId, y.Year))
+            .ToDictionary(y => (y.HouseholdId, y.Year), y => y.NetIncomeFen);
         var byId = households.ToDictionary(h => h.Id);
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var year in years)
