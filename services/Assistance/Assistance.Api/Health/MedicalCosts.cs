@@ -46,7 +46,7 @@ public sealed record MedicalCosts(long TotalFen, long CompliantFen, long BasicIn
 
     public static decimal Share(long partFen, long wholeFen) => wholeFen <= 0 ? 0m : (decimal)partFen / wholeFen;
 
-    /// <summary>One billion yuan would be absurd for one stay; the bound keeps every sum far from overflowing.</summary>
+    /// <summary>A hundred million yuan is beyond any one stay; the bound keeps every sum far from overflowing.</summary>
     private const long MaxFen = 10_000_000_000;
 
     private IEnumerable<(string Field, long Fen)> Payments() =>
