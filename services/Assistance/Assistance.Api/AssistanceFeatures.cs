@@ -3,6 +3,7 @@ using Platform.Assistance.Education;
 using Platform.Assistance.Exchange;
 using Platform.Assistance.FoodAndClothing;
 using Platform.Assistance.Guarantees;
+using Platform.Assistance.Health;
 using Platform.Assistance.Households;
 using Platform.Assistance.Housing;
 using Platform.Assistance.Policy;
@@ -49,6 +50,9 @@ public static class AssistanceFeatures
         services.AddSingleton<IGuaranteeRule, EducationRule>();
         services.AddSingleton<ICoverageContributor, EducationCoverage>();
         services.AddSingleton<EnrolmentRows>();
+        services.AddSingleton<IGuaranteeRule, MedicalRule>();
+        services.AddSingleton<IAssessmentStep, MedicalYearStep>();
+        services.AddSingleton<ICoverageContributor, HealthCoverage>();
         return builder;
     }
 
@@ -57,6 +61,7 @@ public static class AssistanceFeatures
         app.MapGrpcService<GuaranteeGrpcService>();
         app.MapGrpcService<HousingGrpcService>();
         app.MapGrpcService<EducationGrpcService>();
+        app.MapGrpcService<HealthGrpcService>();
         return app;
     }
 }

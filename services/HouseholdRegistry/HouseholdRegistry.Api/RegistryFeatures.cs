@@ -28,6 +28,7 @@ public static class RegistryFeatures
             consumers.AddConsumer<DividendPaidConsumer>();
             consumers.AddConsumer<MedicalExpenditureRecordedConsumer>();
             consumers.AddConsumer<HouseholdLostOnlyJobConsumer>();
+            consumers.AddConsumer<LargeMedicalExpenditureIncurredConsumer>();
             consumers.AddConsumer<GuaranteeStatusChangedConsumer>();
         });
 

@@ -1,0 +1,218 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Assistance.V1;
+using Platform.Assistance.Access;
+using Platform.Assistance.Data;
+using Platform.Assistance.Exchange;
+using Platform.Assistance.Guarantees;
+using Platform.Assistance.Households;
+using Platform.Assistance.Policy;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using Entity = Platform.Assistance.Health;
+
+namespace Platform.Assistance.Health;
+
+/// <summary>
+/// 基本医疗保障: insurance enrolment, family-doctor contracts, illness records and hospitalisation
+/// costs. Health facts are sensitive: every read of a household's records and every change is
+/// audited with the caller's purpose.
+/// </summary>
+public sealed partial class HealthGrpcService(
+    AssistanceDbContext db, GuaranteeAssessor assessor, DepartmentImporter importer, DepartmentMembers departmentMembers, AssistancePolicy policy, TimeProvider time)
+    : HealthService.HealthServiceBase
+{
+    public override async Task<RecordInsuranceEnrolmentResponse> RecordInsuranceEnrolment(RecordInsuranceEnrolmentRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record insurance enrolments");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        var year = HealthValidation.Year(request.Year, violations, "year");
+        HealthValidation.Premium(request.Premium, request.Subsidised, violations);
+        violations.Check(request.Status != Pa.Assistance.V1.EnrolmentStatus.Unspecified, "status", "must be enrolled or lapsed");
+        violations.ThrowIfAny();
+
+        var household = await ChangeableMemberAsync(caller, id, memberId, context);
+        var now = Now;
+        var enrolment = await db.Set<InsuranceEnrolment>().FirstOrDefaultAsync(e => e.MemberId == memberId && e.Year == year, context.CancellationToken);
+        if (enrolment is null)
+        {
+            enrolment = new InsuranceEnrolment { Id = Guid.CreateVersion7(), MemberId = memberId, Year = year, RegionCode = household.RegionCode, Source = "officer", RecordedBy = caller.Subject };
+            db.Add(enrolment);
+        }
+
+        (enrolment.HouseholdId, enrolment.RegionCode, enrolment.PremiumFen, enrolment.SubsidisedFen) = (id, household.RegionCode, request.Premium.Fen, request.Subsidised.Fen);
+        enrolment.Status = request.Status == Pa.Assistance.V1.EnrolmentStatus.Enrolled ? Entity.EnrolmentStatus.Enrolled : Entity.EnrolmentStatus.Lapsed;
+        (enrolment.Source, enrolment.RecordedBy, enrolment.RecordedAt) = ("officer", caller.Subject, now);
+        db.Record(caller, "health.enrolment.record", nameof(InsuranceEnrolment), enrolment.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
+        return new RecordInsuranceEnrolmentResponse { Enrolment = enrolment.ToMessage(), Medical = await MedicalFindingAsync(id, context) };
+    }
+
+    public override async Task<ListInsuranceEnrolmentsResponse> ListInsuranceEnrolments(ListInsuranceEnrolmentsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read insurance enrolments");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var year = request.Year == 0 ? Now.Year : HealthValidation.Year(request.Year, violations, "year");
+        violations.ThrowIfAny();
+
+        await ReadableAsync(caller, id, "health.enrolments.read", context);
+        var enrolments = await db.Set<InsuranceEnrolment>().AsNoTracking().Where(e => e.HouseholdId == id && e.Year == year)
+            .OrderBy(e => e.MemberId).ToListAsync(context.CancellationToken);
+        var response = new ListInsuranceEnrolmentsResponse();
+        response.Enrolments.AddRange(enrolments.Select(e => e.ToMessage()));
+        return response;
+    }
+
+    public override async Task<ImportInsuranceEnrolmentsResponse> ImportInsuranceEnrolments(IAsyncStreamReader<ImportInsuranceEnrolmentsRequest> requestStream, ServerCallContext context)
+    {
+        var report = await importer.ImportAsync(
+            requestStream, context, new InsuranceEnrolmentRows(departmentMembers, time),
+            r => r.ItemCase == ImportInsuranceEnrolmentsRequest.ItemOneofCase.Header ? r.Header : null,
+            r => r.ItemCase == ImportInsuranceEnrolmentsRequest.ItemOneofCase.Row ? r.Row : null);
+        return new ImportInsuranceEnrolmentsResponse { Report = report };
+    }
+
+    public override async Task<SignFamilyDoctorResponse> SignFamilyDoctor(SignFamilyDoctorRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record family-doctor contracts");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        var doctor = HealthValidation.Text(request.Doctor, 100, violations, "doctor");
+        var clinic = HealthValidation.Text(request.Clinic, 200, violations, "clinic");
+        var signedOn = HealthValidation.Date(request.SignedOn, Today, violations, "signed_on");
+        var validUntil = request.ValidUntil.ToDateOnly();
+        violations.Check(validUntil is not null && validUntil > signedOn, "valid_until", "is required and must be after signed_on");
+        violations.ThrowIfAny();
+
+        await ChangeableMemberAsync(caller, id, memberId, context);
+        var now = Now;
+        var contract = new FamilyDoctorContract
+        {
+            Id = Guid.CreateVersion7(), HouseholdId = id, MemberId = memberId, Doctor = doctor, Clinic = clinic,
+            SignedOn = signedOn, ValidUntil = validUntil!.Value, RecordedBy = caller.Subject, RecordedAt = now,
+        };
+        db.Add(contract);
+        db.Record(caller, "health.family-doctor.sign", nameof(FamilyDoctorContract), contract.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new SignFamilyDoctorResponse { Contract = contract.ToMessage() };
+    }
+
+    public override async Task<RecordDoctorVisitResponse> RecordDoctorVisit(RecordDoctorVisitRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record doctor visits");
+        var violations = new FieldViolations();
+        var contractId = AssistanceAccess.ParseId(request.ContractId, violations, "contract_id");
+        var visitedOn = HealthValidation.Date(request.VisitedOn, Today, violations, "visited_on");
+        var doctor = HealthValidation.Text(request.Doctor, 100, violations, "doctor");
+        var notes = HealthValidation.Text(request.Notes, 1000, violations, "notes", required: false);
+        violations.ThrowIfAny();
+
+        var contract = await db.Set<FamilyDoctorContract>().FirstOrDefaultAsync(c => c.Id == contractId, context.CancellationToken)
+            ?? throw RpcErrors.NotFound($"Family-doctor contract {contractId}");
+        await AssistanceAccess.VisibleHouseholdAsync(db, caller, contract.HouseholdId, context.CancellationToken);
+        violations.Check(visitedOn >= contract.SignedOn && visitedOn <= contract.ValidUntil, "visited_on", "must fall within the contract, from signed_on to valid_until");
+        violations.ThrowIfAny();
+
+        var now = Now;
+        var visit = new DoctorVisit { Id = Guid.CreateVersion7(), ContractId = contractId, VisitedOn = visitedOn, Doctor = doctor, Notes = notes, RecordedBy = caller.Subject, RecordedAt = now };
+        db.Add(visit);
+        db.Record(caller, "health.doctor-visit.record", nameof(DoctorVisit), visit.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new RecordDoctorVisitResponse { Visit = visit.ToMessage() };
+    }
+
+    public override async Task<ListFamilyDoctorContractsResponse> ListFamilyDoctorContracts(ListFamilyDoctorContractsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read family-doctor contracts");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        await ReadableAsync(caller, id, "health.family-doctors.read", context);
+        var contracts = await db.Set<FamilyDoctorContract>().AsNoTracking().Include(c => c.Visits).Where(c => c.HouseholdId == id)
+            .OrderBy(c => c.SignedOn).ThenBy(c => c.Id).ToListAsync(context.CancellationToken);
+        var response = new ListFamilyDoctorContractsResponse();
+        response.Contracts.AddRange(contracts.Select(c => c.ToMessage()));
+        return response;
+    }
+
+    public override async Task<RecordIllnessResponse> RecordIllness(RecordIllnessRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record illnesses");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        violations.Check(request.Kind != Pa.Assistance.V1.IllnessKind.Unspecified, "kind", "must be chronic or serious");
+        var category = HealthValidation.Text(request.Category, 100, violations, "category");
+        var diagnosedOn = HealthValidation.Date(request.DiagnosedOn, Today, violations, "diagnosed_on");
+        var source = HealthValidation.Text(request.Source, 200, violations, "source");
+        violations.ThrowIfAny();
+
+        await ChangeableMemberAsync(caller, id, memberId, context);
+        var now = Now;
+        var illness = new IllnessRecord
+        {
+            Id = Guid.CreateVersion7(), HouseholdId = id, MemberId = memberId, Category = category, DiagnosedOn = diagnosedOn, Source = source,
+            Kind = request.Kind == Pa.Assistance.V1.IllnessKind.Chronic ? Entity.IllnessKind.Chronic : Entity.IllnessKind.Serious,
+            RecordedBy = caller.Subject, RecordedAt = now,
+        };
+        db.Add(illness);
+        db.Record(caller, "health.illness.record", nameof(IllnessRecord), illness.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new RecordIllnessResponse { Illness = illness.ToMessage() };
+    }
+
+    public override async Task<ListIllnessesResponse> ListIllnesses(ListIllnessesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read illness records");
+        var violations = new FieldViolations();
+        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        await ReadableAsync(caller, id, "health.illnesses.read", context);
+        var illnesses = await db.Set<IllnessRecord>().AsNoTracking().Where(i => i.HouseholdId == id)
+            .OrderBy(i => i.DiagnosedOn).ThenBy(i => i.Id).ToListAsync(context.CancellationToken);
+        var response = new ListIllnessesResponse();
+        response.Illnesses.AddRange(illnesses.Select(i => i.ToMessage()));
+        return response;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    /// <summary>The household, when the caller's region covers it (else NotFound) and the member is one of its current members.</summary>
+    private async Task<AssistedHousehold> ChangeableMemberAsync(Caller caller, Guid householdId, Guid memberId, ServerCallContext context)
+    {
+        var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
+        if (!household.CurrentMembers.Any(m => m.Id == memberId))
+        {
+            new FieldViolations().Add("member_id", "is not a current member of the household").ThrowIfAny();
+        }
+
+        return household;
+    }
+
+    /// <summary>Checks the caller may see the household and audits the read before anything is returned.</summary>
+    private async Task ReadableAsync(Caller caller, Guid householdId, string action, ServerCallContext context)
+    {
+        await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
+        db.Record(caller, action, "Household", householdId.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    private async Task<Pa.Assistance.V1.GuaranteeFinding> MedicalFindingAsync(Guid householdId, ServerCallContext context) =>
+        (await db.Guarantees.SingleAsync(g => g.HouseholdId == householdId, context.CancellationToken)).Medical.ToMessage();
+}
