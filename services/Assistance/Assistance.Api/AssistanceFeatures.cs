@@ -4,6 +4,7 @@ using Platform.Assistance.FoodAndClothing;
 using Platform.Assistance.Guarantees;
 using Platform.Assistance.Households;
 using Platform.Assistance.Policy;
+using Platform.Assistance.Water;
 using Platform.Assistance.Data;
 using Platform.Messaging;
 using Platform.Security;
@@ -36,16 +37,20 @@ public static class AssistanceFeatures
         services.AddScoped<GuaranteeAssessor>();
         services.AddScoped<DepartmentImporter>();
         services.AddScoped<CoverageReader>();
+        services.AddScoped<WaterAssessmentRows>();
 
         // One rule per guarantee; one coverage part per area.
         services.AddSingleton<IGuaranteeRule, FoodAndClothingRule>();
         services.AddSingleton<ICoverageContributor, HouseholdCoverage>();
+        services.AddSingleton<IGuaranteeRule, WaterRule>();
+        services.AddSingleton<ICoverageContributor, WaterCoverage>();
         return builder;
     }
 
     public static WebApplication MapAssistanceServices(this WebApplication app)
     {
         app.MapGrpcService<GuaranteeGrpcService>();
+        app.MapGrpcService<WaterGrpcService>();
         return app;
     }
 }
