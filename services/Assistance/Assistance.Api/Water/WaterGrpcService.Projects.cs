@@ -6,11 +6,6 @@ using Platform.Assistance.Guarantees;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
-using WaterAssessment = Platform.Assistance.Water.WaterAssessment;
-using WaterDimension = Platform.Assistance.Water.WaterDimension;
-using WaterProject = Platform.Assistance.Water.WaterProject;
-using WaterProjectKind = Platform.Assistance.Water.WaterProjectKind;
-using WaterProjectStatus = Platform.Assistance.Water.WaterProjectStatus;
 
 namespace Platform.Assistance.Water;
 

@@ -5,11 +5,10 @@ using Platform.Assistance.Access;
 using Platform.Assistance.Data;
 using Platform.Assistance.Exchange;
 using Platform.Assistance.Guarantees;
-using GuaranteeState = Platform.Assistance.Guarantees.GuaranteeState;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
-using WaterAssessment = Platform.Assistance.Water.WaterAssessment;
+using GuaranteeState = Platform.Assistance.Guarantees.GuaranteeState;
 
 namespace Platform.Assistance.Water;
 
