@@ -7,6 +7,7 @@ using Platform.Assistance.Health;
 using Platform.Assistance.Households;
 using Platform.Assistance.Housing;
 using Platform.Assistance.Policy;
+using Platform.Assistance.Water;
 using Platform.Assistance.Data;
 using Platform.Messaging;
 using Platform.Security;
@@ -39,6 +40,7 @@ public static class AssistanceFeatures
         services.AddScoped<GuaranteeAssessor>();
         services.AddScoped<DepartmentImporter>();
         services.AddScoped<CoverageReader>();
+        services.AddScoped<WaterAssessmentRows>();
 
         // One rule per guarantee; one coverage part per area.
         services.AddSingleton<IGuaranteeRule, FoodAndClothingRule>();
@@ -53,6 +55,8 @@ public static class AssistanceFeatures
         services.AddSingleton<IGuaranteeRule, MedicalRule>();
         services.AddSingleton<IAssessmentStep, MedicalYearStep>();
         services.AddSingleton<ICoverageContributor, HealthCoverage>();
+        services.AddSingleton<IGuaranteeRule, WaterRule>();
+        services.AddSingleton<ICoverageContributor, WaterCoverage>();
         return builder;
     }
 
@@ -62,6 +66,7 @@ public static class AssistanceFeatures
         app.MapGrpcService<HousingGrpcService>();
         app.MapGrpcService<EducationGrpcService>();
         app.MapGrpcService<HealthGrpcService>();
+        app.MapGrpcService<WaterGrpcService>();
         return app;
     }
 }

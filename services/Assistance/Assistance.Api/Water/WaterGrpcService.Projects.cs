@@ -1,0 +1,230 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Assistance.V1;
+using Platform.Assistance.Access;
+using Platform.Assistance.Guarantees;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.Assistance.Water;
+
+/// <summary>
+/// Water projects. A project is built in a village inside the caller's region and may serve
+/// households anywhere in that village's county (a centralised supply or pipe extension usually
+/// reaches several villages), but only households the caller can see.
+/// </summary>
+public sealed partial class WaterGrpcService
+{
+    public const int MaxHouseholdsPerCall = 500;
+
+    public override async Task<CreateWaterProjectResponse> CreateWaterProject(CreateWaterProjectRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "create water projects");
+        var violations = new FieldViolations();
+        WaterValidation.Text(request.Name, 100, required: true, violations, "name");
+        var kind = WaterMapping.FromProto<WaterProjectKind, Pa.Assistance.V1.WaterProjectKind>(request.Kind);
+        violations.Check(kind is not null, "kind", "must be one of the project kinds");
+        var villageValid = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
+        violations.Check(villageValid, "village_code", "must be the 12-digit code of a village");
+        violations.Check(request.Budget is { Fen: > 0 }, "budget", "must be more than zero fen");
+        var fixes = request.Fixes.Select(f => WaterMapping.FromProto<WaterDimension, Pa.Assistance.V1.WaterDimension>(f)).ToList();
+        violations.Check(fixes.Count > 0 && fixes.All(f => f is not null), "fixes", "must name at least one dimension, each one of the four");
+        violations.ThrowIfAny();
+
+        if (!caller.CanSee(village))
+        {
+            throw RpcErrors.NotFound($"Village {village.Value}");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var project = new WaterProject
+        {
+            Id = Guid.CreateVersion7(),
+            Name = request.Name.Trim(),
+            Kind = kind!.Value,
+            VillageCode = village.Value,
+            BudgetFen = request.Budget.Fen,
+            Status = WaterProjectStatus.Planned,
+            Fixes = fixes.Select(f => f!.Value).Distinct().ToList(),
+            CreatedBy = caller.Subject,
+            CreatedAt = now,
+        };
+        db.Add(project);
+        db.Record(caller, "water.project.create", nameof(WaterProject), project.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new CreateWaterProjectResponse { Project = project.ToMessage(0) };
+    }
+
+    public override async Task<AddProjectHouseholdsResponse> AddProjectHouseholds(AddProjectHouseholdsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "add households to water projects");
+        var violations = new FieldViolations();
+        var projectId = ParseProjectId(request.ProjectId, violations);
+        violations.Check(request.HouseholdIds.Count is > 0 and <= MaxHouseholdsPerCall, "household_ids", $"must list 1 to {MaxHouseholdsPerCall} households");
+        var ids = new List<Guid>();
+        foreach (var text in request.HouseholdIds)
+        {
+            var id = AssistanceAccess.ParseId(text, violations, "household_ids");
+            if (id != Guid.Empty)
+            {
+                ids.Add(id);
+            }
+        }
+
+        violations.ThrowIfAny();
+        ids = ids.Distinct().ToList();
+
+        var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
+        if (!WaterProjectLifecycle.AcceptsHouseholds(project.Status))
+        {
+            throw RpcErrors.FailedPrecondition("A completed project's served households are fixed; record a new project for more households.");
+        }
+
+        var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, context.CancellationToken);
+        var missing = ids.FirstOrDefault(id => !households.TryGetValue(id, out var h) || !caller.CanSee(RegionCode.Parse(h.RegionCode)));
+        if (missing != Guid.Empty)
+        {
+            throw RpcErrors.NotFound($"Household {missing}");
+        }
+
+        var county = RegionCode.Parse(project.VillageCode).AncestorAt(RegionLevel.County)!.Value;
+        var outside = households.Values.Where(h => !county.Covers(RegionCode.Parse(h.RegionCode))).Select(h => h.Id.ToString()).ToList();
+        if (outside.Count > 0)
+        {
+            throw RpcErrors.InvalidArgument("household_ids", $"a project serves households of its own county only; not: {string.Join(", ", outside)}");
+        }
+
+        var served = await db.Set<WaterProjectHousehold>().Where(s => s.ProjectId == projectId && ids.Contains(s.HouseholdId))
+            .Select(s => s.HouseholdId).ToListAsync(context.CancellationToken);
+        var added = ids.Except(served).ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var id in added)
+        {
+            db.Add(new WaterProjectHousehold { ProjectId = projectId, HouseholdId = id, RegionCode = households[id].RegionCode, AddedBy = caller.Subject, AddedAt = now });
+            db.Record(caller, "water.project.add-household", "Household", id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        }
+
+        await db.SaveAndReassessAsync(assessor, added, context.CancellationToken);
+        return new AddProjectHouseholdsResponse { Project = project.ToMessage(await ServedCountAsync(projectId, context.CancellationToken)), HouseholdsAdded = added.Count };
+    }
+
+    public override async Task<AdvanceWaterProjectResponse> AdvanceWaterProject(AdvanceWaterProjectRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "advance water projects");
+        var violations = new FieldViolations();
+        var projectId = ParseProjectId(request.ProjectId, violations);
+        var to = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
+        violations.Check(to is not null, "status", "must be UNDER_CONSTRUCTION or COMPLETED");
+        violations.ThrowIfAny();
+
+        var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
+        var served = await db.Set<WaterProjectHousehold>().Where(s => s.ProjectId == projectId).ToListAsync(context.CancellationToken);
+        if (WaterProjectLifecycle.CannotAdvance(project.Status, to!.Value, served.Count) is { } why)
+        {
+            throw RpcErrors.FailedPrecondition($"The project cannot move on: {why}.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        project.Status = to.Value;
+        var duties = 0;
+        if (to == WaterProjectStatus.UnderConstruction)
+        {
+            project.StartedOn = today;
+        }
+        else
+        {
+            project.CompletedOn = today;
+            project.CompletedAt = now;
+            foreach (var s in served)
+            {
+                db.Add(new WaterReassessmentDuty { Id = Guid.CreateVersion7(), ProjectId = projectId, HouseholdId = s.HouseholdId, RegionCode = s.RegionCode, CompletedOn = today, CompletedAt = now });
+                duties++;
+            }
+        }
+
+        db.Record(caller, $"water.project.{to.Value.ToString().ToLowerInvariant()}", nameof(WaterProject), projectId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveAndReassessAsync(assessor, served.Select(s => s.HouseholdId).ToList(), context.CancellationToken);
+        return new AdvanceWaterProjectResponse { Project = project.ToMessage(served.Count), ReassessmentsDue = duties };
+    }
+
+    public override async Task<ListWaterProjectsResponse> ListWaterProjects(ListWaterProjectsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list water projects");
+        var violations = new FieldViolations();
+        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var status = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
+        violations.Check(request.Status == Pa.Assistance.V1.WaterProjectStatus.Unspecified || status is not null, "status", "must be a project status or UNSPECIFIED for all");
+        var page = Paging.Read(request.Page, violations, "page");
+        violations.ThrowIfAny();
+
+        var prefix = region.SignificantPrefix;
+        var query = db.Set<WaterProject>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix) && (status == null || p.Status == status));
+        var total = await query.CountAsync(context.CancellationToken);
+        var after = AfterId(page);
+        var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+        var shownIds = rows.Take(page.Size).Select(p => p.Id).ToList();
+        var counts = await db.Set<WaterProjectHousehold>().Where(s => shownIds.Contains(s.ProjectId)).GroupBy(s => s.ProjectId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, context.CancellationToken);
+
+        var response = new ListWaterProjectsResponse { Page = Paging.Response(rows, page.Size, total, p => p.Id.ToString()) };
+        response.Projects.AddRange(rows.Take(page.Size).Select(p => p.ToMessage(counts.GetValueOrDefault(p.Id))));
+        return response;
+    }
+
+    public override async Task<ListReassessmentsDueResponse> ListReassessmentsDue(ListReassessmentsDueRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list water re-assessments due");
+        var violations = new FieldViolations();
+        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var page = Paging.Read(request.Page, violations, "page");
+        violations.ThrowIfAny();
+
+        // WaterProjectLifecycle.ReassessmentDue in SQL: no assessment made on or after completion day and recorded after completion.
+        var prefix = region.SignificantPrefix;
+        var assessments = db.Set<WaterAssessment>();
+        var query = db.Set<WaterReassessmentDuty>().AsNoTracking()
+            .Where(d => d.RegionCode.StartsWith(prefix)
+                && !assessments.Any(a => a.HouseholdId == d.HouseholdId && a.AssessedOn >= d.CompletedOn && a.RecordedAt > d.CompletedAt));
+        var total = await query.CountAsync(context.CancellationToken);
+        var after = AfterId(page);
+        var rows = await query.Where(d => after == null || d.Id.CompareTo(after.Value) > 0).OrderBy(d => d.Id).Take(page.Size + 1)
+            .Join(db.Set<WaterProject>(), d => d.ProjectId, p => p.Id, (d, p) => new { Duty = d, p.Name })
+            .ToListAsync(context.CancellationToken);
+
+        db.Record(caller, "water.reassessment.list", "Region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new ListReassessmentsDueResponse { Page = Paging.Response(rows, page.Size, total, r => r.Duty.Id.ToString()) };
+        response.Reassessments.AddRange(rows.Take(page.Size).Select(r => new WaterReassessmentDue
+        {
+            HouseholdId = r.Duty.HouseholdId.ToString(),
+            RegionCode = r.Duty.RegionCode,
+            ProjectId = r.Duty.ProjectId.ToString(),
+            ProjectName = r.Name,
+            CompletedOn = r.Duty.CompletedOn.ToProto(),
+        }));
+        return response;
+    }
+
+    private static Guid ParseProjectId(string text, FieldViolations violations)
+    {
+        var ok = Guid.TryParse(text, out var id) && id != Guid.Empty;
+        violations.Check(ok, "project_id", "must be a project id (a UUID)");
+        return id;
+    }
+
+    /// <summary>The project when the caller's region covers its village; otherwise NotFound, so another county cannot learn of it.</summary>
+    private async Task<WaterProject> VisibleProjectAsync(Caller caller, Guid projectId, CancellationToken ct)
+    {
+        var project = await db.Set<WaterProject>().FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        return project is not null && caller.CanSee(RegionCode.Parse(project.VillageCode)) ? project : throw RpcErrors.NotFound($"Water project {projectId}");
+    }
+
+    private Task<int> ServedCountAsync(Guid projectId, CancellationToken ct) => db.Set<WaterProjectHousehold>().CountAsync(s => s.ProjectId == projectId, ct);
+}
