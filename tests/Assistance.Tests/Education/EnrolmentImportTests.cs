@@ -20,22 +20,9 @@ public sealed class EnrolmentImportTests(AssistanceFactory service) : IClassFixt
     private async Task<DepartmentImportReport> PushAsync(CallOptions options, string batchId, params EnrolmentRow[] rows)
     {
         using var call = Education.ImportEnrolments(options);
-        try
-        {
-            await call.RequestStream.WriteAsync(new ImportEnrolmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "province-education-sis" } });
-            foreach (var row in rows)
-            {
-                await call.RequestStream.WriteAsync(new ImportEnrolmentsRequest { Row = row });
-            }
-
-            await call.RequestStream.CompleteAsync();
-        }
-        catch (RpcException)
-        {
-            // The server ended the call early (e.g. refused the caller); its status is the response's.
-        }
-
-        return (await call.ResponseAsync).Report;
+        var messages = rows.Select(row => new ImportEnrolmentsRequest { Row = row })
+            .Prepend(new ImportEnrolmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "province-education-sis" } });
+        return (await DepartmentStreams.SendAsync(call, messages)).Report;
     }
 
     private Task<int> EnrolmentsWithKeyAsync(string key) => service.QueryAsync(db => db.Set<Platform.Assistance.Education.Enrolment>().CountAsync(e => e.RecordKey == key));

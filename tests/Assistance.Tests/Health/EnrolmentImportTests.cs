@@ -21,14 +21,9 @@ public sealed class EnrolmentImportTests(AssistanceFactory service) : IClassFixt
     private async Task<DepartmentImportReport> PushAsync(string batchId, IEnumerable<InsuranceEnrolmentRow> rows, CallOptions? options = null)
     {
         using var call = Health.ImportInsuranceEnrolments(options ?? service.Department(DepartmentKind.Health));
-        await call.RequestStream.WriteAsync(new ImportInsuranceEnrolmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "province-medical-insurance" } });
-        foreach (var row in rows)
-        {
-            await call.RequestStream.WriteAsync(new ImportInsuranceEnrolmentsRequest { Row = row });
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return (await call).Report;
+        var messages = rows.Select(row => new ImportInsuranceEnrolmentsRequest { Row = row })
+            .Prepend(new ImportInsuranceEnrolmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "province-medical-insurance" } });
+        return (await DepartmentStreams.SendAsync(call, messages)).Report;
     }
 
     private Task<List<Entity.InsuranceEnrolment>> EnrolmentsAsync(TestHousehold household) =>

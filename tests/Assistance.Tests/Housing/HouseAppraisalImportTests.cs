@@ -160,33 +160,13 @@ public sealed class HouseAppraisalImportTests(AssistanceFactory service) : IClas
     private async Task<DepartmentImportReport> PushAsync(CallOptions options, params ImportHouseAppraisalsRequest[] messages)
     {
         using var call = Housing.ImportHouseAppraisals(options);
-        foreach (var message in messages)
-        {
-            await call.RequestStream.WriteAsync(message);
-        }
-
-        await call.RequestStream.CompleteAsync();
-        return (await call.ResponseAsync).Report;
+        return (await DepartmentStreams.SendAsync(call, messages)).Report;
     }
 
     private async Task<RpcException> PushFailsAsync(StatusCode expected, CallOptions options, params ImportHouseAppraisalsRequest[] messages)
     {
         using var call = Housing.ImportHouseAppraisals(options);
-        try
-        {
-            foreach (var message in messages)
-            {
-                await call.RequestStream.WriteAsync(message);
-            }
-
-            await call.RequestStream.CompleteAsync();
-        }
-        catch (RpcException)
-        {
-            // The service may refuse the stream before reading all of it; the status comes with the response.
-        }
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => DepartmentStreams.SendAsync(call, messages));
         Assert.Equal(expected, error.StatusCode);
         return error;
     }

@@ -28,22 +28,9 @@ public sealed class WaterImportTests(AssistanceFactory service) : IClassFixture<
     private async Task<DepartmentImportReport> PushAsync(string batchId, CallOptions options, params WaterAssessmentRow[] rows)
     {
         using var call = Water.ImportWaterAssessments(options);
-        try
-        {
-            await call.RequestStream.WriteAsync(new ImportWaterAssessmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "water-dept" } });
-            foreach (var row in rows)
-            {
-                await call.RequestStream.WriteAsync(new ImportWaterAssessmentsRequest { Row = row });
-            }
-
-            await call.RequestStream.CompleteAsync();
-        }
-        catch (Exception e) when (e is RpcException or InvalidOperationException)
-        {
-            // The server ended the call before reading every row (e.g. refused the caller); its status comes with the response.
-        }
-
-        return (await call).Report;
+        var messages = rows.Select(row => new ImportWaterAssessmentsRequest { Row = row })
+            .Prepend(new ImportWaterAssessmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "water-dept" } });
+        return (await DepartmentStreams.SendAsync(call, messages)).Report;
     }
 
     private Task<List<WaterAssessmentEntity>> AssessmentsAsync(Guid householdId) =>
