@@ -14,6 +14,7 @@ builder.Services.AddMassTransit(bus =>
     bus.AddConsumer<HouseholdAppliedObserver>();
     bus.AddConsumer<HouseholdRegisteredObserver>();
     bus.AddConsumer<HouseholdExitedObserver>();
+    bus.AddConsumer<GuaranteeStatusChangedObserver>();
     bus.UsingRabbitMq((context, cfg) =>
     {
         cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h =>

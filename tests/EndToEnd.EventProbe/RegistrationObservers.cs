@@ -5,22 +5,31 @@ using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.EndToEnd.EventProbe;
 
-/// <summary>
-/// Logs each registration and, standing in for the assistance service (a later issue), answers it
-/// with the household's guarantee status — all met — as that service will once it assesses a household.
-/// </summary>
+/// <summary>Logs each registration as another service on the broker sees it.</summary>
 public sealed partial class HouseholdRegisteredObserver(ILogger<HouseholdRegisteredObserver> logger) : IConsumer<HouseholdRegistered>
 {
-    public async Task Consume(ConsumeContext<HouseholdRegistered> context)
+    public Task Consume(ConsumeContext<HouseholdRegistered> context)
     {
-        var registered = context.Message;
-        LogObserved(registered.HouseholdId, registered.RegionCode);
-        await context.Publish(new GuaranteeStatusChanged(
-            registered.HouseholdId, registered.RegionCode, "Met", "Met", "Met", "Met", "Met", [], DateTime.UtcNow));
+        LogObserved(context.Message.HouseholdId, context.Message.RegionCode);
+        return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Observed HouseholdRegistered {HouseholdId} in village {RegionCode}; guarantees reported met")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Observed HouseholdRegistered {HouseholdId} in village {RegionCode}")]
     private partial void LogObserved(Guid householdId, string regionCode);
+}
+
+/// <summary>Logs each guarantee status the assistance service publishes.</summary>
+public sealed partial class GuaranteeStatusChangedObserver(ILogger<GuaranteeStatusChangedObserver> logger) : IConsumer<GuaranteeStatusChanged>
+{
+    public Task Consume(ConsumeContext<GuaranteeStatusChanged> context)
+    {
+        var m = context.Message;
+        LogObserved(m.HouseholdId, m.FoodAndClothing, m.Education, m.Medical, m.Housing, m.Water);
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Observed GuaranteeStatusChanged {HouseholdId}: food {Food}, education {Education}, medical {Medical}, housing {Housing}, water {Water}")]
+    private partial void LogObserved(Guid householdId, string food, string education, string medical, string housing, string water);
 }
 
 /// <summary>Logs each exit, with its post-exit support period.</summary>

@@ -4,6 +4,7 @@ using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Pa.Assistance.V1;
 using Pa.Common.V1;
 using Pa.Registry.V1;
 using Platform.Resources;
@@ -12,9 +13,9 @@ using Platform.Security;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// Starts the AppHost as a user would (broker, registry, SQLite in a data folder), adds a second
-/// resource that consumes the registry's events (and reports guarantees as the assistance service
-/// will), and follows one household from application through registration to exit.
+/// Starts the AppHost as a user would (broker, registry, assistance, SQLite in a data folder), adds
+/// a probe resource that logs the events it sees on the broker, and follows one household from
+/// application through registration, the assistance service's guarantee work, to exit.
 /// </summary>
 public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
 {
@@ -43,6 +44,7 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
         await _app.StartAsync(startup.Token);
         var registry = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.HouseholdRegistry, startup.Token);
         _registryId = registry.ResourceId;
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Assistance, startup.Token);
         var probe = await _app.ResourceNotifications.WaitForResourceAsync("event-probe", e => e.Snapshot.State?.Text == KnownResourceStates.Running, startup.Token);
         _probeId = probe.ResourceId;
 
@@ -82,9 +84,49 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
         Assert.Equal(CaseOutcome.Registered, identification.Outcome);
         await WaitForLogAsync(_probeId, $"Observed HouseholdRegistered {householdId}", TimeSpan.FromSeconds(60));
 
-        // The guarantee status the probe reported (as the assistance service will) reaches the registry by event.
-        await WaitUntilAsync(async () => (await households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = householdId }, county))
-            .Household.Guarantees?.Housing == GuaranteeState.Met, TimeSpan.FromSeconds(60));
+        // The assistance service built its replica from HouseholdRegistered: the 10-year-old who dropped out is a dropout-risk case.
+        using var assistanceChannel = GrpcChannel.ForAddress(_app!.GetEndpoint(ResourceNames.Assistance, "http"));
+        var child = applied.Members.Single(m => m.Relationship == Relationship.Child);
+        var head = applied.Members.Single(m => m.Relationship == Relationship.Head);
+        var education = new EducationService.EducationServiceClient(assistanceChannel);
+        await WaitUntilAsync(async () => (await education.ListDropoutCasesAsync(new ListDropoutCasesRequest { RegionCode = Village }, village))
+            .Cases.Any(c => c.HouseholdId == householdId && c.MemberId == child.MemberId && c.Open), TimeSpan.FromSeconds(60));
+        await WaitForLogAsync(_probeId, $"Observed GuaranteeStatusChanged {householdId}: food Unknown, education NotMet", TimeSpan.FromSeconds(60));
+
+        // The village and the departments' officers close every gap: the child back at school, a safe house, safe water, insurance, food.
+        await education.RecordEnrolmentAsync(new RecordEnrolmentRequest
+        {
+            HouseholdId = householdId, MemberId = child.MemberId, Stage = SchoolStage.Primary, SchoolName = "七里棚小学", Grade = 4, SchoolYear = SchoolYear(DateTime.UtcNow),
+        }, village);
+        var today = DateTime.UtcNow.AddDays(-1);
+        var onDay = new Date { Year = today.Year, Month = today.Month, Day = today.Day };
+        await new HousingService.HousingServiceClient(assistanceChannel).RecordAppraisalAsync(new RecordAppraisalRequest
+        {
+            HouseholdId = householdId, Grade = HouseGrade.B, AppraisedOn = onDay, Appraiser = new Appraiser { Name = "住建局鉴定员", Organisation = "霍邱县住建局" },
+        }, village);
+        var meets = new WaterDimensionCheck { Meets = true };
+        await new WaterService.WaterServiceClient(assistanceChannel).RecordWaterAssessmentAsync(new RecordWaterAssessmentRequest
+        {
+            HouseholdId = householdId, Quantity = meets, Quality = meets, Convenience = meets, Reliability = meets, AssessedOn = onDay, Assessor = "水利站",
+        }, village);
+        var health = new HealthService.HealthServiceClient(assistanceChannel);
+        foreach (var member in new[] { head, child })
+        {
+            await health.RecordInsuranceEnrolmentAsync(new RecordInsuranceEnrolmentRequest
+            {
+                HouseholdId = householdId, MemberId = member.MemberId, Year = DateTime.UtcNow.Year, Premium = new Money { Fen = 38_000 }, Subsidised = new Money { Fen = 38_000 }, Status = EnrolmentStatus.Enrolled,
+            }, village);
+        }
+
+        var declared = await new GuaranteeService.GuaranteeServiceClient(assistanceChannel).DeclareFoodAndClothingAsync(
+            new DeclareFoodAndClothingRequest { HouseholdId = householdId, Secure = true }, village);
+        Assert.True(declared.Guarantees.AllMet, declared.Guarantees.ToString());
+        var closed = await education.ListDropoutCasesAsync(new ListDropoutCasesRequest { RegionCode = Village, IncludeClosed = true }, village);
+        Assert.False(closed.Cases.Single(c => c.HouseholdId == householdId).Open);
+
+        // GuaranteeStatusChanged reaches the registry through the broker: every guarantee met.
+        await WaitUntilAsync(async () => (await households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = householdId }, county)).Household.Guarantees is { } g
+            && new[] { g.FoodAndClothing, g.Education, g.Medical, g.Housing, g.Water }.All(state => state == Pa.Registry.V1.GuaranteeState.Met), TimeSpan.FromSeconds(60));
 
         // Income above the line, pre-exit marking (预脱贫标注), then the exit case to its announcement.
         var year = DateTime.UtcNow.Year;
@@ -130,6 +172,9 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
         var token = new DevTokenIssuer(new JwtOptions { SigningKey = secrets.SigningKey }).Issue(role, region, $"e2e-{role}");
         return new CallOptions(new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "end-to-end test" } }, DateTime.UtcNow.AddSeconds(30));
     }
+
+    /// <summary>The school year a day falls in: a year starts in September.</summary>
+    private static int SchoolYear(DateTime day) => day.Month >= 9 ? day.Year : day.Year - 1;
 
     private static async Task<Case> CloseNoticeAsync(IdentificationService.IdentificationServiceClient cases, Case @case, CallOptions village)
     {
@@ -203,6 +248,19 @@ public sealed class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetime
             Health = HealthStatus.Disability,
             DisabilityGrade = 2,
             LabourCapacity = LabourCapacity.Weak,
+        });
+        var birth = DateTime.UtcNow.AddYears(-10).AddDays(-40);
+        var child17 = $"341522{birth:yyyyMMdd}042";
+        request.Members.Add(new MemberInput
+        {
+            Name = "端到端孩子",
+            NationalId = child17 + NationalId.CheckCharacterFor(child17),
+            Relationship = Relationship.Child,
+            Sex = Sex.Female,
+            BirthDate = new Date { Year = birth.Year, Month = birth.Month, Day = birth.Day },
+            Health = HealthStatus.Healthy,
+            LabourCapacity = LabourCapacity.None,
+            Schooling = SchoolingStatus.DroppedOut,
         });
         return request;
     }

@@ -109,16 +109,19 @@ internal sealed class HouseholdGuaranteesConfiguration : IEntityTypeConfiguratio
         e.ToTable("HouseholdGuarantees");
         e.HasKey(g => g.HouseholdId);
         e.Property(g => g.RegionCode).HasMaxLength(12).IsUnicode(false);
-        foreach (var name in Enum.GetNames<Guarantee>())
-        {
-            e.OwnsOne(typeof(StoredFinding), name, o =>
-            {
-                o.Property(nameof(StoredFinding.State)).HasConversion<string>().HasMaxLength(8).HasColumnName($"{name}State");
-                o.Property(nameof(StoredFinding.Reason)).HasMaxLength(400).HasColumnName($"{name}Reason");
-                o.Property(nameof(StoredFinding.DecidingRecord)).HasMaxLength(80).HasColumnName($"{name}Record");
-            });
-        }
-
+        // Complex types, not owned entities: five findings per row without five more tracked entries each (bulk reassessment).
+        Finding(e.ComplexProperty(g => g.FoodAndClothing), nameof(Guarantee.FoodAndClothing));
+        Finding(e.ComplexProperty(g => g.Education), nameof(Guarantee.Education));
+        Finding(e.ComplexProperty(g => g.Medical), nameof(Guarantee.Medical));
+        Finding(e.ComplexProperty(g => g.Housing), nameof(Guarantee.Housing));
+        Finding(e.ComplexProperty(g => g.Water), nameof(Guarantee.Water));
         e.HasIndex(g => new { g.RegionCode, g.AllMet });
+    }
+
+    private static void Finding(ComplexPropertyBuilder<StoredFinding> finding, string name)
+    {
+        finding.Property(f => f.State).HasConversion<string>().HasMaxLength(8).HasColumnName($"{name}State");
+        finding.Property(f => f.Reason).HasMaxLength(400).HasColumnName($"{name}Reason");
+        finding.Property(f => f.DecidingRecord).HasMaxLength(80).HasColumnName($"{name}Record");
     }
 }

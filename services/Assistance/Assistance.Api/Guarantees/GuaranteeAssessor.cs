@@ -25,7 +25,8 @@ public sealed class GuaranteeAssessor(AssistanceDbContext db, IEnumerable<IAsses
             return 0;
         }
 
-        var households = await db.Households.Include(h => h.Members).Where(h => householdIds.Contains(h.Id)).ToListAsync(ct);
+        // Read only: assessment never changes the replica, and untracked households keep SaveChanges cheap in bulk pushes.
+        var households = await db.Households.AsNoTracking().Include(h => h.Members).Where(h => householdIds.Contains(h.Id)).ToListAsync(ct);
         return await AssessAsync(households, ct);
     }
 
@@ -52,12 +53,24 @@ public sealed class GuaranteeAssessor(AssistanceDbContext db, IEnumerable<IAsses
 
         var ids = households.Select(h => h.Id).ToList();
         var stored = await db.Guarantees.Where(g => ids.Contains(g.HouseholdId)).ToDictionaryAsync(g => g.HouseholdId, ct);
+
+        // Rows added earlier in this unit of work (not yet saved), looked up once: Local per household would scan the tracker each time.
+        foreach (var added in db.ChangeTracker.Entries<HouseholdGuarantees>().Where(e => e.State == EntityState.Added))
+        {
+            stored.TryAdd(added.Entity.HouseholdId, added.Entity);
+        }
+
         var changed = 0;
         foreach (var household in households)
         {
-            var row = stored.GetValueOrDefault(household.Id) ?? db.Guarantees.Local.FirstOrDefault(g => g.HouseholdId == household.Id);
+            var row = stored.GetValueOrDefault(household.Id);
             var isNew = row is null;
-            row ??= db.Guarantees.Add(new HouseholdGuarantees { HouseholdId = household.Id, RegionCode = household.RegionCode }).Entity;
+            if (row is null)
+            {
+                row = db.Guarantees.Add(new HouseholdGuarantees { HouseholdId = household.Id, RegionCode = household.RegionCode }).Entity;
+                stored[household.Id] = row;
+            }
+
             row.AssessedAt = now;
             row.RegionCode = household.RegionCode;
 

@@ -87,16 +87,11 @@ internal sealed class WaterAssessmentConfiguration : IEntityTypeConfiguration<Wa
         e.ToTable("WaterAssessments");
         e.HasKey(a => a.Id);
         e.Property(a => a.RegionCode).HasMaxLength(12).IsUnicode(false);
-        foreach (var dimension in Enum.GetNames<WaterDimension>())
-        {
-            e.OwnsOne(typeof(WaterCheck), dimension, o =>
-            {
-                o.Property(nameof(WaterCheck.Meets)).HasColumnName($"{dimension}Meets");
-                o.Property(nameof(WaterCheck.MeasuredValue)).HasColumnName($"{dimension}Value");
-                o.Property(nameof(WaterCheck.Note)).HasMaxLength(200).HasColumnName($"{dimension}Note");
-            });
-            e.Navigation(dimension).IsRequired();
-        }
+        // Complex types rather than owned entities: four checks per row without four more tracked entries (bulk department pushes).
+        Check(e.ComplexProperty(a => a.Quantity), nameof(WaterDimension.Quantity));
+        Check(e.ComplexProperty(a => a.Quality), nameof(WaterDimension.Quality));
+        Check(e.ComplexProperty(a => a.Convenience), nameof(WaterDimension.Convenience));
+        Check(e.ComplexProperty(a => a.Reliability), nameof(WaterDimension.Reliability));
 
         e.Property(a => a.Assessor).HasMaxLength(64);
         e.Property(a => a.Source).HasConversion<string>().HasMaxLength(16);
@@ -105,5 +100,12 @@ internal sealed class WaterAssessmentConfiguration : IEntityTypeConfiguration<Wa
         e.Ignore(a => a.FailingDimensions);
         e.HasIndex(a => new { a.HouseholdId, a.AssessedOn });
         e.HasIndex(a => a.RecordKey).IsUnique();
+    }
+
+    private static void Check(ComplexPropertyBuilder<WaterCheck> check, string dimension)
+    {
+        check.Property(c => c.Meets).HasColumnName($"{dimension}Meets");
+        check.Property(c => c.MeasuredValue).HasColumnName($"{dimension}Value");
+        check.Property(c => c.Note).HasMaxLength(200).HasColumnName($"{dimension}Note");
     }
 }
