@@ -16,6 +16,7 @@ using Platform.Benchmarks.Assistance;
 // registry on a copy of that database and the assistance service with a replica of its registered
 // households, both with their outbox relays and consumers; the same push for every registered
 // household, and the time until the registry has received every new status through the broker.
+// BENCH_LOG_SQL=1 logs every SQL command the services run, with its duration (to find where time goes).
 var options = BenchmarkOptions.Parse(args);
 Directory.CreateDirectory(options.WorkDirectory);
 
