@@ -17,4 +17,8 @@ builder.AddProject<Projects.Assistance_Api>(ResourceNames.Assistance)
     .WithPlatformDefaults(settings)
     .WithDatabase(ResourceNames.AssistanceDatabase, settings);
 
+builder.AddProject<Projects.Employment_Api>(ResourceNames.Employment)
+    .WithPlatformDefaults(settings)
+    .WithDatabase(ResourceNames.EmploymentDatabase, settings);
+
 builder.Build().Run();

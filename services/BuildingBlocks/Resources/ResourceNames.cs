@@ -18,4 +18,9 @@ public static class ResourceNames
 
     /// <summary>The assistance service's database (a SQLite file by default).</summary>
     public const string AssistanceDatabase = "assistance-db";
+
+    public const string Employment = "employment";
+
+    /// <summary>The employment service's database (a SQLite file by default).</summary>
+    public const string EmploymentDatabase = "employment-db";
 }

@@ -22,7 +22,7 @@ public sealed class EnrolmentImportTests(AssistanceFactory service) : IClassFixt
         using var call = Education.ImportEnrolments(options);
         var messages = rows.Select(row => new ImportEnrolmentsRequest { Row = row })
             .Prepend(new ImportEnrolmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "province-education-sis" } });
-        return (await DepartmentStreams.SendAsync(call, messages)).Report;
+        return (await ClientStreams.SendAsync(call, messages)).Report;
     }
 
     private Task<int> EnrolmentsWithKeyAsync(string key) => service.QueryAsync(db => db.Set<Platform.Assistance.Education.Enrolment>().CountAsync(e => e.RecordKey == key));

@@ -23,7 +23,7 @@ public sealed class EnrolmentImportTests(AssistanceFactory service) : IClassFixt
         using var call = Health.ImportInsuranceEnrolments(options ?? service.Department(DepartmentKind.Health));
         var messages = rows.Select(row => new ImportInsuranceEnrolmentsRequest { Row = row })
             .Prepend(new ImportInsuranceEnrolmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "province-medical-insurance" } });
-        return (await DepartmentStreams.SendAsync(call, messages)).Report;
+        return (await ClientStreams.SendAsync(call, messages)).Report;
     }
 
     private Task<List<Entity.InsuranceEnrolment>> EnrolmentsAsync(TestHousehold household) =>

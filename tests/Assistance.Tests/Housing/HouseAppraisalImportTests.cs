@@ -160,13 +160,13 @@ public sealed class HouseAppraisalImportTests(AssistanceFactory service) : IClas
     private async Task<DepartmentImportReport> PushAsync(CallOptions options, params ImportHouseAppraisalsRequest[] messages)
     {
         using var call = Housing.ImportHouseAppraisals(options);
-        return (await DepartmentStreams.SendAsync(call, messages)).Report;
+        return (await ClientStreams.SendAsync(call, messages)).Report;
     }
 
     private async Task<RpcException> PushFailsAsync(StatusCode expected, CallOptions options, params ImportHouseAppraisalsRequest[] messages)
     {
         using var call = Housing.ImportHouseAppraisals(options);
-        var error = await Assert.ThrowsAsync<RpcException>(() => DepartmentStreams.SendAsync(call, messages));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ClientStreams.SendAsync(call, messages));
         Assert.Equal(expected, error.StatusCode);
         return error;
     }

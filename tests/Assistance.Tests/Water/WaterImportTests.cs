@@ -30,7 +30,7 @@ public sealed class WaterImportTests(AssistanceFactory service) : IClassFixture<
         using var call = Water.ImportWaterAssessments(options);
         var messages = rows.Select(row => new ImportWaterAssessmentsRequest { Row = row })
             .Prepend(new ImportWaterAssessmentsRequest { Header = new DepartmentBatchHeader { BatchId = batchId, SourceSystem = "water-dept" } });
-        return (await DepartmentStreams.SendAsync(call, messages)).Report;
+        return (await ClientStreams.SendAsync(call, messages)).Report;
     }
 
     private Task<List<WaterAssessmentEntity>> AssessmentsAsync(Guid householdId) =>

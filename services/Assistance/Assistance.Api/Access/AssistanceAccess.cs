@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Platform.Assistance.Data;
 using Platform.Assistance.Households;
@@ -23,13 +22,7 @@ public static class AssistanceAccess
         PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer, PlatformRoles.Auditor, PlatformRoles.DepartmentClient,
     };
 
-    public static void Require(Caller caller, IReadOnlySet<string> roles, string action)
-    {
-        if (!roles.Contains(caller.Role))
-        {
-            throw RpcErrors.PermissionDenied($"The role {caller.Role} may not {action}.");
-        }
-    }
+    public static void Require(Caller caller, IReadOnlySet<string> roles, string action) => RegionAccess.Require(caller, roles, action);
 
     /// <summary>
     /// The household with its members, when it exists and the caller's region covers it;
@@ -47,35 +40,8 @@ public static class AssistanceAccess
     }
 
     /// <summary>The region a listing asks for, which must lie inside the caller's scope.</summary>
-    public static RegionCode ListingRegion(Caller caller, string requested, FieldViolations violations, string field)
-    {
-        if (string.IsNullOrEmpty(requested))
-        {
-            return caller.Region;
-        }
+    public static RegionCode ListingRegion(Caller caller, string requested, FieldViolations violations, string field) =>
+        RegionAccess.ListingRegion(caller, requested, violations, field);
 
-        if (!RegionCode.TryParse(requested, out var region))
-        {
-            violations.Add(field, "must be a 12-digit region code");
-            return caller.Region;
-        }
-
-        if (!caller.Region.Covers(region))
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, $"Region {requested} was not found."));
-        }
-
-        return region;
-    }
-
-    public static Guid ParseId(string text, FieldViolations violations, string field)
-    {
-        if (Guid.TryParse(text, out var id) && id != Guid.Empty)
-        {
-            return id;
-        }
-
-        violations.Add(field, "must be a household or record id (a UUID)");
-        return Guid.Empty;
-    }
+    public static Guid ParseId(string text, FieldViolations violations, string field) => RegionAccess.ParseId(text, violations, field);
 }

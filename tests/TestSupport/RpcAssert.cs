@@ -1,9 +1,9 @@
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Platform.Assistance.Tests;
+namespace Platform.Testing;
 
-internal static class RpcAssert
+public static class RpcAssert
 {
     /// <summary>Awaits a call that must fail with <paramref name="expected"/>.</summary>
     public static async Task<RpcException> FailsAsync<T>(StatusCode expected, AsyncUnaryCall<T> call)

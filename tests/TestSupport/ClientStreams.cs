@@ -1,9 +1,9 @@
 using Grpc.Core;
 
-namespace Platform.Assistance.Tests;
+namespace Platform.Testing;
 
-/// <summary>Client-streaming calls as a careful department client makes them.</summary>
-public static class DepartmentStreams
+/// <summary>Client-streaming calls as a careful client makes them.</summary>
+public static class ClientStreams
 {
     /// <summary>
     /// Writes every message, completes the stream and returns the response. When the server ends the

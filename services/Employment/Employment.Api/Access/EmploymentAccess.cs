@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Employment.Data;
+using Platform.Employment.Labourers;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.Employment.Access;
+
+/// <summary>Who may read and record what: region scope for every household, roles per action.</summary>
+public static class EmploymentAccess
+{
+    /// <summary>Officers of any level whose region covers the household record employment and project records.</summary>
+    public static readonly IReadOnlySet<string> Recorders = new HashSet<string>
+    {
+        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
+    };
+
+    /// <summary>Officers, auditors and department clients read within their region.</summary>
+    public static readonly IReadOnlySet<string> Readers = new HashSet<string>
+    {
+        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
+        PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer, PlatformRoles.Auditor, PlatformRoles.DepartmentClient,
+    };
+
+    public static void Require(Caller caller, IReadOnlySet<string> roles, string action) => RegionAccess.Require(caller, roles, action);
+
+    /// <summary>
+    /// The household with its members, when it exists and the caller's region covers it;
+    /// otherwise NotFound, so another county cannot learn that it exists.
+    /// </summary>
+    public static async Task<LabourHousehold> VisibleHouseholdAsync(EmploymentDbContext db, Caller caller, Guid householdId, CancellationToken ct)
+    {
+        var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == householdId, ct);
+        if (household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
+        {
+            throw RpcErrors.NotFound($"Household {householdId}");
+        }
+
+        return household;
+    }
+
+    /// <summary>The region a listing asks for, which must lie inside the caller's scope.</summary>
+    public static RegionCode ListingRegion(Caller caller, string requested, FieldViolations violations, string field) =>
+        RegionAccess.ListingRegion(caller, requested, violations, field);
+
+    public static Guid ParseId(string text, FieldViolations violations, string field) => RegionAccess.ParseId(text, violations, field);
+}

@@ -1,0 +1,36 @@
+using Platform.Employment.Data;
+using Platform.Employment.Labourers;
+using Platform.Employment.Policy;
+using Platform.Messaging;
+using Platform.Security;
+
+namespace Platform.Employment;
+
+/// <summary>The employment service's own services, event consumers and gRPC endpoints: the feature list in one place.</summary>
+public static class EmploymentFeatures
+{
+    public static IHostApplicationBuilder AddEmploymentFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformMessaging<EmploymentDbContext>(consumers =>
+        {
+            consumers.AddConsumer<HouseholdRegisteredConsumer>();
+            consumers.AddConsumer<HouseholdMembersChangedConsumer>();
+            consumers.AddConsumer<HouseholdExitedConsumer>();
+            consumers.AddConsumer<HouseholdReenteredConsumer>();
+        });
+
+        var services = builder.Services;
+        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<EmploymentPolicyOptions>().BindConfiguration(EmploymentPolicyOptions.Section);
+        services.AddSingleton<EmploymentPolicy>();
+        services.AddSingleton<EmploymentMetrics>();
+        return builder;
+    }
+
+    public static WebApplication MapEmploymentServices(this WebApplication app)
+    {
+        return app;
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Employment.Data;
+using Platform.HouseholdRegistry.Contracts;
+
+namespace Platform.Employment.Labourers;
+
+/// <summary>
+/// Applies the registry's events to the replica, unsaved. The first event about a household creates
+/// it; status and members only move forward in event time, so late or replayed events change nothing.
+/// </summary>
+public sealed class ReplicaWriter(EmploymentDbContext db)
+{
+    public async Task<LabourHousehold> RegisteredAsync(HouseholdRegistered e, CancellationToken ct)
+    {
+        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
+        SetStatus(household, HouseholdStatus.Registered, e.RegisteredAt);
+        SetMembers(household, e.Members, e.RegisteredAt);
+        return household;
+    }
+
+    public async Task<LabourHousehold> MembersChangedAsync(HouseholdMembersChanged e, CancellationToken ct)
+    {
+        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
+        SetMembers(household, e.Members, e.ChangedAt);
+        return household;
+    }
+
+    public async Task<LabourHousehold> ExitedAsync(HouseholdExited e, CancellationToken ct)
+    {
+        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
+        SetStatus(household, HouseholdStatus.Exited, e.ExitedAt);
+        return household;
+    }
+
+    public async Task<LabourHousehold> ReenteredAsync(HouseholdReentered e, CancellationToken ct)
+    {
+        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
+        SetStatus(household, HouseholdStatus.Registered, e.ReenteredAt);
+        return household;
+    }
+
+    private static bool IsNewer(DateTime? kept, DateTime incoming) => kept is null || incoming > kept;
+
+    private static void SetStatus(LabourHousehold household, HouseholdStatus status, DateTime asOf)
+    {
+        if (IsNewer(household.StatusAsOf, asOf))
+        {
+            (household.Status, household.StatusAsOf) = (status, asOf);
+        }
+    }
+
+    private async Task<LabourHousehold> FindOrCreateAsync(Guid id, string regionCode, CancellationToken ct)
+    {
+        var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, ct);
+        if (household is null)
+        {
+            household = new LabourHousehold { Id = id, RegionCode = regionCode };
+            db.Households.Add(household);
+        }
+
+        return household;
+    }
+
+    /// <summary>The full current member list replaces the old one; members no longer listed stay as former members.</summary>
+    private static void SetMembers(LabourHousehold household, IReadOnlyList<MemberFacts> facts, DateTime asOf)
+    {
+        if (!IsNewer(household.MembersAsOf, asOf))
+        {
+            return;
+        }
+
+        household.MembersAsOf = asOf;
+        var listed = facts.Select(f => f.MemberId).ToHashSet();
+        foreach (var gone in household.Members.Where(m => !listed.Contains(m.Id)))
+        {
+            gone.IsCurrent = false;
+        }
+
+        foreach (var f in facts)
+        {
+            var member = household.Members.FirstOrDefault(m => m.Id == f.MemberId);
+            if (member is null)
+            {
+                member = new Labourer { Id = f.MemberId, HouseholdId = household.Id };
+                household.Members.Add(member);
+            }
+
+            member.IsCurrent = true;
+            member.Sex = f.Sex;
+            member.BirthDate = f.BirthDate;
+            member.LabourCapacity = Enum.TryParse<LabourCapacity>(f.LabourCapacity, ignoreCase: true, out var capacity) && Enum.IsDefined(capacity) ? capacity : LabourCapacity.Unspecified;
+            member.NationalIdLookup = f.NationalIdLookup ?? member.NationalIdLookup;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.Employment.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ActorRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ActorRegion = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    TraceId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Households",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RegionCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StatusAsOf = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    MembersAsOf = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Households", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Consumer = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndustryProjects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VillageCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ApprovedBudgetFen = table.Column<long>(type: "bigint", nullable: false),
+                    ProposedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ProposedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndustryProjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MessageType = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AggregateKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    TraceParent = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Labourers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sex = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    LabourCapacity = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    NationalIdLookup = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: true),
+                    IsCurrent = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Labourers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Labourers_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_EntityType_EntityId_At",
+                table: "AuditRecords",
+                columns: new[] { "EntityType", "EntityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_RegionCode",
+                table: "Households",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndustryProjects_VillageCode",
+                table: "IndustryProjects",
+                column: "VillageCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Labourers_HouseholdId",
+                table: "Labourers",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Labourers_NationalIdLookup",
+                table: "Labourers",
+                column: "NationalIdLookup");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_AggregateKey",
+                table: "OutboxMessages",
+                column: "AggregateKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_MessageId",
+                table: "OutboxMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_NextAttemptAt",
+                table: "OutboxMessages",
+                column: "NextAttemptAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditRecords");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "IndustryProjects");
+
+            migrationBuilder.DropTable(
+                name: "Labourers");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Households");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace Platform.Employment.Policy;
+
+/// <summary>Configuration section <c>Employment:Policy</c>: amounts and rates per year.</summary>
+public sealed class EmploymentPolicyOptions
+{
+    public const string Section = "Employment:Policy";
+
+    public Dictionary<int, YearPolicy> Years { get; set; } = [];
+}
+
+/// <summary>
+/// The amounts of one year, in whole fen. Every value can be set per year in configuration
+/// (<c>Employment:Policy:Years:2026:CollectiveIncomeStandardFen</c>); a year without its own entry
+/// uses the latest earlier year that has one, then the defaults below.
+/// </summary>
+public sealed record YearPolicy
+{
+    /// <summary>A village's collective income below this is listed (村集体经济收入): 180,000 yuan.</summary>
+    public long CollectiveIncomeStandardFen { get; init; } = 18_000_000;
+}
+
+/// <summary>Answers which amounts apply in a given year.</summary>
+public sealed class EmploymentPolicy(IOptions<EmploymentPolicyOptions> options)
+{
+    private static readonly YearPolicy Defaults = new();
+
+    public YearPolicy For(int year) =>
+        options.Value.Years.Where(y => y.Key <= year).OrderByDescending(y => y.Key).Select(y => y.Value).FirstOrDefault() ?? Defaults;
+}

@@ -1,0 +1,54 @@
+using Grpc.Core;
+using Platform.Security;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>Checks every service makes on a call: the caller's role, the region a listing asks for, record ids.</summary>
+public static class RegionAccess
+{
+    /// <summary>PermissionDenied unless the caller's role is one of <paramref name="roles"/>.</summary>
+    public static void Require(Caller caller, IReadOnlySet<string> roles, string action)
+    {
+        if (!roles.Contains(caller.Role))
+        {
+            throw RpcErrors.PermissionDenied($"The role {caller.Role} may not {action}.");
+        }
+    }
+
+    /// <summary>
+    /// The region a listing asks for (the caller's own when empty). A region outside the caller's
+    /// scope is NotFound, so its existence is not revealed; a malformed code is a field violation.
+    /// </summary>
+    public static RegionCode ListingRegion(Caller caller, string requested, FieldViolations violations, string field)
+    {
+        if (string.IsNullOrEmpty(requested))
+        {
+            return caller.Region;
+        }
+
+        if (!RegionCode.TryParse(requested, out var region))
+        {
+            violations.Add(field, "must be a 12-digit region code");
+            return caller.Region;
+        }
+
+        if (!caller.Region.Covers(region))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"Region {requested} was not found."));
+        }
+
+        return region;
+    }
+
+    /// <summary>A record id (a UUID), or a field violation.</summary>
+    public static Guid ParseId(string text, FieldViolations violations, string field)
+    {
+        if (Guid.TryParse(text, out var id) && id != Guid.Empty)
+        {
+            return id;
+        }
+
+        violations.Add(field, "must be a household or record id (a UUID)");
+        return Guid.Empty;
+    }
+}
