@@ -1,4 +1,5 @@
 using Platform.Employment.Data;
+using Platform.Employment.Labour;
 using Platform.Employment.Labourers;
 using Platform.Employment.Policy;
 using Platform.Messaging;
@@ -31,6 +32,7 @@ public static class EmploymentFeatures
 
     public static WebApplication MapEmploymentServices(this WebApplication app)
     {
+        app.MapGrpcService<LabourGrpcService>();
         return app;
     }
 }

@@ -19,6 +19,9 @@ public sealed record YearPolicy
 {
     /// <summary>A village's collective income below this is listed (村集体经济收入): 180,000 yuan.</summary>
     public long CollectiveIncomeStandardFen { get; init; } = 18_000_000;
+
+    /// <summary>Transport subsidy (交通补贴) per out-of-province migrant job and year: 1,000 yuan.</summary>
+    public long OutOfProvinceTransportSubsidyFen { get; init; } = 100_000;
 }
 
 /// <summary>Answers which amounts apply in a given year.</summary>

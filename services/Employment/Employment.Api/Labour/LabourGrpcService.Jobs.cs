@@ -1,0 +1,249 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Employment.V1;
+using Platform.Employment.Access;
+using Platform.Employment.Contracts;
+using Platform.Messaging;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.Employment.Labour;
+
+/// <summary>Jobs, their monthly earnings and transport subsidies, and the return-to-work rate (返岗率).</summary>
+public sealed partial class LabourGrpcService
+{
+    public override async Task<StartEmploymentResponse> StartEmployment(StartEmploymentRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record employment");
+        var violations = new FieldViolations();
+        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        var type = LabourValidation.Enum<Labour.EmploymentType>((int)request.Type, violations, "type");
+        var employer = LabourValidation.Text(request.Employer, violations, "employer");
+        var startedOn = LabourValidation.PastDate(request.StartedOn, Today, violations, "started_on");
+        violations.Check(request.MonthlyIncome is { Fen: >= 0 and <= LabourValidation.MaxMonthlyFen }, "monthly_income",
+            $"must be from 0 to {LabourValidation.MaxMonthlyFen} fen");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var (household, _) = await LabourerAsync(caller, householdId, memberId, forRecording: true, ct);
+        var job = new EmploymentRecord
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = householdId,
+            MemberId = memberId,
+            RegionCode = household.RegionCode,
+            Type = type,
+            Employer = employer,
+            StartedOn = startedOn,
+            MonthlyIncomeFen = request.MonthlyIncome!.Fen,
+            RecordedBy = caller.Subject,
+            RecordedAt = Now,
+        };
+        db.Add(job);
+        db.AddEvent(new EmploymentStarted(householdId, memberId, job.Id, job.RegionCode, type.ToString(), startedOn, Now), householdId.ToString(), Now);
+        Audit(caller, context, "labour.employment.start", nameof(EmploymentRecord), job.Id);
+        await db.SaveChangesAsync(ct);
+        return new StartEmploymentResponse { Employment = job.ToMessage() };
+    }
+
+    public override async Task<EndEmploymentResponse> EndEmployment(EndEmploymentRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "end employment");
+        var violations = new FieldViolations();
+        var id = EmploymentAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        var endedOn = LabourValidation.PastDate(request.EndedOn, Today, violations, "ended_on");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var job = await VisibleJobAsync(caller, id, ct);
+        if (job.EndedOn is { } ended)
+        {
+            throw RpcErrors.FailedPrecondition($"The employment already ended on {ended:yyyy-MM-dd}.");
+        }
+
+        if (endedOn < job.StartedOn)
+        {
+            throw RpcErrors.InvalidArgument("ended_on", $"must not be before the start on {job.StartedOn:yyyy-MM-dd}");
+        }
+
+        var lastPaid = await db.Set<MonthlyEarning>().Where(m => m.EmploymentId == id)
+            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).FirstOrDefaultAsync(ct);
+        if (lastPaid is not null && new DateOnly(lastPaid.Year, lastPaid.Month, 1) > endedOn)
+        {
+            throw RpcErrors.FailedPrecondition($"Earnings are recorded for {lastPaid.Year}-{lastPaid.Month:D2}, after the end date; correct them first.");
+        }
+
+        job.EndedOn = endedOn;
+        job.RecordedAt = Now;
+        var householdJobs = await db.Set<EmploymentRecord>().Where(j => j.HouseholdId == job.HouseholdId).ToListAsync(ct);
+        var lostOnlyJob = HouseholdJobs.LostOnlyJob(job, householdJobs);
+        var key = job.HouseholdId.ToString();
+        db.AddEvent(new EmploymentEnded(job.HouseholdId, job.MemberId, job.Id, job.RegionCode, endedOn, Now), key, Now);
+        if (lostOnlyJob)
+        {
+            // The registry's monitoring (防返贫监测) flags the household for a visit.
+            db.AddEvent(new HouseholdLostOnlyJob(job.HouseholdId, job.MemberId, Now), key, Now);
+        }
+
+        Audit(caller, context, "labour.employment.end", nameof(EmploymentRecord), job.Id);
+        await db.SaveChangesAsync(ct);
+        return new EndEmploymentResponse { Employment = job.ToMessage(), HouseholdLostOnlyJob = lostOnlyJob };
+    }
+
+    public override async Task<RecordEarningsResponse> RecordEarnings(RecordEarningsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record earnings");
+        var violations = new FieldViolations();
+        var id = EmploymentAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
+        violations.Check(request.Month is >= 1 and <= 12, "month", "must be from 1 to 12");
+        violations.Check(request.Amount is { Fen: > 0 and <= LabourValidation.MaxMonthlyFen }, "amount",
+            $"must be more than 0 and at most {LabourValidation.MaxMonthlyFen} fen");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var job = await VisibleJobAsync(caller, id, ct);
+        if (!job.CoversMonth(request.Year, request.Month))
+        {
+            throw RpcErrors.FailedPrecondition($"{request.Year}-{request.Month:D2} lies outside the employment's dates.");
+        }
+
+        if (new DateOnly(request.Year, request.Month, 1) > Today)
+        {
+            throw RpcErrors.FailedPrecondition($"{request.Year}-{request.Month:D2} has not begun; earnings are recorded once paid.");
+        }
+
+        var paymentId = PaymentIds.ForEarnings(job.Id, request.Year, request.Month);
+        var earning = await db.Set<MonthlyEarning>().FirstOrDefaultAsync(m => m.Id == paymentId, ct);
+        var corrected = earning is not null;
+        if (earning is null)
+        {
+            earning = new MonthlyEarning
+            {
+                Id = paymentId, EmploymentId = job.Id, HouseholdId = job.HouseholdId, MemberId = job.MemberId,
+                Year = request.Year, Month = request.Month, RecordedBy = caller.Subject,
+            };
+            db.Add(earning);
+        }
+
+        earning.AmountFen = request.Amount!.Fen;
+        earning.RecordedBy = caller.Subject;
+        earning.RecordedAt = Now;
+        // The same PaymentId on a correction: the registry replaces the month's income entry.
+        db.AddEvent(new WagesPaid(job.HouseholdId, job.MemberId, paymentId, request.Year, request.Month, earning.AmountFen, job.Type.ToString(), Now),
+            job.HouseholdId.ToString(), Now);
+        Audit(caller, context, corrected ? "labour.earnings.correct" : "labour.earnings.record", nameof(MonthlyEarning), paymentId);
+        await SaveOnceAsync("These earnings were just recorded by someone else; read the archive and retry.", ct);
+        if (!corrected)
+        {
+            // Counted once per month: a counter cannot take back a corrected amount.
+            metrics.IncomePaid("wages", earning.AmountFen);
+        }
+
+        return new RecordEarningsResponse { Earnings = earning.ToMessage(), Corrected = corrected };
+    }
+
+    public override async Task<GrantTransportSubsidyResponse> GrantTransportSubsidy(GrantTransportSubsidyRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "grant transport subsidies");
+        var violations = new FieldViolations();
+        var id = EmploymentAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        violations.Check(request.Year >= 2000 && request.Year <= Today.Year, "year", $"must be from 2000 to {Today.Year}");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var job = await VisibleJobAsync(caller, id, ct);
+        if (job.Type != Labour.EmploymentType.OutOfProvinceMigrant)
+        {
+            throw RpcErrors.FailedPrecondition("Transport subsidies are for out-of-province migrant jobs only.");
+        }
+
+        if (!job.CoversYear(request.Year))
+        {
+            throw RpcErrors.FailedPrecondition($"The employment did not run in {request.Year}.");
+        }
+
+        if (await db.Set<TransportSubsidy>().AnyAsync(s => s.EmploymentId == id && s.Year == request.Year, ct))
+        {
+            throw RpcErrors.AlreadyExists($"The transport subsidy of {request.Year} was already granted for this employment.");
+        }
+
+        var subsidy = new TransportSubsidy
+        {
+            Id = Guid.CreateVersion7(),
+            EmploymentId = job.Id,
+            HouseholdId = job.HouseholdId,
+            MemberId = job.MemberId,
+            Year = request.Year,
+            AmountFen = policy.For(request.Year).OutOfProvinceTransportSubsidyFen,
+            GrantedBy = caller.Subject,
+            GrantedAt = Now,
+        };
+        db.Add(subsidy);
+        Audit(caller, context, "labour.transport-subsidy.grant", nameof(TransportSubsidy), subsidy.Id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent grant won the unique index (employment, year).
+            throw RpcErrors.AlreadyExists($"The transport subsidy of {request.Year} was already granted for this employment.");
+        }
+
+        return new GrantTransportSubsidyResponse { Subsidy = subsidy.ToMessage() };
+    }
+
+    public override async Task<GetReturnToWorkRateResponse> GetReturnToWorkRate(GetReturnToWorkRateRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read return-to-work rates");
+        var violations = new FieldViolations();
+        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var campaignStart = request.CampaignStart.ToDateOnly();
+        violations.Check(campaignStart is not null, "campaign_start", "must be a valid date");
+        var asOf = request.AsOf.ToDateOnly();
+        violations.Check(asOf is not null, "as_of", "must be a valid date");
+        violations.Check(campaignStart is null || asOf is null || asOf >= campaignStart, "as_of", "must not be before campaign_start");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var prefix = region.SignificantPrefix;
+        var jobs = await db.Set<EmploymentRecord>().AsNoTracking().Where(j => j.RegionCode.StartsWith(prefix))
+            .Select(j => new JobSpan(j.MemberId, j.StartedOn, j.EndedOn)).ToListAsync(ct);
+        var rate = ReturnToWorkCalculator.Calculate(jobs, campaignStart!.Value, asOf!.Value);
+        Audit(caller, context, "labour.return-to-work.read", "Region", region.Value);
+        await db.SaveChangesAsync(ct);
+        return new GetReturnToWorkRateResponse { WorkedBefore = rate.WorkedBefore, Returned = rate.Returned, RateBasisPoints = rate.BasisPoints };
+    }
+
+    /// <summary>The job, when it exists and the caller's region covers its household; otherwise NotFound.</summary>
+    private async Task<EmploymentRecord> VisibleJobAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var job = await db.Set<EmploymentRecord>().FirstOrDefaultAsync(j => j.Id == id, ct);
+        var householdRegion = job is null ? null : await db.Households.Where(h => h.Id == job.HouseholdId).Select(h => h.RegionCode).FirstOrDefaultAsync(ct);
+        if (job is null || householdRegion is null || !caller.CanSee(RegionCode.Parse(householdRegion)))
+        {
+            throw RpcErrors.NotFound($"Employment {id}");
+        }
+
+        return job;
+    }
+
+    private async Task SaveOnceAsync(string conflict, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw RpcErrors.Aborted(conflict);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Employment.V1;
+using Platform.Employment.Access;
+using Platform.Employment.Data;
+using Platform.Employment.Labourers;
+using Platform.Employment.Policy;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.Employment.Labour;
+
+/// <summary>
+/// 就业扶贫: the personal employment archive of each poor labourer (贫困劳动力个人就业档案) — skills,
+/// trainings and job-seeking wish here; jobs, earnings, subsidies and the return-to-work rate in the partial files.
+/// </summary>
+public sealed partial class LabourGrpcService(EmploymentDbContext db, EmploymentPolicy policy, EmploymentMetrics metrics, TimeProvider time)
+    : LabourService.LabourServiceBase
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public override async Task<GetLabourArchiveResponse> GetLabourArchive(GetLabourArchiveRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read labour archives");
+        var violations = new FieldViolations();
+        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var (household, labourer) = await LabourerAsync(caller, householdId, memberId, forRecording: false, ct);
+        var skills = await db.Set<LabourSkill>().AsNoTracking().Where(s => s.MemberId == memberId).Select(s => s.Name).ToListAsync(ct);
+        var trainings = await db.Set<LabourTraining>().AsNoTracking().Where(t => t.MemberId == memberId).ToListAsync(ct);
+        var wish = await db.Set<JobWish>().AsNoTracking().FirstOrDefaultAsync(w => w.MemberId == memberId, ct);
+        var jobs = await db.Set<EmploymentRecord>().AsNoTracking().Where(j => j.MemberId == memberId).ToListAsync(ct);
+        var jobIds = jobs.Select(j => j.Id).ToList();
+        var earnings = await db.Set<MonthlyEarning>().AsNoTracking().Where(m => jobIds.Contains(m.EmploymentId)).ToListAsync(ct);
+        var subsidies = await db.Set<TransportSubsidy>().AsNoTracking().Where(s => jobIds.Contains(s.EmploymentId)).ToListAsync(ct);
+        Audit(caller, context, "labour.archive.read", nameof(Labourer), memberId);
+        await db.SaveChangesAsync(ct);
+
+        var archive = new LabourArchive
+        {
+            HouseholdId = householdId.ToString(),
+            MemberId = memberId.ToString(),
+            RegionCode = household.RegionCode,
+            LabourCapacity = labourer.LabourCapacity.ToString(),
+            JobWish = wish?.ToMessage(),
+            Employed = jobs.Any(j => j.IsRunning),
+        };
+        archive.Skills.AddRange(skills.Order(StringComparer.Ordinal));
+        archive.Trainings.AddRange(trainings.OrderBy(t => t.StartedOn).ThenBy(t => t.RecordedAt).Select(t => t.ToMessage()));
+        archive.Employments.AddRange(jobs.OrderByDescending(j => j.StartedOn).ThenByDescending(j => j.RecordedAt)
+            .Select(j => j.ToMessage(earnings.Where(m => m.EmploymentId == j.Id), subsidies.Where(s => s.EmploymentId == j.Id))));
+        return new GetLabourArchiveResponse { Archive = archive };
+    }
+
+    public override async Task<ListLabourersResponse> ListLabourers(ListLabourersRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list labourers");
+        var violations = new FieldViolations();
+        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
+        var page = Paging.Read(request.Page, violations, "page");
+        Guid? after = null;
+        if (page.After is not null)
+        {
+            after = Guid.TryParse(page.After, out var a) ? a : null;
+            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
+        }
+
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var prefix = region.SignificantPrefix;
+        var query =
+            from l in db.Labourers.AsNoTracking()
+            join h in db.Households.AsNoTracking() on l.HouseholdId equals h.Id
+            where h.RegionCode.StartsWith(prefix) && l.IsCurrent
+                && (l.LabourCapacity == LabourCapacity.Normal || l.LabourCapacity == LabourCapacity.Weak)
+            select new
+            {
+                l.Id,
+                l.HouseholdId,
+                h.RegionCode,
+                l.LabourCapacity,
+                Employed = db.Set<EmploymentRecord>().Any(j => j.MemberId == l.Id && j.EndedOn == null),
+            };
+        query = request.Filter switch
+        {
+            LabourerFilter.Employed => query.Where(l => l.Employed),
+            LabourerFilter.Unemployed => query.Where(l => !l.Employed),
+            _ => query,
+        };
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.Where(l => after == null || l.Id.CompareTo(after.Value) > 0).OrderBy(l => l.Id).Take(page.Size + 1).ToListAsync(ct);
+        Audit(caller, context, "labour.labourers.list", "Region", region.Value);
+        await db.SaveChangesAsync(ct);
+        var response = new ListLabourersResponse { Page = Paging.Response(rows, page.Size, total, l => l.Id.ToString()) };
+        response.Labourers.AddRange(rows.Take(page.Size).Select(l => new LabourerSummary
+        {
+            HouseholdId = l.HouseholdId.ToString(),
+            MemberId = l.Id.ToString(),
+            RegionCode = l.RegionCode,
+            LabourCapacity = l.LabourCapacity.ToString(),
+            Employed = l.Employed,
+        }));
+        return response;
+    }
+
+    public override async Task<RecordSkillsResponse> RecordSkills(RecordSkillsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record skills");
+        var violations = new FieldViolations();
+        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        violations.Check(request.Skills.Count is > 0 and <= LabourValidation.MaxSkills, "skills", $"must list 1 to {LabourValidation.MaxSkills} skills");
+        var names = request.Skills.Select((s, i) => LabourValidation.Text(s, violations, $"skills[{i}]")).Distinct(StringComparer.Ordinal).ToList();
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        await LabourerAsync(caller, householdId, memberId, forRecording: true, ct);
+        var known = await db.Set<LabourSkill>().Where(s => s.MemberId == memberId).Select(s => s.Name).ToListAsync(ct);
+        foreach (var name in names.Except(known, StringComparer.Ordinal))
+        {
+            var skill = new LabourSkill { Id = Guid.CreateVersion7(), HouseholdId = householdId, MemberId = memberId, Name = name, RecordedBy = caller.Subject, RecordedAt = Now };
+            db.Add(skill);
+            Audit(caller, context, "labour.skill.record", nameof(LabourSkill), skill.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
+        var response = new RecordSkillsResponse();
+        response.Skills.AddRange(known.Union(names, StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return response;
+    }
+
+    public override async Task<RecordTrainingResponse> RecordTraining(RecordTrainingRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record trainings");
+        var violations = new FieldViolations();
+        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        var course = LabourValidation.Text(request.Course, violations, "course");
+        var provider = LabourValidation.Text(request.Provider, violations, "provider");
+        var certificate = LabourValidation.Text(request.Certificate, violations, "certificate", required: false);
+        var startedOn = LabourValidation.PastDate(request.StartedOn, Today, violations, "started_on");
+        var endedOn = LabourValidation.PastDate(request.EndedOn, Today, violations, "ended_on");
+        violations.Check(endedOn >= startedOn, "ended_on", "must not be before started_on");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        await LabourerAsync(caller, householdId, memberId, forRecording: true, ct);
+        var training = new LabourTraining
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = householdId,
+            MemberId = memberId,
+            Course = course,
+            Provider = provider,
+            StartedOn = startedOn,
+            EndedOn = endedOn,
+            Certificate = certificate.Length == 0 ? null : certificate,
+            RecordedBy = caller.Subject,
+            RecordedAt = Now,
+        };
+        db.Add(training);
+        Audit(caller, context, "labour.training.record", nameof(LabourTraining), training.Id);
+        await db.SaveChangesAsync(ct);
+        return new RecordTrainingResponse { Training = training.ToMessage() };
+    }
+
+    public override async Task<RecordJobWishResponse> RecordJobWish(RecordJobWishRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record job wishes");
+        var violations = new FieldViolations();
+        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        var work = LabourValidation.Text(request.PreferredWork, violations, "preferred_work");
+        var place = LabourValidation.Enum<WorkPlace>((int)request.Place, violations, "place");
+        violations.Check(request.ExpectedMonthlyIncome is { Fen: >= 0 and <= LabourValidation.MaxMonthlyFen }, "expected_monthly_income",
+            $"must be from 0 to {LabourValidation.MaxMonthlyFen} fen");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        await LabourerAsync(caller, householdId, memberId, forRecording: true, ct);
+        var wish = await db.Set<JobWish>().FirstOrDefaultAsync(w => w.MemberId == memberId, ct);
+        if (wish is null)
+        {
+            wish = new JobWish { MemberId = memberId, HouseholdId = householdId, PreferredWork = work, RecordedBy = caller.Subject };
+            db.Add(wish);
+        }
+
+        wish.PreferredWork = work;
+        wish.Place = place;
+        wish.ExpectedMonthlyIncomeFen = request.ExpectedMonthlyIncome!.Fen;
+        wish.RecordedBy = caller.Subject;
+        wish.RecordedAt = Now;
+        Audit(caller, context, "labour.job-wish.record", nameof(JobWish), memberId);
+        await db.SaveChangesAsync(ct);
+        return new RecordJobWishResponse { JobWish = wish.ToMessage() };
+    }
+
+    /// <summary>
+    /// The household and member, when the caller's region covers them (else NotFound) and the member has
+    /// labour (else FailedPrecondition); recording also needs the member to still belong to the household.
+    /// </summary>
+    private async Task<(LabourHousehold Household, Labourer Labourer)> LabourerAsync(
+        Caller caller, Guid householdId, Guid memberId, bool forRecording, CancellationToken ct)
+    {
+        var household = await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
+        var labourer = household.Members.FirstOrDefault(m => m.Id == memberId)
+            ?? throw RpcErrors.InvalidArgument("member_id", "is not a member of the household");
+        if (!labourer.HasLabour)
+        {
+            throw RpcErrors.FailedPrecondition("The member has no labour capacity; employment archives are kept for labourers only.");
+        }
+
+        if (forRecording && !labourer.IsCurrent)
+        {
+            throw RpcErrors.FailedPrecondition("The member has left the household; their archive can be read but not changed.");
+        }
+
+        return (household, labourer);
+    }
+
+    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, Guid id) =>
+        db.Record(caller, action, entityType, id.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+
+    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
+        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+}

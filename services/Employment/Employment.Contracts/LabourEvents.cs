@@ -1,0 +1,20 @@
+namespace Platform.Employment.Contracts;
+
+/// <summary>A labourer of a household started a job (EmploymentType is the job's type name, e.g. "OutOfProvinceMigrant").</summary>
+public sealed record EmploymentStarted(
+    Guid HouseholdId,
+    Guid MemberId,
+    Guid EmploymentId,
+    string RegionCode,
+    string EmploymentType,
+    DateOnly StartedOn,
+    DateTime StartedAt);
+
+/// <summary>A labourer's job ended on <paramref name="EndedOn"/>; <paramref name="EndedAt"/> is when it was recorded.</summary>
+public sealed record EmploymentEnded(
+    Guid HouseholdId,
+    Guid MemberId,
+    Guid EmploymentId,
+    string RegionCode,
+    DateOnly EndedOn,
+    DateTime EndedAt);
