@@ -33,6 +33,27 @@ namespace Platform.Employment.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Employments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RegionCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Employer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MonthlyIncomeFen = table.Column<long>(type: "bigint", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Employments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Households",
                 columns: table => new
                 {
@@ -79,6 +100,78 @@ namespace Platform.Employment.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobWishes",
+                columns: table => new
+                {
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PreferredWork = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ExpectedMonthlyIncomeFen = table.Column<long>(type: "bigint", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobWishes", x => x.MemberId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LabourSkills",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabourSkills", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LabourTrainings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Course = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Provider = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Certificate = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LabourTrainings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonthlyEarnings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmploymentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonthlyEarnings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -97,6 +190,24 @@ namespace Platform.Employment.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TransportSubsidies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmploymentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    GrantedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TransportSubsidies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -128,6 +239,21 @@ namespace Platform.Employment.Migrations.SqlServer
                 columns: new[] { "EntityType", "EntityId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Employments_HouseholdId",
+                table: "Employments",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_MemberId",
+                table: "Employments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_RegionCode",
+                table: "Employments",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Households_RegionCode",
                 table: "Households",
                 column: "RegionCode");
@@ -148,6 +274,23 @@ namespace Platform.Employment.Migrations.SqlServer
                 column: "NationalIdLookup");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LabourSkills_MemberId_Name",
+                table: "LabourSkills",
+                columns: new[] { "MemberId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LabourTrainings_MemberId",
+                table: "LabourTrainings",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyEarnings_EmploymentId_Year_Month",
+                table: "MonthlyEarnings",
+                columns: new[] { "EmploymentId", "Year", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_AggregateKey",
                 table: "OutboxMessages",
                 column: "AggregateKey");
@@ -162,6 +305,12 @@ namespace Platform.Employment.Migrations.SqlServer
                 name: "IX_OutboxMessages_NextAttemptAt",
                 table: "OutboxMessages",
                 column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TransportSubsidies_EmploymentId_Year",
+                table: "TransportSubsidies",
+                columns: new[] { "EmploymentId", "Year" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -171,16 +320,34 @@ namespace Platform.Employment.Migrations.SqlServer
                 name: "AuditRecords");
 
             migrationBuilder.DropTable(
+                name: "Employments");
+
+            migrationBuilder.DropTable(
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
                 name: "IndustryProjects");
 
             migrationBuilder.DropTable(
+                name: "JobWishes");
+
+            migrationBuilder.DropTable(
                 name: "Labourers");
 
             migrationBuilder.DropTable(
+                name: "LabourSkills");
+
+            migrationBuilder.DropTable(
+                name: "LabourTrainings");
+
+            migrationBuilder.DropTable(
+                name: "MonthlyEarnings");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "TransportSubsidies");
 
             migrationBuilder.DropTable(
                 name: "Households");
