@@ -19,6 +19,9 @@ public sealed record YearPolicy
 {
     /// <summary>A village's collective income below this is listed (村集体经济收入): 180,000 yuan.</summary>
     public long CollectiveIncomeStandardFen { get; init; } = 18_000_000;
+
+    /// <summary>Fund expenditure target (资金支出进度): the share of the year's approved project budgets a county should have disbursed, in percent.</summary>
+    public int FundExpenditureTargetPercent { get; init; } = 90;
 }
 
 /// <summary>Answers which amounts apply in a given year.</summary>
