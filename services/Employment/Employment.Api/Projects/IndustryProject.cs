@@ -75,6 +75,12 @@ public sealed class IndustryProject
     public DateTime StatusChangedAt { get; set; }
 
     public string CountyCode => VillageCode[..6] + "000000";
+
+    /// <summary>
+    /// A project benefits households of its own county only. With today's recorder roles the caller's
+    /// region already implies it; the rule stays explicit so a wider role cannot link across counties.
+    /// </summary>
+    public bool InCounty(string regionCode) => regionCode.StartsWith(VillageCode[..6], StringComparison.Ordinal);
 }
 
 /// <summary>Where a project's money comes from.</summary>

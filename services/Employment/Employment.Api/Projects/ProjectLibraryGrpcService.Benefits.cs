@@ -28,7 +28,7 @@ public sealed partial class ProjectLibraryGrpcService
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
         var household = await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
-        if (!RegionCode.Parse(project.CountyCode).Covers(RegionCode.Parse(household.RegionCode)))
+        if (!project.InCounty(household.RegionCode))
         {
             throw RpcErrors.InvalidArgument("household_id", "a project links households of its own county only");
         }
