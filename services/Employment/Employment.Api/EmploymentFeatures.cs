@@ -2,6 +2,7 @@ using Platform.Employment.Data;
 using Platform.Employment.Labour;
 using Platform.Employment.Labourers;
 using Platform.Employment.Policy;
+using Platform.Employment.Projects;
 using Platform.Messaging;
 using Platform.Security;
 
@@ -33,6 +34,7 @@ public static class EmploymentFeatures
     public static WebApplication MapEmploymentServices(this WebApplication app)
     {
         app.MapGrpcService<LabourGrpcService>();
+        app.MapGrpcService<ProjectLibraryGrpcService>();
         return app;
     }
 }

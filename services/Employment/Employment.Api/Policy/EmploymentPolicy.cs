@@ -22,6 +22,9 @@ public sealed record YearPolicy
 
     /// <summary>Transport subsidy (交通补贴) per out-of-province migrant job and year: 1,000 yuan.</summary>
     public long OutOfProvinceTransportSubsidyFen { get; init; } = 100_000;
+
+    /// <summary>Fund expenditure target (资金支出进度): the share of the year's approved project budgets a county should have disbursed, in percent.</summary>
+    public int FundExpenditureTargetPercent { get; init; } = 90;
 }
 
 /// <summary>Answers which amounts apply in a given year.</summary>

@@ -92,7 +92,15 @@ namespace Platform.Employment.Migrations.SqlServer
                     Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     ApprovedBudgetFen = table.Column<long>(type: "bigint", nullable: false),
                     ProposedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ProposedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false)
+                    ProposedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ProposedBudgetFen = table.Column<long>(type: "bigint", nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    RejectionReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ProgressPercent = table.Column<int>(type: "int", nullable: false),
+                    DisbursedFen = table.Column<long>(type: "bigint", nullable: false),
+                    StopReason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    StatusChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -233,6 +241,143 @@ namespace Platform.Employment.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "IndustryProjectAcceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Passed = table.Column<bool>(type: "bit", nullable: false),
+                    Inspector = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    InspectedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Findings = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndustryProjectAcceptances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndustryProjectAcceptances_IndustryProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "IndustryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndustryProjectAdjustments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    What = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Why = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    AdjustedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    AdjustedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OldBudgetFen = table.Column<long>(type: "bigint", nullable: false),
+                    NewBudgetFen = table.Column<long>(type: "bigint", nullable: false),
+                    StatusAtAdjustment = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndustryProjectAdjustments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndustryProjectAdjustments_IndustryProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "IndustryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndustryProjectBenefitLinks",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    HouseholdRegionCode = table.Column<string>(type: "varchar(12)", unicode: false, maxLength: 12, nullable: false),
+                    AmountPerYearFen = table.Column<long>(type: "bigint", nullable: false),
+                    LinkedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndustryProjectBenefitLinks", x => new { x.ProjectId, x.HouseholdId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_IndustryProjectBenefitLinks_IndustryProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "IndustryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndustryProjectDisbursements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    ProgressPercent = table.Column<int>(type: "int", nullable: false),
+                    Voucher = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DisbursedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    DisbursedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndustryProjectDisbursements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndustryProjectDisbursements_IndustryProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "IndustryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndustryProjectFunding",
+                columns: table => new
+                {
+                    Source = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndustryProjectFunding", x => new { x.ProjectId, x.Source });
+                    table.ForeignKey(
+                        name: "FK_IndustryProjectFunding_IndustryProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "IndustryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndustryProjectProgress",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Percent = table.Column<int>(type: "int", nullable: false),
+                    VerifiedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    VerifiedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndustryProjectProgress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndustryProjectProgress_IndustryProjects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "IndustryProjects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditRecords_EntityType_EntityId_At",
                 table: "AuditRecords",
@@ -257,6 +402,31 @@ namespace Platform.Employment.Migrations.SqlServer
                 name: "IX_Households_RegionCode",
                 table: "Households",
                 column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndustryProjectAcceptances_ProjectId",
+                table: "IndustryProjectAcceptances",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndustryProjectAdjustments_ProjectId",
+                table: "IndustryProjectAdjustments",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndustryProjectBenefitLinks_HouseholdId",
+                table: "IndustryProjectBenefitLinks",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndustryProjectDisbursements_ProjectId",
+                table: "IndustryProjectDisbursements",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndustryProjectProgress_ProjectId",
+                table: "IndustryProjectProgress",
+                column: "ProjectId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndustryProjects_VillageCode",
@@ -326,7 +496,22 @@ namespace Platform.Employment.Migrations.SqlServer
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
-                name: "IndustryProjects");
+                name: "IndustryProjectAcceptances");
+
+            migrationBuilder.DropTable(
+                name: "IndustryProjectAdjustments");
+
+            migrationBuilder.DropTable(
+                name: "IndustryProjectBenefitLinks");
+
+            migrationBuilder.DropTable(
+                name: "IndustryProjectDisbursements");
+
+            migrationBuilder.DropTable(
+                name: "IndustryProjectFunding");
+
+            migrationBuilder.DropTable(
+                name: "IndustryProjectProgress");
 
             migrationBuilder.DropTable(
                 name: "JobWishes");
@@ -348,6 +533,9 @@ namespace Platform.Employment.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "TransportSubsidies");
+
+            migrationBuilder.DropTable(
+                name: "IndustryProjects");
 
             migrationBuilder.DropTable(
                 name: "Households");

@@ -1,0 +1,139 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Employment.V1;
+using Platform.Employment.Access;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using BenefitKind = Platform.Employment.Projects.BenefitKind;
+using IndustryProject = Platform.Employment.Projects.IndustryProject;
+using ProjectStatus = Platform.Employment.Projects.ProjectStatus;
+
+namespace Platform.Employment.Projects;
+
+/// <summary>Benefit linkage (利益联结) and the projects to follow up (重争取、轻实施、缺管理).</summary>
+public sealed partial class ProjectLibraryGrpcService
+{
+    public override async Task<LinkHouseholdResponse> LinkHousehold(LinkHouseholdRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "link households to projects");
+        var violations = new FieldViolations();
+        var projectId = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var kind = ProjectMapping.FromProto<BenefitKind, Pa.Employment.V1.BenefitKind>(request.Kind);
+        violations.Check(kind is not null, "kind", "must be one of the benefit kinds");
+        violations.Check(request.AmountPerYear is { Fen: > 0 }, "amount_per_year", "must be more than zero fen");
+        violations.ThrowIfAny();
+
+        var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
+        var household = await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
+        if (!project.InCounty(household.RegionCode))
+        {
+            throw RpcErrors.InvalidArgument("household_id", "a project links households of its own county only");
+        }
+
+        if (!ProjectLifecycle.Linkable(project.Status))
+        {
+            throw RpcErrors.FailedPrecondition($"A {ProjectLifecycle.Describe(project.Status)} project links no more households.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var link = await db.Set<ProjectBenefitLink>()
+            .FirstOrDefaultAsync(l => l.ProjectId == projectId && l.HouseholdId == householdId && l.Kind == kind, context.CancellationToken);
+        if (link is null)
+        {
+            link = new ProjectBenefitLink
+            {
+                ProjectId = projectId, HouseholdId = householdId, Kind = kind!.Value, HouseholdRegionCode = household.RegionCode,
+                LinkedBy = caller.Subject, LinkedAt = now,
+            };
+            db.Add(link);
+        }
+
+        link.AmountPerYearFen = request.AmountPerYear.Fen;
+        link.LinkedBy = caller.Subject;
+        link.LinkedAt = now;
+        db.Record(caller, "projects.link-household", "Household", householdId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new LinkHouseholdResponse { Link = link.ToMessage(project.Name) };
+    }
+
+    public override async Task<ListProjectLinksResponse> ListProjectLinks(ListProjectLinksRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read project benefit links");
+        var violations = new FieldViolations();
+        var projectId = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var page = Paging.Read(request.Page, violations, "page");
+        violations.ThrowIfAny();
+
+        var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
+
+        // A county project may link households of villages the (village) caller cannot see: those stay hidden.
+        var prefix = caller.Region.SignificantPrefix;
+        var query = db.Set<ProjectBenefitLink>().AsNoTracking().Where(l => l.ProjectId == projectId && l.HouseholdRegionCode.StartsWith(prefix));
+        var total = await query.CountAsync(context.CancellationToken);
+        var all = (await query.ToListAsync(context.CancellationToken)).OrderBy(l => LinkKey(l), StringComparer.Ordinal).ToList();
+        var rows = all.Where(l => page.After is null || string.CompareOrdinal(LinkKey(l), page.After) > 0).Take(page.Size + 1).ToList();
+
+        db.Record(caller, "projects.links.read", nameof(IndustryProject), projectId.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new ListProjectLinksResponse { Page = Paging.Response(rows, page.Size, total, LinkKey) };
+        response.Links.AddRange(rows.Take(page.Size).Select(l => l.ToMessage(project.Name)));
+        return response;
+    }
+
+    public override async Task<ListHouseholdLinksResponse> ListHouseholdLinks(ListHouseholdLinksRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read a household's benefit links");
+        var violations = new FieldViolations();
+        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
+        var links = await db.Set<ProjectBenefitLink>().AsNoTracking().Where(l => l.HouseholdId == householdId)
+            .Join(db.Set<IndustryProject>(), l => l.ProjectId, p => p.Id, (l, p) => new { Link = l, p.Name })
+            .ToListAsync(context.CancellationToken);
+
+        db.Record(caller, "projects.household-links.read", "Household", householdId.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        var response = new ListHouseholdLinksResponse();
+        response.Links.AddRange(links.OrderBy(l => l.Link.ProjectId).ThenBy(l => l.Link.Kind).Select(l => l.Link.ToMessage(l.Name)));
+        return response;
+    }
+
+    public override async Task<ListProjectConcernsResponse> ListProjectConcerns(ListProjectConcernsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list projects to follow up");
+        var violations = new FieldViolations();
+        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var page = Paging.Read(request.Page, violations, "page");
+        violations.ThrowIfAny();
+
+        // ProjectConcerns.Of in SQL: built or running without any household linked, or stopped.
+        var prefix = region.SignificantPrefix;
+        var links = db.Set<ProjectBenefitLink>();
+        var query = db.Set<IndustryProject>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix)
+            && (p.Status == ProjectStatus.Stopped
+                || ((p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Operating) && !links.Any(l => l.ProjectId == p.Id))));
+        var total = await query.CountAsync(context.CancellationToken);
+        var after = AfterId(page);
+        var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+
+        var response = new ListProjectConcernsResponse { Page = Paging.Response(rows, page.Size, total, p => p.Id.ToString()) };
+        response.Concerns.AddRange(rows.Take(page.Size).Select(p => new ProjectConcern
+        {
+            ProjectId = p.Id.ToString(),
+            Name = p.Name,
+            VillageCode = p.VillageCode,
+            Status = p.Status.ToProto(),
+            Reason = ProjectConcerns.Of(p.Status, p.StopReason, linkedHouseholds: 0) ?? "",
+        }));
+        return response;
+    }
+
+    private static string LinkKey(ProjectBenefitLink l) => $"{l.HouseholdId:N}:{l.Kind}";
+}
