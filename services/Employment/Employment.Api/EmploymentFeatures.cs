@@ -1,3 +1,4 @@
+using Platform.Employment.Assets;
 using Platform.Employment.Data;
 using Platform.Employment.Labourers;
 using Platform.Employment.Policy;
@@ -26,11 +27,14 @@ public static class EmploymentFeatures
         services.AddOptions<EmploymentPolicyOptions>().BindConfiguration(EmploymentPolicyOptions.Section);
         services.AddSingleton<EmploymentPolicy>();
         services.AddSingleton<EmploymentMetrics>();
+        services.AddOptions<AssetIncomeOptions>().BindConfiguration(AssetIncomeOptions.Section);
+        services.AddScoped<DividendRunner>();
         return builder;
     }
 
     public static WebApplication MapEmploymentServices(this WebApplication app)
     {
+        app.MapGrpcService<AssetIncomeGrpcService>();
         return app;
     }
 }

@@ -19,6 +19,13 @@ public sealed record YearPolicy
 {
     /// <summary>A village's collective income below this is listed (村集体经济收入): 180,000 yuan.</summary>
     public long CollectiveIncomeStandardFen { get; init; } = 18_000_000;
+
+    /// <summary>
+    /// Industry award and subsidy rates (产业奖补) in fen per unit, by item (any case): Huoqiu paid
+    /// 15 yuan per chicken raised. A year's configuration adds items to (or changes) these defaults:
+    /// <c>Employment:Policy:Years:2026:IndustrySubsidyRatesFen:pig</c> = 20000.
+    /// </summary>
+    public Dictionary<string, long> IndustrySubsidyRatesFen { get; init; } = new(StringComparer.OrdinalIgnoreCase) { ["chicken"] = 1_500 };
 }
 
 /// <summary>Answers which amounts apply in a given year.</summary>
