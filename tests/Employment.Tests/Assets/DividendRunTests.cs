@@ -10,10 +10,17 @@ using static Platform.Employment.Tests.Assets.AssetTestData;
 
 namespace Platform.Employment.Tests.Assets;
 
-/// <summary>The service paying dividends two households per chunk, to see runs span chunks and resume.</summary>
+/// <summary>
+/// The service paying dividends two households per chunk, to see runs span chunks and resume,
+/// and with a pig subsidy added to the rate table of 2026.
+/// </summary>
 public sealed class SmallChunks : IAsyncLifetime
 {
-    public EmploymentFactory Service { get; } = EmploymentFactory.With(new Dictionary<string, string> { ["Employment:Assets:DividendChunkSize"] = "2" });
+    public EmploymentFactory Service { get; } = EmploymentFactory.With(new Dictionary<string, string>
+    {
+        ["Employment:Assets:DividendChunkSize"] = "2",
+        ["Employment:Policy:Years:2026:IndustrySubsidyRatesFen:pig"] = "20000",
+    });
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -89,6 +96,37 @@ public sealed class DividendRunTests(SmallChunks fixture) : IClassFixture<SmallC
 
         var client = _service.Client<AssetIncomeService.AssetIncomeServiceClient>();
         await RpcAssert.FailsAsync(Grpc.Core.StatusCode.FailedPrecondition, client.SetSharesAsync(Shares(project, (households[0], 9)), _service.CountyOfficer(TestRegions.County)));
+    }
+
+    [Fact]
+    public async Task Households_whose_share_rounds_to_nothing_get_no_payment()
+    {
+        var (project, households) = await ProjectWithShareholdersAsync(3, _ => 1);
+        var client = _service.Client<AssetIncomeService.AssetIncomeServiceClient>();
+        var response = await client.RunDividendAsync(Dividend(project, "one-fen", 1), _service.CountyOfficer(TestRegions.County));
+
+        Assert.Equal(3, response.Run.ProcessedHouseholds);
+        Assert.Equal(1, response.Run.PaidHouseholds);
+        Assert.Equal(1, response.Run.Paid.Fen);
+        var lowest = households.Min();
+        foreach (var household in households)
+        {
+            Assert.Equal(household == lowest ? 1 : 0, (await _service.OutboxEventsAsync<DividendPaid>(household)).Sum(e => e.AmountFen));
+        }
+    }
+
+    [Fact]
+    public async Task A_year_configured_rate_table_adds_items_to_the_defaults()
+    {
+        var household = await _service.Household().RegisterAsync();
+        var client = _service.Client<AssetIncomeService.AssetIncomeServiceClient>();
+        var officer = _service.VillageOfficer(TestRegions.Village);
+        var pigs = await client.GrantIndustrySubsidyAsync(new GrantIndustrySubsidyRequest { HouseholdId = household.Id.ToString(), Year = 2026, Item = "pig", Units = 2 }, officer);
+        Assert.Equal(40_000, pigs.Subsidy.Amount.Fen);
+        var chickens = await client.GrantIndustrySubsidyAsync(new GrantIndustrySubsidyRequest { HouseholdId = household.Id.ToString(), Year = 2026, Item = "chicken", Units = 100 }, officer);
+        Assert.Equal(150_000, chickens.Subsidy.Amount.Fen);
+        await RpcAssert.FailsAsync(Grpc.Core.StatusCode.FailedPrecondition,
+            client.GrantIndustrySubsidyAsync(new GrantIndustrySubsidyRequest { HouseholdId = household.Id.ToString(), Year = 2025, Item = "pig", Units = 2 }, officer));
     }
 
     private async Task<(Guid Project, List<Guid> Households)> ProjectWithShareholdersAsync(int count, Func<int, long> shares)
