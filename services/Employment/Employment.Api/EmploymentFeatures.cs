@@ -1,3 +1,4 @@
+using Platform.Employment.Assets;
 using Platform.Employment.Data;
 using Platform.Employment.Labour;
 using Platform.Employment.Labourers;
@@ -28,6 +29,8 @@ public static class EmploymentFeatures
         services.AddOptions<EmploymentPolicyOptions>().BindConfiguration(EmploymentPolicyOptions.Section);
         services.AddSingleton<EmploymentPolicy>();
         services.AddSingleton<EmploymentMetrics>();
+        services.AddOptions<AssetIncomeOptions>().BindConfiguration(AssetIncomeOptions.Section);
+        services.AddScoped<DividendRunner>();
         return builder;
     }
 
@@ -35,6 +38,7 @@ public static class EmploymentFeatures
     {
         app.MapGrpcService<LabourGrpcService>();
         app.MapGrpcService<ProjectLibraryGrpcService>();
+        app.MapGrpcService<AssetIncomeGrpcService>();
         return app;
     }
 }

@@ -25,6 +25,13 @@ public sealed record YearPolicy
 
     /// <summary>Fund expenditure target (资金支出进度): the share of the year's approved project budgets a county should have disbursed, in percent.</summary>
     public int FundExpenditureTargetPercent { get; init; } = 90;
+
+    /// <summary>
+    /// Industry award and subsidy rates (产业奖补) in fen per unit, by item (any case): Huoqiu paid
+    /// 15 yuan per chicken raised. A year's configuration adds items to (or changes) these defaults:
+    /// <c>Employment:Policy:Years:2026:IndustrySubsidyRatesFen:pig</c> = 20000.
+    /// </summary>
+    public Dictionary<string, long> IndustrySubsidyRatesFen { get; init; } = new(StringComparer.OrdinalIgnoreCase) { ["chicken"] = 1_500 };
 }
 
 /// <summary>Answers which amounts apply in a given year.</summary>

@@ -33,6 +33,67 @@ namespace Platform.Employment.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CollectiveIncomes",
+                columns: table => new
+                {
+                    VillageCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SourcesJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CollectiveIncomes", x => new { x.VillageCode, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DividendPayments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DividendPayments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DividendRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalShares = table.Column<long>(type: "INTEGER", nullable: false),
+                    Households = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoundaryFraction = table.Column<long>(type: "INTEGER", nullable: false),
+                    BoundaryCutoff = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LastHouseholdId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProcessedHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidHouseholds = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DividendRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Employments",
                 columns: table => new
                 {
@@ -105,6 +166,25 @@ namespace Platform.Employment.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IndustryProjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndustrySubsidies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatePerUnitFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    GrantedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndustrySubsidies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -198,6 +278,21 @@ namespace Platform.Employment.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectShares",
+                columns: table => new
+                {
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Shares = table.Column<long>(type: "INTEGER", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectShares", x => new { x.ProjectId, x.HouseholdId });
                 });
 
             migrationBuilder.CreateTable(
@@ -384,6 +479,27 @@ namespace Platform.Employment.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CollectiveIncomes_Year_VillageCode",
+                table: "CollectiveIncomes",
+                columns: new[] { "Year", "VillageCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DividendPayments_HouseholdId",
+                table: "DividendPayments",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DividendPayments_RunId",
+                table: "DividendPayments",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DividendRuns_ProjectId_RunKey",
+                table: "DividendRuns",
+                columns: new[] { "ProjectId", "RunKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Employments_HouseholdId",
                 table: "Employments",
                 column: "HouseholdId");
@@ -434,6 +550,11 @@ namespace Platform.Employment.Migrations.Sqlite
                 column: "VillageCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndustrySubsidies_HouseholdId",
+                table: "IndustrySubsidies",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Labourers_HouseholdId",
                 table: "Labourers",
                 column: "HouseholdId");
@@ -477,6 +598,11 @@ namespace Platform.Employment.Migrations.Sqlite
                 column: "NextAttemptAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectShares_HouseholdId",
+                table: "ProjectShares",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TransportSubsidies_EmploymentId_Year",
                 table: "TransportSubsidies",
                 columns: new[] { "EmploymentId", "Year" },
@@ -488,6 +614,15 @@ namespace Platform.Employment.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AuditRecords");
+
+            migrationBuilder.DropTable(
+                name: "CollectiveIncomes");
+
+            migrationBuilder.DropTable(
+                name: "DividendPayments");
+
+            migrationBuilder.DropTable(
+                name: "DividendRuns");
 
             migrationBuilder.DropTable(
                 name: "Employments");
@@ -514,6 +649,9 @@ namespace Platform.Employment.Migrations.Sqlite
                 name: "IndustryProjectProgress");
 
             migrationBuilder.DropTable(
+                name: "IndustrySubsidies");
+
+            migrationBuilder.DropTable(
                 name: "JobWishes");
 
             migrationBuilder.DropTable(
@@ -530,6 +668,9 @@ namespace Platform.Employment.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProjectShares");
 
             migrationBuilder.DropTable(
                 name: "TransportSubsidies");

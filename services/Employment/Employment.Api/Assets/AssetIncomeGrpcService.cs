@@ -1,0 +1,207 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Platform.Employment.Access;
+using Platform.Employment.Data;
+using Platform.Employment.Labourers;
+using Platform.Employment.Policy;
+using Platform.Employment.Projects;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using Proto = Pa.Employment.V1;
+
+namespace Platform.Employment.Assets;
+
+/// <summary>
+/// Asset income (资产收益): quantified shares and dividend runs of industry projects; industry subsidies
+/// and village collective income are in the other part of this class.
+/// </summary>
+public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, DividendRunner runner, EmploymentPolicy policy, TimeProvider time)
+    : Proto.AssetIncomeService.AssetIncomeServiceBase
+{
+    private const int MaxHoldingsPerCall = 5_000;
+
+    /// <summary>Shares and dividends are the county's decision (县级审定), so only its officers set and pay them.</summary>
+    private static readonly IReadOnlySet<string> CountyOfficers = new HashSet<string> { PlatformRoles.CountyOfficer };
+
+    public override async Task<Proto.SetSharesResponse> SetShares(Proto.SetSharesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, CountyOfficers, "set quantified shares");
+        var violations = new FieldViolations();
+        var projectId = EmploymentAccess.ParseId(request.ProjectId, violations, "project_id");
+        violations.Check(request.Holdings.Count is > 0 and <= MaxHoldingsPerCall, "holdings", $"must list 1 to {MaxHoldingsPerCall} households");
+        var holdings = new Dictionary<Guid, long>();
+        for (var i = 0; i < request.Holdings.Count; i++)
+        {
+            var id = EmploymentAccess.ParseId(request.Holdings[i].HouseholdId, violations, $"holdings[{i}].household_id");
+            violations.Check(request.Holdings[i].Shares > 0, $"holdings[{i}].shares", "must be a positive whole number");
+            violations.Check(id == Guid.Empty || holdings.TryAdd(id, request.Holdings[i].Shares), $"holdings[{i}].household_id", "is listed twice");
+        }
+
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var project = await VisibleProjectAsync(caller, projectId, ct);
+        if (await db.Set<DividendRun>().AnyAsync(r => r.ProjectId == projectId && r.Status == DividendRunStatus.Running, ct))
+        {
+            throw RpcErrors.FailedPrecondition("A dividend run of the project is unfinished; continue it (RunDividend with its run key) before changing shares.");
+        }
+
+        var ids = holdings.Keys.ToList();
+        var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
+            .Select(h => new { h.Id, h.RegionCode, h.Status }).ToDictionaryAsync(h => h.Id, ct);
+        var county = RegionCode.Parse(project.CountyCode);
+        foreach (var id in ids)
+        {
+            // Unknown and another county's households look the same: the caller may not learn of the latter.
+            if (!households.TryGetValue(id, out var household) || !county.Covers(RegionCode.Parse(household.RegionCode)) || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
+            {
+                throw RpcErrors.NotFound($"Household {id} in the project's county");
+            }
+
+            if (household.Status != HouseholdStatus.Registered)
+            {
+                throw RpcErrors.FailedPrecondition($"Household {id} is not a registered poor household ({household.Status}); only registered households receive quantified shares.");
+            }
+        }
+
+        var existing = await db.Set<ProjectShare>().Where(s => s.ProjectId == projectId && ids.Contains(s.HouseholdId)).ToDictionaryAsync(s => s.HouseholdId, ct);
+        var now = Now;
+        foreach (var (id, shares) in holdings)
+        {
+            if (existing.TryGetValue(id, out var share))
+            {
+                share.Shares = shares;
+                share.SetBy = caller.Subject;
+                share.SetAt = now;
+            }
+            else
+            {
+                db.Set<ProjectShare>().Add(new ProjectShare { ProjectId = projectId, HouseholdId = id, Shares = shares, SetBy = caller.Subject, SetAt = now });
+            }
+
+            Audit(caller, "assets.shares.set", nameof(ProjectShare), $"{projectId}/{id}", context);
+        }
+
+        await db.SaveChangesAsync(ct);
+        var all = db.Set<ProjectShare>().Where(s => s.ProjectId == projectId);
+        return new Proto.SetSharesResponse
+        {
+            HouseholdsSet = holdings.Count,
+            TotalShares = await all.SumAsync(s => s.Shares, ct),
+            ShareholdingHouseholds = await all.CountAsync(ct),
+        };
+    }
+
+    public override async Task<Proto.ListProjectSharesResponse> ListProjectShares(Proto.ListProjectSharesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read quantified shares");
+        var violations = new FieldViolations();
+        var projectId = EmploymentAccess.ParseId(request.ProjectId, violations, "project_id");
+        var page = Paging.Read(request.Page, violations, "page");
+        Guid? after = null;
+        if (page.After is not null)
+        {
+            after = Guid.TryParse(page.After, out var last) ? last : null;
+            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
+        }
+
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        await VisibleProjectAsync(caller, projectId, ct);
+        var all = db.Set<ProjectShare>().AsNoTracking().Where(s => s.ProjectId == projectId);
+        var rows = after is { } a ? all.Where(s => s.HouseholdId.CompareTo(a) > 0) : all;
+        var holdings = await rows.OrderBy(s => s.HouseholdId).Take(page.Size + 1).ToListAsync(ct);
+        var total = await all.CountAsync(ct);
+        var totalShares = total == 0 ? 0 : await all.SumAsync(s => s.Shares, ct);
+        Audit(caller, "assets.shares.list", nameof(IndustryProject), projectId.ToString(), context);
+        await db.SaveChangesAsync(ct);
+
+        var response = new Proto.ListProjectSharesResponse
+        {
+            TotalShares = totalShares,
+            Page = Paging.Response(holdings, page.Size, total, s => s.HouseholdId.ToString()),
+        };
+        response.Holdings.AddRange(holdings.Take(page.Size).Select(s => s.ToMessage()));
+        return response;
+    }
+
+    public override async Task<Proto.RunDividendResponse> RunDividend(Proto.RunDividendRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, CountyOfficers, "pay dividends");
+        var violations = new FieldViolations();
+        var projectId = EmploymentAccess.ParseId(request.ProjectId, violations, "project_id");
+        var runKey = request.RunKey.Trim();
+        violations.Check(runKey.Length is > 0 and <= 64, "run_key", "must have 1 to 64 characters");
+        ValidYear(request.Year, violations, "year");
+        violations.Check(request.Amount is { Fen: > 0 }, "amount", "must be more than 0 fen");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var project = await VisibleProjectAsync(caller, projectId, ct);
+        var run = await db.Set<DividendRun>().FirstOrDefaultAsync(r => r.ProjectId == projectId && r.RunKey == runKey, ct);
+        if (run is not null && (run.Year != request.Year || run.AmountFen != request.Amount.Fen))
+        {
+            throw RpcErrors.FailedPrecondition($"Run {runKey} of the project was started for {run.Year} with {run.AmountFen} fen; a different distribution needs its own run key.");
+        }
+
+        if (run is { Status: DividendRunStatus.Completed })
+        {
+            Audit(caller, "assets.dividend.replay", nameof(DividendRun), run.Id.ToString(), context);
+            await db.SaveChangesAsync(ct);
+            return new Proto.RunDividendResponse { Run = run.ToMessage(), Replayed = true };
+        }
+
+        if (run is null)
+        {
+            if (project.Status is not (ProjectStatus.Completed or ProjectStatus.Operating))
+            {
+                throw RpcErrors.FailedPrecondition($"The project is {project.Status}; dividends are paid from completed or operating projects only.");
+            }
+
+            run = await runner.StartAsync(projectId, runKey, request.Year, request.Amount.Fen, caller.Subject, ct);
+            Audit(caller, "assets.dividend.start", nameof(DividendRun), run.Id.ToString(), context);
+        }
+        else
+        {
+            Audit(caller, "assets.dividend.resume", nameof(DividendRun), run.Id.ToString(), context);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await runner.ContinueAsync(run, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another call started or is continuing the same run; its payments stand and ours were rolled back.
+            throw RpcErrors.Aborted($"Run {runKey} of the project is being paid by another call; call again to see where it stands.");
+        }
+
+        return new Proto.RunDividendResponse { Run = run.ToMessage() };
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private void ValidYear(int year, FieldViolations violations, string field) =>
+        violations.Check(year >= 2000 && year <= Now.Year, field, $"must be a year from 2000 to {Now.Year}");
+
+    /// <summary>The project when the caller's region covers its village; otherwise NotFound, as if it did not exist.</summary>
+    private async Task<IndustryProject> VisibleProjectAsync(Caller caller, Guid projectId, CancellationToken ct)
+    {
+        var project = await db.Set<IndustryProject>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct);
+        if (project is null || !RegionCode.TryParse(project.VillageCode, out var village) || !caller.CanSee(village))
+        {
+            throw RpcErrors.NotFound($"Project {projectId}");
+        }
+
+        return project;
+    }
+
+    private void Audit(Caller caller, string action, string entityType, string id, ServerCallContext context) =>
+        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+}
