@@ -1,6 +1,7 @@
 using Platform.Employment.Data;
 using Platform.Employment.Labourers;
 using Platform.Employment.Policy;
+using Platform.Employment.Welfare;
 using Platform.Messaging;
 using Platform.Security;
 
@@ -31,6 +32,7 @@ public static class EmploymentFeatures
 
     public static WebApplication MapEmploymentServices(this WebApplication app)
     {
+        app.MapGrpcService<WelfareEmploymentGrpcService>();
         return app;
     }
 }
