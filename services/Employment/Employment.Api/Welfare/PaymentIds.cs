@@ -14,10 +14,13 @@ public static class PaymentIds
     public static Guid ForPostPay(Guid assignmentId, int year, int month) =>
         NameBased($"public-welfare-post/{assignmentId:D}/{year:D4}-{month:D2}");
 
-    public static Guid NameBased(string name)
+    public static Guid NameBased(string name) => NameBasedIn(Namespace, name);
+
+    /// <summary>The version 5 UUID of <paramref name="name"/> in <paramref name="namespaceId"/>.</summary>
+    public static Guid NameBasedIn(Guid namespaceId, string name)
     {
         Span<byte> buffer = stackalloc byte[16 + Encoding.UTF8.GetByteCount(name)];
-        Namespace.TryWriteBytes(buffer, bigEndian: true, out _);
+        namespaceId.TryWriteBytes(buffer, bigEndian: true, out _);
         Encoding.UTF8.GetBytes(name, buffer[16..]);
         Span<byte> hash = stackalloc byte[20];
         SHA1.HashData(buffer, hash);

@@ -80,6 +80,8 @@ public sealed partial class WelfareEmploymentGrpcService
 
         var post = await VisiblePostAsync(caller, postId, context.CancellationToken);
         var (labourer, household) = await WorkingLabourerAsync(caller, labourerId, context.CancellationToken);
+        // Recorders are county officers at most, so today a household they can see is always in the
+        // post's county; the rule is kept explicit in case a wider role ever records assignments.
         var county = RegionCode.Parse(post.VillageCode).AncestorAt(RegionLevel.County)!.Value;
         if (!county.Covers(RegionCode.Parse(household.RegionCode)))
         {
