@@ -4,6 +4,7 @@ using Platform.Employment.Labour;
 using Platform.Employment.Labourers;
 using Platform.Employment.Policy;
 using Platform.Employment.Projects;
+using Platform.Employment.Welfare;
 using Platform.Messaging;
 using Platform.Security;
 
@@ -39,6 +40,7 @@ public static class EmploymentFeatures
         app.MapGrpcService<LabourGrpcService>();
         app.MapGrpcService<ProjectLibraryGrpcService>();
         app.MapGrpcService<AssetIncomeGrpcService>();
+        app.MapGrpcService<WelfareEmploymentGrpcService>();
         return app;
     }
 }

@@ -32,6 +32,15 @@ public sealed record YearPolicy
     /// <c>Employment:Policy:Years:2026:IndustrySubsidyRatesFen:pig</c> = 20000.
     /// </summary>
     public Dictionary<string, long> IndustrySubsidyRatesFen { get; init; } = new(StringComparer.OrdinalIgnoreCase) { ["chicken"] = 1_500 };
+
+    /// <summary>A workshop's subsidy per poor labourer employed in the year (就业扶贫车间补贴): 1,000 yuan.</summary>
+    public long WorkshopSubsidyPerPoorEmployeeFen { get; init; } = 100_000;
+
+    /// <summary>A workshop employing fewer poor labourers than this in the year gets no subsidy.</summary>
+    public int WorkshopMinimumPoorEmployees { get; init; } = 5;
+
+    /// <summary>The most a public-welfare post (公益性岗位) pays one labourer in a month: 800 yuan.</summary>
+    public long PublicWelfarePostMonthlyCapFen { get; init; } = 80_000;
 }
 
 /// <summary>Answers which amounts apply in a given year.</summary>

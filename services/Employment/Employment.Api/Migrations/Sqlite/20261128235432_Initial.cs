@@ -296,6 +296,23 @@ namespace Platform.Employment.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicWelfarePosts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PayBasis = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RateFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicWelfarePosts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TransportSubsidies",
                 columns: table => new
                 {
@@ -311,6 +328,23 @@ namespace Platform.Employment.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TransportSubsidies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Workshops",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    OperatorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Workshops", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -473,6 +507,128 @@ namespace Platform.Employment.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PostAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    LabourerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostAssignments_PublicWelfarePosts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "PublicWelfarePosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkshopEmployees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LabourerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HiredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkshopEmployees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkshopEmployees_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkshopSubsidyGrants",
+                columns: table => new
+                {
+                    WorkshopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PoorEmployees = table.Column<int>(type: "INTEGER", nullable: false),
+                    PerEmployeeFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    GrantedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkshopSubsidyGrants", x => new { x.WorkshopId, x.Year });
+                    table.ForeignKey(
+                        name: "FK_WorkshopSubsidyGrants_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostAttendance",
+                columns: table => new
+                {
+                    AssignmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostAttendance", x => new { x.AssignmentId, x.WorkedOn });
+                    table.ForeignKey(
+                        name: "FK_PostAttendance_PostAssignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "PostAssignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostPayslips",
+                columns: table => new
+                {
+                    AssignmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 12, nullable: false),
+                    LabourerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PayBasis = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    RateFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    GrossFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Capped = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostPayslips", x => new { x.AssignmentId, x.Year, x.Month });
+                    table.ForeignKey(
+                        name: "FK_PostPayslips_PostAssignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "PostAssignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditRecords_EntityType_EntityId_At",
                 table: "AuditRecords",
@@ -598,15 +754,51 @@ namespace Platform.Employment.Migrations.Sqlite
                 column: "NextAttemptAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostAssignments_PostId_LabourerId",
+                table: "PostAssignments",
+                columns: new[] { "PostId", "LabourerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostAssignments_VillageCode",
+                table: "PostAssignments",
+                column: "VillageCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostPayslips_PaymentId",
+                table: "PostPayslips",
+                column: "PaymentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostPayslips_VillageCode_Year_Month",
+                table: "PostPayslips",
+                columns: new[] { "VillageCode", "Year", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProjectShares_HouseholdId",
                 table: "ProjectShares",
                 column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicWelfarePosts_VillageCode",
+                table: "PublicWelfarePosts",
+                column: "VillageCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TransportSubsidies_EmploymentId_Year",
                 table: "TransportSubsidies",
                 columns: new[] { "EmploymentId", "Year" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkshopEmployees_WorkshopId_LabourerId",
+                table: "WorkshopEmployees",
+                columns: new[] { "WorkshopId", "LabourerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workshops_VillageCode",
+                table: "Workshops",
+                column: "VillageCode");
         }
 
         /// <inheritdoc />
@@ -670,16 +862,37 @@ namespace Platform.Employment.Migrations.Sqlite
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "PostAttendance");
+
+            migrationBuilder.DropTable(
+                name: "PostPayslips");
+
+            migrationBuilder.DropTable(
                 name: "ProjectShares");
 
             migrationBuilder.DropTable(
                 name: "TransportSubsidies");
 
             migrationBuilder.DropTable(
+                name: "WorkshopEmployees");
+
+            migrationBuilder.DropTable(
+                name: "WorkshopSubsidyGrants");
+
+            migrationBuilder.DropTable(
                 name: "IndustryProjects");
 
             migrationBuilder.DropTable(
                 name: "Households");
+
+            migrationBuilder.DropTable(
+                name: "PostAssignments");
+
+            migrationBuilder.DropTable(
+                name: "Workshops");
+
+            migrationBuilder.DropTable(
+                name: "PublicWelfarePosts");
         }
     }
 }

@@ -1,0 +1,188 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Employment.V1;
+using Platform.Employment.Access;
+using Platform.Employment.Labourers;
+using Platform.Persistence;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using RegionLevel = Platform.Security.RegionLevel;
+
+namespace Platform.Employment.Welfare;
+
+/// <summary>
+/// Public-welfare posts (公益性岗位): a village's catalogue, who holds which post, and the days or
+/// tasks they work. A post is for labourers of its own county.
+/// </summary>
+public sealed partial class WelfareEmploymentGrpcService
+{
+    public const int MaxDaysPerRecord = 31;
+    public const int MaxTasksPerRecord = 1000;
+
+    public override async Task<CreatePostResponse> CreatePost(CreatePostRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "create public-welfare posts");
+        var violations = new FieldViolations();
+        var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
+        var title = WelfareValidation.Text(request.Title, 100, violations, "title");
+        var basis = WelfareMapping.FromProto(request.PayBasis);
+        violations.Check(basis is not null, "pay_basis", "must be PER_DAY or PER_TASK");
+        violations.Check(request.Rate is { Fen: > 0 }, "rate", "must be more than zero fen");
+        violations.ThrowIfAny();
+        RequireVisible(caller, village);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var post = new PublicWelfarePost
+        {
+            Id = Guid.CreateVersion7(), VillageCode = village.Value, Title = title, PayBasis = basis!.Value, RateFen = request.Rate.Fen,
+            CreatedBy = caller.Subject, CreatedAt = now,
+        };
+        db.Add(post);
+        db.Record(caller, "welfare.post.create", nameof(PublicWelfarePost), post.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new CreatePostResponse { Post = post.ToMessage(0) };
+    }
+
+    public override async Task<ListPostsResponse> ListPosts(ListPostsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list public-welfare posts");
+        var violations = new FieldViolations();
+        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var page = Paging.Read(request.Page, violations, "page");
+        violations.ThrowIfAny();
+
+        var prefix = region.SignificantPrefix;
+        var query = db.Set<PublicWelfarePost>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix));
+        var total = await query.CountAsync(context.CancellationToken);
+        var after = AfterId(page);
+        var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
+        var shown = rows.Take(page.Size).Select(p => p.Id).ToList();
+        var counts = await db.Set<PostAssignment>().Where(a => shown.Contains(a.PostId) && a.EndedOn == null).GroupBy(a => a.PostId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, context.CancellationToken);
+
+        var response = new ListPostsResponse { Page = Paging.Response(rows, page.Size, total, p => p.Id.ToString()) };
+        response.Posts.AddRange(rows.Take(page.Size).Select(p => p.ToMessage(counts.GetValueOrDefault(p.Id))));
+        return response;
+    }
+
+    public override async Task<AssignPostResponse> AssignPost(AssignPostRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "assign public-welfare posts");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var postId = WelfareValidation.Id(request.PostId, violations, "post_id");
+        var labourerId = WelfareValidation.Id(request.LabourerId, violations, "labourer_id");
+        var startedOn = WelfareValidation.Day(request.StartedOn, DateOnly.FromDateTime(now), violations, "started_on");
+        violations.ThrowIfAny();
+
+        var post = await VisiblePostAsync(caller, postId, context.CancellationToken);
+        var (labourer, household) = await WorkingLabourerAsync(caller, labourerId, context.CancellationToken);
+        // Recorders are county officers at most, so today a household they can see is always in the
+        // post's county; the rule is kept explicit in case a wider role ever records assignments.
+        var county = RegionCode.Parse(post.VillageCode).AncestorAt(RegionLevel.County)!.Value;
+        if (!county.Covers(RegionCode.Parse(household.RegionCode)))
+        {
+            throw RpcErrors.InvalidArgument("labourer_id", "must be a labourer of a household in the post's county");
+        }
+
+        var assignments = db.Set<PostAssignment>();
+        if (await assignments.AnyAsync(a => a.PostId == postId && a.LabourerId == labourerId && a.EndedOn == null, context.CancellationToken))
+        {
+            throw RpcErrors.AlreadyExists($"Labourer {labourerId} already holds this post.");
+        }
+
+        var assignment = new PostAssignment
+        {
+            Id = Guid.CreateVersion7(), PostId = postId, VillageCode = post.VillageCode, LabourerId = labourerId, HouseholdId = labourer.HouseholdId,
+            StartedOn = startedOn, RecordedAt = now,
+        };
+        assignments.Add(assignment);
+        db.Record(caller, "welfare.post.assign", nameof(Labourer), labourerId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new AssignPostResponse { Assignment = assignment.ToMessage() };
+    }
+
+    public override async Task<EndPostAssignmentResponse> EndPostAssignment(EndPostAssignmentRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "end public-welfare post assignments");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var assignmentId = WelfareValidation.Id(request.AssignmentId, violations, "assignment_id");
+        var endedOn = WelfareValidation.Day(request.EndedOn, DateOnly.FromDateTime(now), violations, "ended_on");
+        violations.ThrowIfAny();
+
+        var (assignment, _) = await VisibleAssignmentAsync(caller, assignmentId, context.CancellationToken);
+        if (assignment.EndedOn is not null)
+        {
+            throw RpcErrors.FailedPrecondition($"The assignment already ended on {assignment.EndedOn:yyyy-MM-dd}.");
+        }
+
+        var lastWorked = await db.Set<PostAttendance>().Where(a => a.AssignmentId == assignmentId && a.Quantity > 0)
+            .MaxAsync(a => (DateOnly?)a.WorkedOn, context.CancellationToken);
+        violations.Check(endedOn >= assignment.StartedOn, "ended_on", "must not be before the assignment started");
+        violations.Check(lastWorked is null || endedOn >= lastWorked, "ended_on", $"must not be before the last day with work recorded ({lastWorked:yyyy-MM-dd})");
+        violations.ThrowIfAny();
+
+        assignment.EndedOn = endedOn;
+        db.Record(caller, "welfare.post.end", nameof(Labourer), assignment.LabourerId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new EndPostAssignmentResponse { Assignment = assignment.ToMessage() };
+    }
+
+    public override async Task<RecordAttendanceResponse> RecordAttendance(RecordAttendanceRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record public-welfare post attendance");
+        var now = time.GetUtcNow().UtcDateTime;
+        var violations = new FieldViolations();
+        var assignmentId = WelfareValidation.Id(request.AssignmentId, violations, "assignment_id");
+        var workedOn = WelfareValidation.Day(request.WorkedOn, DateOnly.FromDateTime(now), violations, "worked_on");
+        violations.ThrowIfAny();
+
+        var (assignment, post) = await VisibleAssignmentAsync(caller, assignmentId, context.CancellationToken);
+        var max = post.PayBasis == PostPayBasis.PerDay ? MaxDaysPerRecord : MaxTasksPerRecord;
+        violations.Check(request.Quantity >= 0 && request.Quantity <= max, "quantity", $"must be 0 to {max}");
+        violations.Check(workedOn >= assignment.StartedOn && (assignment.EndedOn is null || workedOn <= assignment.EndedOn), "worked_on", "must lie within the assignment");
+        violations.ThrowIfAny();
+
+        var records = db.Set<PostAttendance>();
+        var record = await records.FirstOrDefaultAsync(a => a.AssignmentId == assignmentId && a.WorkedOn == workedOn, context.CancellationToken);
+        var replaced = record is not null;
+        if (record is null)
+        {
+            record = new PostAttendance { AssignmentId = assignmentId, WorkedOn = workedOn, RecordedBy = caller.Subject };
+            records.Add(record);
+        }
+
+        record.Quantity = request.Quantity;
+        record.RecordedBy = caller.Subject;
+        record.RecordedAt = now;
+        db.Record(caller, replaced ? "welfare.post.attendance-correct" : "welfare.post.attendance", nameof(Labourer), assignment.LabourerId.ToString(),
+            context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new RecordAttendanceResponse
+        {
+            Attendance = new AttendanceRecord { AssignmentId = assignmentId.ToString(), WorkedOn = workedOn.ToProto(), Quantity = record.Quantity },
+            Replaced = replaced,
+        };
+    }
+
+    private async Task<PublicWelfarePost> VisiblePostAsync(Caller caller, Guid postId, CancellationToken ct)
+    {
+        var post = await db.Set<PublicWelfarePost>().FirstOrDefaultAsync(p => p.Id == postId, ct);
+        return post is not null && caller.CanSee(RegionCode.Parse(post.VillageCode)) ? post : throw RpcErrors.NotFound($"Post {postId}");
+    }
+
+    private async Task<(PostAssignment Assignment, PublicWelfarePost Post)> VisibleAssignmentAsync(Caller caller, Guid assignmentId, CancellationToken ct)
+    {
+        var found = await db.Set<PostAssignment>().Join(db.Set<PublicWelfarePost>(), a => a.PostId, p => p.Id, (a, p) => new { Assignment = a, Post = p })
+            .FirstOrDefaultAsync(x => x.Assignment.Id == assignmentId, ct);
+        return found is not null && caller.CanSee(RegionCode.Parse(found.Assignment.VillageCode))
+            ? (found.Assignment, found.Post)
+            : throw RpcErrors.NotFound($"Assignment {assignmentId}");
+    }
+}
