@@ -27,7 +27,7 @@ public static class AssistanceFeatures
             consumers.AddConsumer<HouseholdReenteredConsumer>();
             consumers.AddConsumer<MonitoringCategoryChangedConsumer>();
             consumers.AddConsumer<HouseholdIncomeRecordedConsumer>();
-        });
+        }, queuePrefix: "assistance");
 
         var services = builder.Services;
         services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);

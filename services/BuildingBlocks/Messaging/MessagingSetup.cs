@@ -35,8 +35,11 @@ public static class MessagingSetup
     /// <summary>
     /// MassTransit on RabbitMQ with the platform's outbox relay for <typeparamref name="TContext"/>,
     /// durable (or quorum) queues, retries and error queues for every consumer added by <paramref name="consumers"/>.
+    /// A consumer's queue is named after it (kebab case); <paramref name="queuePrefix"/> keeps the queues of two
+    /// services apart when both have a consumer of the same name (e.g. "assistance-household-registered"):
+    /// services sharing a queue would compete for its messages, each seeing only some of them.
     /// </summary>
-    public static IHostApplicationBuilder AddPlatformMessaging<TContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null)
+    public static IHostApplicationBuilder AddPlatformMessaging<TContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null, string? queuePrefix = null)
         where TContext : DbContext, IMessagingDbContext
     {
         var services = builder.Services;
@@ -52,7 +55,7 @@ public static class MessagingSetup
         var broker = BrokerAddress.Parse(builder.Configuration.GetConnectionString(BrokerConnectionName));
         services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             consumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {

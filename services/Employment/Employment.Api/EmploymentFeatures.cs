@@ -21,7 +21,7 @@ public static class EmploymentFeatures
             consumers.AddConsumer<HouseholdMembersChangedConsumer>();
             consumers.AddConsumer<HouseholdExitedConsumer>();
             consumers.AddConsumer<HouseholdReenteredConsumer>();
-        });
+        }, queuePrefix: "employment");
 
         var services = builder.Services;
         services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
