@@ -6,6 +6,19 @@ namespace Platform.ServiceDefaults;
 /// <summary>Checks every service makes on a call: the caller's role, the region a listing asks for, record ids.</summary>
 public static class RegionAccess
 {
+    /// <summary>Officers who record measures for the households their region covers: village, township and county.</summary>
+    public static readonly IReadOnlySet<string> Recorders = new HashSet<string>
+    {
+        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
+    };
+
+    /// <summary>Officers of every level, auditors and department clients read within their region.</summary>
+    public static readonly IReadOnlySet<string> Readers = new HashSet<string>
+    {
+        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
+        PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer, PlatformRoles.Auditor, PlatformRoles.DepartmentClient,
+    };
+
     /// <summary>PermissionDenied unless the caller's role is one of <paramref name="roles"/>.</summary>
     public static void Require(Caller caller, IReadOnlySet<string> roles, string action)
     {

@@ -9,18 +9,9 @@ namespace Platform.Assistance.Access;
 /// <summary>Who may read and record what: region scope for every household, roles per action.</summary>
 public static class AssistanceAccess
 {
-    /// <summary>Officers of any level whose region covers the household record assistance measures.</summary>
-    public static readonly IReadOnlySet<string> Recorders = new HashSet<string>
-    {
-        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
-    };
+    public static IReadOnlySet<string> Recorders => RegionAccess.Recorders;
 
-    /// <summary>Officers, auditors and department clients read within their region.</summary>
-    public static readonly IReadOnlySet<string> Readers = new HashSet<string>
-    {
-        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
-        PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer, PlatformRoles.Auditor, PlatformRoles.DepartmentClient,
-    };
+    public static IReadOnlySet<string> Readers => RegionAccess.Readers;
 
     public static void Require(Caller caller, IReadOnlySet<string> roles, string action) => RegionAccess.Require(caller, roles, action);
 

@@ -1,0 +1,143 @@
+using Grpc.Core;
+using MassTransit;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Platform.Messaging;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// A platform service in memory, with its own SQLite file, signing key and personal-data keys.
+/// The broker address is unreachable on purpose: calls only write the outbox table, never the broker.
+/// Each service's tests derive their factory from it, naming the database connection.
+/// </summary>
+public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory<TProgram>
+    where TProgram : class
+    where TContext : DbContext, IMessagingDbContext
+{
+    private readonly string _databaseName;
+    private readonly string _databasePath;
+    private readonly Lazy<GrpcChannel> _channel;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _inMemoryBus;
+
+    protected ServiceFactory(string databaseName, IReadOnlyDictionary<string, string> settings, bool inMemoryBus)
+    {
+        _databaseName = databaseName;
+        _databasePath = Path.Combine(Path.GetTempPath(), $"{databaseName}-tests-{Guid.NewGuid():N}.db");
+        _settings = settings;
+        _inMemoryBus = inMemoryBus;
+        _channel = new Lazy<GrpcChannel>(() =>
+            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
+    }
+
+    public string SigningKey { get; } = DevTokenIssuer.NewKey();
+
+    public string LookupKey { get; } = DevTokenIssuer.NewKey();
+
+    /// <summary>The service's clock; tests move it.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    public GrpcChannel Channel => _channel.Value;
+
+    /// <summary>A generated gRPC client on the in-memory channel, e.g. <c>Client&lt;GuaranteeService.GuaranteeServiceClient&gt;()</c>.</summary>
+    public T Client<T>()
+        where T : ClientBase<T> => (T)Activator.CreateInstance(typeof(T), Channel)!;
+
+    public Grpc.Health.V1.Health.HealthClient Health => new(Channel);
+
+    /// <summary>Call options with a development token for the role and region, optional scopes and purpose, and a deadline.</summary>
+    public CallOptions As(string role, string region, string subject = "test-officer", IEnumerable<string>? scopes = null, string? purpose = null)
+    {
+        var token = new DevTokenIssuer(new JwtOptions { SigningKey = SigningKey }).Issue(role, region, subject, scopes: scopes);
+        var headers = new Metadata { { "authorization", $"Bearer {token}" } };
+        if (purpose is not null)
+        {
+            headers.Add(CallContextExtensions.PurposeHeader, purpose);
+        }
+
+        return new CallOptions(headers, DateTime.UtcNow.AddSeconds(30));
+    }
+
+    public CallOptions CountyOfficer(string county) => As(PlatformRoles.CountyOfficer, county, $"officer-{county}");
+
+    public CallOptions VillageOfficer(string village) => As(PlatformRoles.VillageOfficer, village, $"officer-{village}");
+
+    /// <summary>The platform's keyed hash of a national ID, as the registry puts it in MemberFacts.</summary>
+    public string LookupOf(string nationalId) => Services.GetRequiredService<PersonalDataProtector>().LookupHash(nationalId);
+
+    /// <summary>Runs a query on the service's own database through its own context.</summary>
+    public async Task<T> QueryAsync<T>(Func<TContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TContext>());
+    }
+
+    /// <summary>Runs work in a fresh scope with its own context (e.g. applying replica events as the consumers do).</summary>
+    public async Task InScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    /// <summary>The bodies of the events of type <typeparamref name="T"/> in the outbox for one household, oldest first.</summary>
+    public Task<List<T>> OutboxEventsAsync<T>(Guid householdId)
+        where T : class => QueryAsync(async db =>
+    {
+        var type = typeof(T).FullName!;
+        var rows = await db.OutboxMessages.Where(m => m.AggregateKey == householdId.ToString() && m.MessageType.StartsWith(type + ","))
+            .OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
+        return rows.Select(b => System.Text.Json.JsonSerializer.Deserialize<T>(b, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!).ToList();
+    });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
+        builder.UseSetting("PersonalData:LookupKey", LookupKey);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting($"ConnectionStrings:{_databaseName}", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            if (_inMemoryBus)
+            {
+                services.AddMassTransitTestHarness();
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_channel.IsValueCreated)
+        {
+            _channel.Value.Dispose();
+        }
+
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, $"{_databasePath}-wal", $"{_databasePath}-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
