@@ -21,4 +21,8 @@ builder.AddProject<Projects.Employment_Api>(ResourceNames.Employment)
     .WithPlatformDefaults(settings)
     .WithDatabase(ResourceNames.EmploymentDatabase, settings);
 
+builder.AddProject<Projects.Relocation_Api>(ResourceNames.Relocation)
+    .WithPlatformDefaults(settings)
+    .WithDatabase(ResourceNames.RelocationDatabase, settings);
+
 builder.Build().Run();

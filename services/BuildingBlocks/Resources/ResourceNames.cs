@@ -23,4 +23,9 @@ public static class ResourceNames
 
     /// <summary>The employment service's database (a SQLite file by default).</summary>
     public const string EmploymentDatabase = "employment-db";
+
+    public const string Relocation = "relocation";
+
+    /// <summary>The relocation service's database (a SQLite file by default).</summary>
+    public const string RelocationDatabase = "relocation-db";
 }

@@ -18,3 +18,11 @@ public sealed record EmploymentEnded(
     string RegionCode,
     DateOnly EndedOn,
     DateTime EndedAt);
+
+/// <summary>A labourer's job-seeking wish (求职意愿) was recorded or replaced: the member wishes to work.</summary>
+public sealed record JobWishRecorded(
+    Guid HouseholdId,
+    Guid MemberId,
+    string RegionCode,
+    string PreferredWork,
+    DateTime RecordedAt);

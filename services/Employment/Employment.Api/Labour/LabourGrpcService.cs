@@ -2,9 +2,11 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
 using Platform.Employment.Access;
+using Platform.Employment.Contracts;
 using Platform.Employment.Data;
 using Platform.Employment.Labourers;
 using Platform.Employment.Policy;
+using Platform.Messaging;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
@@ -191,7 +193,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        await LabourerAsync(caller, householdId, memberId, forRecording: true, ct);
+        var (household, _) = await LabourerAsync(caller, householdId, memberId, forRecording: true, ct);
         var wish = await db.Set<JobWish>().FirstOrDefaultAsync(w => w.MemberId == memberId, ct);
         if (wish is null)
         {
@@ -205,6 +207,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         wish.RecordedBy = caller.Subject;
         wish.RecordedAt = Now;
         Audit(caller, context, "labour.job-wish.record", nameof(JobWish), memberId);
+        db.AddEvent(new JobWishRecorded(householdId, memberId, household.RegionCode, work, Now), householdId.ToString(), Now);
         await db.SaveChangesAsync(ct);
         return new RecordJobWishResponse { JobWish = wish.ToMessage() };
     }

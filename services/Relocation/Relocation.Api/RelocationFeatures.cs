@@ -1,0 +1,40 @@
+using Platform.Messaging;
+using Platform.Relocation.Data;
+using Platform.Relocation.FollowUp;
+using Platform.Relocation.Households;
+using Platform.Relocation.Policy;
+
+namespace Platform.Relocation;
+
+/// <summary>The relocation service's own services, event consumers and gRPC endpoints: the feature list in one place.</summary>
+public static class RelocationFeatures
+{
+    public static IHostApplicationBuilder AddRelocationFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformMessaging<RelocationDbContext>(consumers =>
+        {
+            consumers.AddConsumer<HouseholdRegisteredConsumer>();
+            consumers.AddConsumer<HouseholdMembersChangedConsumer>();
+            consumers.AddConsumer<HouseholdExitedConsumer>();
+            consumers.AddConsumer<HouseholdReenteredConsumer>();
+            consumers.AddConsumer<HouseholdIncomeRecordedConsumer>();
+            consumers.AddConsumer<GuaranteeStatusChangedConsumer>();
+            consumers.AddConsumer<EmploymentStartedConsumer>();
+            consumers.AddConsumer<EmploymentEndedConsumer>();
+            consumers.AddConsumer<JobWishRecordedConsumer>();
+        }, queuePrefix: "relocation");
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<RelocationPolicyOptions>().BindConfiguration(RelocationPolicyOptions.Section);
+        services.AddSingleton<RelocationPolicy>();
+        services.AddSingleton<RelocationMetrics>();
+        services.AddScoped<FollowUpReconciler>();
+        return builder;
+    }
+
+    public static WebApplication MapRelocationServices(this WebApplication app)
+    {
+        return app;
+    }
+}
