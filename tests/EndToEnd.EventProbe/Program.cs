@@ -15,6 +15,8 @@ builder.Services.AddMassTransit(bus =>
     bus.AddConsumer<HouseholdRegisteredObserver>();
     bus.AddConsumer<HouseholdExitedObserver>();
     bus.AddConsumer<GuaranteeStatusChangedObserver>();
+    bus.AddConsumer<ZeroEmploymentCaseOpenedObserver>();
+    bus.AddConsumer<ZeroEmploymentCaseClosedObserver>();
     bus.UsingRabbitMq((context, cfg) =>
     {
         cfg.Host(broker.Host, broker.Port, broker.VirtualHost, h =>

@@ -13,7 +13,7 @@ using Platform.Security;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// Starts the AppHost as a user would (broker, registry, assistance, SQLite in a data folder), adds
+/// Starts the AppHost as a user would (broker, the four services, SQLite in a data folder), adds
 /// a probe resource that logs the events it sees on the broker, and follows one household from
 /// application through registration, the assistance service's guarantee work, to exit.
 /// </summary>
@@ -46,6 +46,7 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetim
         _registryId = registry.ResourceId;
         var assistance = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Assistance, startup.Token);
         var employment = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Employment, startup.Token);
+        var relocation = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Relocation, startup.Token);
         var probe = await _app.ResourceNotifications.WaitForResourceAsync("event-probe", e => e.Snapshot.State?.Text == KnownResourceStates.Running, startup.Token);
         _probeId = probe.ResourceId;
 
@@ -53,6 +54,7 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetim
         await WaitForLogAsync(_probeId, "Bus started", TimeSpan.FromSeconds(60));
         await WaitForLogAsync(assistance.ResourceId, "Bus started", TimeSpan.FromSeconds(60));
         await WaitForLogAsync(employment.ResourceId, "Bus started", TimeSpan.FromSeconds(60));
+        await WaitForLogAsync(relocation.ResourceId, "Bus started", TimeSpan.FromSeconds(60));
     }
 
     [Fact]

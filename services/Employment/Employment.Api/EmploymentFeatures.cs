@@ -21,6 +21,8 @@ public static class EmploymentFeatures
             consumers.AddConsumer<HouseholdMembersChangedConsumer>();
             consumers.AddConsumer<HouseholdExitedConsumer>();
             consumers.AddConsumer<HouseholdReenteredConsumer>();
+            consumers.AddConsumer<ZeroEmploymentCaseOpenedConsumer>();
+            consumers.AddConsumer<ZeroEmploymentCaseClosedConsumer>();
         }, queuePrefix: "employment");
 
         var services = builder.Services;

@@ -14,7 +14,8 @@ public sealed record HouseholdMovedIn(
 
 /// <summary>
 /// A relocated family with labour wishing to work has no one employed (零就业家庭): a follow-up
-/// case opened. The employment service can put its labourers first for referrals.
+/// case opened. The employment service can put its labourers first for referrals. OriginRegionCode
+/// is the household's registry village; SiteRegionCode is where the family now lives.
 /// </summary>
 public sealed record ZeroEmploymentCaseOpened(
     Guid CaseId,
@@ -22,7 +23,8 @@ public sealed record ZeroEmploymentCaseOpened(
     Guid SiteId,
     string SiteRegionCode,
     IReadOnlyList<Guid> MembersSeekingWork,
-    DateTime OpenedAt);
+    DateTime OpenedAt,
+    string OriginRegionCode);
 
 /// <summary>
 /// A zero-employment case closed. Outcome is "Employed" (someone in the family is working,
@@ -36,4 +38,5 @@ public sealed record ZeroEmploymentCaseClosed(
     string SiteRegionCode,
     string Outcome,
     Guid? EmploymentId,
-    DateTime ClosedAt);
+    DateTime ClosedAt,
+    string OriginRegionCode);

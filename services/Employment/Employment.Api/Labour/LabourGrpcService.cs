@@ -92,11 +92,13 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
                 h.RegionCode,
                 l.LabourCapacity,
                 Employed = db.Set<EmploymentRecord>().Any(j => j.MemberId == l.Id && j.EndedOn == null),
+                ZeroEmploymentFamily = h.ZeroEmploymentCaseId != null,
             };
         query = request.Filter switch
         {
             LabourerFilter.Employed => query.Where(l => l.Employed),
             LabourerFilter.Unemployed => query.Where(l => !l.Employed),
+            LabourerFilter.ZeroEmploymentFamilies => query.Where(l => l.ZeroEmploymentFamily),
             _ => query,
         };
 
@@ -112,6 +114,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
             RegionCode = l.RegionCode,
             LabourCapacity = l.LabourCapacity.ToString(),
             Employed = l.Employed,
+            ZeroEmploymentFamily = l.ZeroEmploymentFamily,
         }));
         return response;
     }

@@ -39,6 +39,14 @@ public sealed class LabourHousehold
 
     public DateTime? MembersAsOf { get; set; }
 
+    /// <summary>
+    /// The relocation service's open zero-employment case (零就业家庭) of this family, if any: its
+    /// labourers come first for job referrals. ZeroEmploymentAsOf is the time of the last case event applied.
+    /// </summary>
+    public Guid? ZeroEmploymentCaseId { get; set; }
+
+    public DateTime? ZeroEmploymentAsOf { get; set; }
+
     public List<Labourer> Members { get; set; } = [];
 }
 

@@ -2,6 +2,7 @@ using MassTransit;
 using Platform.Employment.Data;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.Messaging;
+using Platform.Relocation.Contracts;
 
 namespace Platform.Employment.Labourers;
 
@@ -38,4 +39,17 @@ public sealed class HouseholdReenteredConsumer(EmploymentDbContext db, TimeProvi
     : ReplicaConsumer<HouseholdReentered>(db, time, metrics, logger)
 {
     protected override Task ApplyAsync(ReplicaWriter writer, HouseholdReentered message, CancellationToken ct) => writer.ReenteredAsync(message, ct);
+}
+
+/// <summary>The relocation service opened a zero-employment case: the family's labourers come first for referrals.</summary>
+public sealed class ZeroEmploymentCaseOpenedConsumer(EmploymentDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<ZeroEmploymentCaseOpenedConsumer> logger)
+    : ReplicaConsumer<ZeroEmploymentCaseOpened>(db, time, metrics, logger)
+{
+    protected override Task ApplyAsync(ReplicaWriter writer, ZeroEmploymentCaseOpened message, CancellationToken ct) => writer.ZeroEmploymentCaseOpenedAsync(message, ct);
+}
+
+public sealed class ZeroEmploymentCaseClosedConsumer(EmploymentDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<ZeroEmploymentCaseClosedConsumer> logger)
+    : ReplicaConsumer<ZeroEmploymentCaseClosed>(db, time, metrics, logger)
+{
+    protected override Task ApplyAsync(ReplicaWriter writer, ZeroEmploymentCaseClosed message, CancellationToken ct) => writer.ZeroEmploymentCaseClosedAsync(message, ct);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Employment.Data;
 using Platform.HouseholdRegistry.Contracts;
+using Platform.Relocation.Contracts;
 
 namespace Platform.Employment.Labourers;
 
@@ -36,6 +37,29 @@ public sealed class ReplicaWriter(EmploymentDbContext db)
     {
         var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
         SetStatus(household, HouseholdStatus.Registered, e.ReenteredAt);
+        return household;
+    }
+
+    /// <summary>A zero-employment case opened for the family; a later close of the same case clears it.</summary>
+    public async Task<LabourHousehold> ZeroEmploymentCaseOpenedAsync(ZeroEmploymentCaseOpened e, CancellationToken ct)
+    {
+        var household = await FindOrCreateAsync(e.HouseholdId, e.OriginRegionCode, ct);
+        if (IsNewer(household.ZeroEmploymentAsOf, e.OpenedAt))
+        {
+            (household.ZeroEmploymentCaseId, household.ZeroEmploymentAsOf) = (e.CaseId, e.OpenedAt);
+        }
+
+        return household;
+    }
+
+    public async Task<LabourHousehold> ZeroEmploymentCaseClosedAsync(ZeroEmploymentCaseClosed e, CancellationToken ct)
+    {
+        var household = await FindOrCreateAsync(e.HouseholdId, e.OriginRegionCode, ct);
+        if (IsNewer(household.ZeroEmploymentAsOf, e.ClosedAt))
+        {
+            (household.ZeroEmploymentCaseId, household.ZeroEmploymentAsOf) = (null, e.ClosedAt);
+        }
+
         return household;
     }
 

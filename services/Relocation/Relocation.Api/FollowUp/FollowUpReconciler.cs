@@ -36,7 +36,7 @@ public sealed class FollowUpReconciler(RelocationDbContext db, RelocationPolicy 
         }
         else if (!family.IsZeroEmployment && open is not null)
         {
-            Close(open, family, now);
+            Close(plan, open, family, now);
         }
     }
 
@@ -63,17 +63,17 @@ public sealed class FollowUpReconciler(RelocationDbContext db, RelocationPolicy 
             AssignedAt = site.CaseOfficerSubject is null ? null : now,
         };
         db.Add(opened);
-        db.AddEvent(new ZeroEmploymentCaseOpened(opened.Id, plan.HouseholdId, plan.SiteId, plan.SiteRegionCode, family.SeekingWork, now), plan.HouseholdId.ToString(), now);
+        db.AddEvent(new ZeroEmploymentCaseOpened(opened.Id, plan.HouseholdId, plan.SiteId, plan.SiteRegionCode, family.SeekingWork, now, plan.OriginRegionCode), plan.HouseholdId.ToString(), now);
         metrics.CaseOpened();
     }
 
-    private void Close(FollowUpCase open, FamilyEmployment family, DateTime now)
+    private void Close(RelocationPlan plan, FollowUpCase open, FamilyEmployment family, DateTime now)
     {
         open.Outcome = family.Employed.Count > 0 ? CaseOutcome.Employed : CaseOutcome.NoLabourSeekingWork;
         open.ClosedAt = now;
         open.ClosingEmploymentId = family.AnyRunningJob;
         db.AddEvent(
-            new ZeroEmploymentCaseClosed(open.Id, open.HouseholdId, open.SiteId, open.SiteRegionCode, open.Outcome.ToString(), open.ClosingEmploymentId, now),
+            new ZeroEmploymentCaseClosed(open.Id, open.HouseholdId, open.SiteId, open.SiteRegionCode, open.Outcome.ToString(), open.ClosingEmploymentId, now, plan.OriginRegionCode),
             open.HouseholdId.ToString(),
             now);
         metrics.CaseClosed(open.Outcome);

@@ -494,6 +494,12 @@ namespace Platform.Employment.Migrations.SqlServer
                     b.Property<DateTime?>("StatusAsOf")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ZeroEmploymentAsOf")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ZeroEmploymentCaseId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode");

@@ -489,6 +489,12 @@ namespace Platform.Employment.Migrations.Sqlite
                     b.Property<DateTime?>("StatusAsOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ZeroEmploymentAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ZeroEmploymentCaseId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RegionCode");
