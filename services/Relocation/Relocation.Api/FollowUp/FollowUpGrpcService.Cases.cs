@@ -1,0 +1,190 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
+using Platform.Relocation.Access;
+using Platform.Relocation.Sites;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using V1 = Pa.Relocation.V1;
+
+namespace Platform.Relocation.FollowUp;
+
+/// <summary>
+/// Zero-employment cases (零就业家庭): listed by the destination's region, read by origin and
+/// destination, assigned and acted on by the destination. No call closes a case: the reconciler
+/// closes it when someone is employed or no one seeks work any longer.
+/// </summary>
+public sealed partial class FollowUpGrpcService
+{
+    public const int MaxDetailsLength = 500;
+    public const int MaxNameLength = 100;
+
+    public override async Task<V1.ListCasesResponse> ListCases(V1.ListCasesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Readers, "list follow-up cases");
+        var violations = new FieldViolations();
+        Guid? siteId = null;
+        var region = caller.Region;
+        if (request.SiteId.Length > 0)
+        {
+            siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        }
+        else
+        {
+            region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        }
+
+        violations.Check(Enum.IsDefined(request.Status), "status", "must be one of the listed values");
+        violations.Check(request.AssignedTo.Length <= MaxNameLength, "assigned_to", $"must be at most {MaxNameLength} characters");
+        var page = Paging.Read(request.Page, violations, "page");
+        Guid? after = null;
+        if (page.After is not null)
+        {
+            after = Guid.TryParse(page.After, out var a) ? a : null;
+            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
+        }
+
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var query = db.Set<FollowUpCase>().AsNoTracking();
+        if (siteId is { } id)
+        {
+            var site = await RelocationAccess.VisibleSiteAsync(db, caller, id, ct);
+            query = query.Where(c => c.SiteId == site.Id);
+        }
+        else
+        {
+            var prefix = region.SignificantPrefix;
+            query = query.Where(c => c.SiteRegionCode.StartsWith(prefix));
+        }
+
+        query = request.Status switch
+        {
+            V1.CaseStatusFilter.Open => query.Where(c => c.ClosedAt == null),
+            V1.CaseStatusFilter.Closed => query.Where(c => c.ClosedAt != null),
+            _ => query,
+        };
+        if (request.AssignedTo.Length > 0)
+        {
+            query = query.Where(c => c.AssignedTo == request.AssignedTo);
+        }
+
+        var total = await query.CountAsync(ct);
+        // Case ids are version-7 UUIDs: descending id is newest first, and a stable key for the page token.
+        var rows = await query.Include(c => c.Actions).Where(c => after == null || c.Id.CompareTo(after.Value) < 0)
+            .OrderByDescending(c => c.Id).Take(page.Size + 1).ToListAsync(ct);
+        Audit(caller, context, "relocation.follow-up.cases.list", siteId is null ? "Region" : nameof(Site), siteId?.ToString() ?? region.Value);
+        await db.SaveChangesAsync(ct);
+        var response = new V1.ListCasesResponse { Page = Paging.Response(rows, page.Size, total, c => c.Id.ToString()) };
+        response.Cases.AddRange(rows.Take(page.Size).Select(c => c.ToMessage(withActions: false)));
+        return response;
+    }
+
+    public override async Task<V1.GetCaseResponse> GetCase(V1.GetCaseRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Readers, "read follow-up cases");
+        var violations = new FieldViolations();
+        var id = RelocationAccess.ParseId(request.CaseId, violations, "case_id");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var followUpCase = await CaseAsync(caller, id, manage: false, ct);
+        Audit(caller, context, "relocation.follow-up.case.read", nameof(FollowUpCase), id);
+        await db.SaveChangesAsync(ct);
+        return new V1.GetCaseResponse { FollowUpCase = followUpCase.ToMessage(withActions: true) };
+    }
+
+    public override async Task<V1.AssignCaseResponse> AssignCase(V1.AssignCaseRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "assign follow-up cases");
+        var violations = new FieldViolations();
+        var id = RelocationAccess.ParseId(request.CaseId, violations, "case_id");
+        var subject = Text(request.AssigneeSubject, MaxNameLength, violations, "assignee_subject");
+        var name = Text(request.AssigneeName, MaxNameLength, violations, "assignee_name");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var followUpCase = await OpenCaseAsync(caller, id, ct);
+        (followUpCase.AssignedTo, followUpCase.AssigneeName, followUpCase.AssignedAt) = (subject, name, Now);
+        Audit(caller, context, "relocation.follow-up.case.assign", nameof(FollowUpCase), id);
+        await db.SaveChangesAsync(ct);
+        return new V1.AssignCaseResponse { FollowUpCase = followUpCase.ToMessage(withActions: true) };
+    }
+
+    public override async Task<V1.RecordCaseActionResponse> RecordCaseAction(V1.RecordCaseActionRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "record follow-up actions");
+        var violations = new FieldViolations();
+        var id = RelocationAccess.ParseId(request.CaseId, violations, "case_id");
+        var kind = FollowUpMapping.FromMessage(request.Kind);
+        violations.Check(kind is not null, "kind", "must be JOB_REFERRAL, TRAINING or PUBLIC_WELFARE_POST");
+        var details = Text(request.Details, MaxDetailsLength, violations, "details");
+        var takenOn = request.TakenOn.ToDateOnly();
+        violations.Check(takenOn is not null, "taken_on", "must be a valid date");
+        violations.Check(takenOn is null || takenOn <= Today, "taken_on", "must not be in the future");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var followUpCase = await OpenCaseAsync(caller, id, ct);
+        var action = new CaseAction
+        {
+            Id = Guid.CreateVersion7(),
+            CaseId = followUpCase.Id,
+            Kind = kind!.Value,
+            Details = details,
+            TakenOn = takenOn!.Value,
+            RecordedBy = caller.Subject,
+            RecordedAt = Now,
+        };
+        db.Add(action);
+        Audit(caller, context, "relocation.follow-up.case.action", nameof(CaseAction), action.Id);
+        await db.SaveChangesAsync(ct);
+        return new V1.RecordCaseActionResponse { Action = action.ToMessage() };
+    }
+
+    /// <summary>An open case the caller manages: NotFound, PermissionDenied for the origin only, FailedPrecondition when closed.</summary>
+    private async Task<FollowUpCase> OpenCaseAsync(Caller caller, Guid id, CancellationToken ct)
+    {
+        var followUpCase = await CaseAsync(caller, id, manage: true, ct);
+        if (!followUpCase.IsOpen)
+        {
+            throw RpcErrors.FailedPrecondition($"The case closed on {followUpCase.ClosedAt:yyyy-MM-dd} ({followUpCase.Outcome}); a closed case takes no more changes.");
+        }
+
+        return followUpCase;
+    }
+
+    /// <summary>The case when the caller may read its family's relocation (origin or destination); managing needs the destination.</summary>
+    private async Task<FollowUpCase> CaseAsync(Caller caller, Guid id, bool manage, CancellationToken ct)
+    {
+        var followUpCase = await db.Set<FollowUpCase>().Include(c => c.Actions).FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw RpcErrors.NotFound($"Case {id}");
+        try
+        {
+            _ = manage
+                ? await RelocationAccess.ManagedPlanAsync(db, caller, followUpCase.HouseholdId, ct)
+                : await RelocationAccess.VisiblePlanAsync(db, caller, followUpCase.HouseholdId, ct);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            throw RpcErrors.NotFound($"Case {id}");
+        }
+
+        return followUpCase;
+    }
+
+    private static string Text(string value, int max, FieldViolations violations, string field)
+    {
+        var text = value.Trim();
+        violations.Check(text.Length is > 0 && text.Length <= max, field, $"is required, at most {max} characters");
+        return text;
+    }
+
+    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
+        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+}

@@ -1,0 +1,70 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Platform.Relocation.Access;
+using Platform.Relocation.Households;
+using Platform.Relocation.Plans;
+using Platform.ServiceDefaults;
+using V1 = Pa.Relocation.V1;
+
+namespace Platform.Relocation.Statistics;
+
+/// <summary>
+/// "搬迁一户、脱贫一户": moved-in relocated households whose registry status is not exited, by
+/// destination (default) or origin region, each with what still keeps it from exiting.
+/// </summary>
+public sealed partial class StatisticsGrpcService
+{
+    public override async Task<V1.ListUnexitedRelocatedResponse> ListUnexitedRelocated(V1.ListUnexitedRelocatedRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Readers, "list unexited relocated households");
+        var violations = new FieldViolations();
+        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");
+        var page = Paging.Read(request.Page, violations, "page");
+        Guid? after = null;
+        if (page.After is not null)
+        {
+            after = Guid.TryParse(page.After, out var a) ? a : null;
+            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
+        }
+
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var prefix = region.SignificantPrefix;
+        var plans = db.Set<RelocationPlan>().AsNoTracking().Where(p => p.Stage != RelocationStage.Planned);
+        plans = request.Side == V1.RelocationSide.Origin
+            ? plans.Where(p => p.OriginRegionCode.StartsWith(prefix))
+            : plans.Where(p => p.SiteRegionCode.StartsWith(prefix));
+        var query =
+            from p in plans
+            join h in db.Households.AsNoTracking() on p.HouseholdId equals h.Id
+            where h.Status != HouseholdStatus.Exited
+            select new { Plan = p, Household = h };
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.Where(r => after == null || r.Plan.HouseholdId.CompareTo(after.Value) > 0)
+            .OrderBy(r => r.Plan.HouseholdId).Take(page.Size + 1).ToListAsync(ct);
+        Audit(caller, context, "relocation.statistics.unexited.list", "Region", region.Value);
+        await db.SaveChangesAsync(ct);
+
+        var response = new V1.ListUnexitedRelocatedResponse { Page = Paging.Response(rows, page.Size, total, r => r.Plan.HouseholdId.ToString()) };
+        foreach (var row in rows.Take(page.Size))
+        {
+            var household = new V1.UnexitedHousehold
+            {
+                HouseholdId = row.Plan.HouseholdId.ToString(),
+                OriginRegionCode = row.Plan.OriginRegionCode,
+                SiteId = row.Plan.SiteId.ToString(),
+                SiteRegionCode = row.Plan.SiteRegionCode,
+                MovedInOn = row.Plan.MovedInOn?.ToProto(),
+                RegistryStatus = row.Household.Status.ToString(),
+            };
+            household.Gaps.AddRange(ExitGaps.Of(row.Household, row.Plan.IsZeroEmployment, year => policy.For(year).PovertyLineFen).Select(g => g.ToMessage()));
+            response.Households.Add(household);
+        }
+
+        return response;
+    }
+}
