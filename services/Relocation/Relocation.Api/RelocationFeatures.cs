@@ -3,6 +3,7 @@ using Platform.Relocation.Data;
 using Platform.Relocation.FollowUp;
 using Platform.Relocation.Households;
 using Platform.Relocation.Policy;
+using Platform.Relocation.Sites;
 
 namespace Platform.Relocation;
 
@@ -35,6 +36,7 @@ public static class RelocationFeatures
 
     public static WebApplication MapRelocationServices(this WebApplication app)
     {
+        app.MapGrpcService<SiteGrpcService>();
         return app;
     }
 }
