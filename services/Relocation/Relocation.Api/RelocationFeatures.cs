@@ -2,6 +2,7 @@ using Platform.Messaging;
 using Platform.Relocation.Data;
 using Platform.Relocation.FollowUp;
 using Platform.Relocation.Households;
+using Platform.Relocation.Plans;
 using Platform.Relocation.Policy;
 using Platform.Relocation.Sites;
 
@@ -37,6 +38,7 @@ public static class RelocationFeatures
     public static WebApplication MapRelocationServices(this WebApplication app)
     {
         app.MapGrpcService<SiteGrpcService>();
+        app.MapGrpcService<RelocationGrpcService>();
         return app;
     }
 }
