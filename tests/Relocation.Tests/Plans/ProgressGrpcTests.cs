@@ -17,7 +17,8 @@ public sealed class ProgressGrpcTests(RelocationFactory service) : IClassFixture
     private async Task<TestHousehold> PlannedAsync(HouseholdBuilder builder)
     {
         var household = await builder.RegisterAsync();
-        var site = await service.CreateSiteAsync(TestRegions.Township, 10, 40, ("1-101", 7500));
+        // 25 m²: within the standard for any family of one or more.
+        var site = await service.CreateSiteAsync(TestRegions.Township, 10, 40, ("1-101", 2500));
         await Relocations.PlanRelocationAsync(Plan(household, site, "1-101"), County);
         return household;
     }
