@@ -109,4 +109,29 @@ public sealed class PlanningGrpcTests(RelocationFactory service) : IClassFixture
         Assert.Contains("4 of 4 places", noPlaces.Status.Detail);
         Assert.Null(await service.QueryAsync(db => db.Set<HousingUnit>().Where(u => u.Id == Guid.Parse(site.Units[3].UnitId)).Select(u => u.HouseholdId).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Two_officers_booking_the_same_unit_at_once_leave_one_plan_and_a_clear_refusal_never_an_internal_error()
+    {
+        var site = await service.CreateSiteAsync(TestRegions.Township, 10, 40, ("7-101", 2500));
+        var households = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => service.Household().Head().RegisterAsync()));
+
+        var outcomes = await Task.WhenAll(households.Select(async h =>
+        {
+            try
+            {
+                await Relocations.PlanRelocationAsync(Plan(h, site, "7-101"), County);
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
+        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Contains(o, new[] { StatusCode.FailedPrecondition, StatusCode.Aborted }));
+        var unitId = Guid.Parse(site.Units.Single().UnitId);
+        Assert.Equal(1, await service.QueryAsync(db => db.Set<Relocation.Plans.RelocationPlan>().CountAsync(p => p.UnitId == unitId)));
+    }
 }
