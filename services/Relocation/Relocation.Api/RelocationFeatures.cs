@@ -2,7 +2,9 @@ using Platform.Messaging;
 using Platform.Relocation.Data;
 using Platform.Relocation.FollowUp;
 using Platform.Relocation.Households;
+using Platform.Relocation.Plans;
 using Platform.Relocation.Policy;
+using Platform.Relocation.Sites;
 using Platform.Relocation.Statistics;
 
 namespace Platform.Relocation;
@@ -38,6 +40,8 @@ public static class RelocationFeatures
     {
         app.MapGrpcService<FollowUpGrpcService>();
         app.MapGrpcService<StatisticsGrpcService>();
+        app.MapGrpcService<SiteGrpcService>();
+        app.MapGrpcService<RelocationGrpcService>();
         return app;
     }
 }

@@ -1,0 +1,112 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Relocation.V1;
+using Platform.Relocation.Access;
+using Platform.Relocation.Households;
+using Platform.Relocation.Sites;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using HousingUnit = Platform.Relocation.Sites.HousingUnit;
+
+namespace Platform.Relocation.Plans;
+
+/// <summary>Planning a household's relocation into a unit at a site.</summary>
+public sealed partial class RelocationGrpcService
+{
+    /// <summary>
+    /// Officers of every level plan; the caller must cover both the household and the site, so a
+    /// move across counties is planned by a city or provincial officer.
+    /// </summary>
+    private static readonly IReadOnlySet<string> Planners = new HashSet<string>
+    {
+        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
+        PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer,
+    };
+
+    /// <summary>10,000,000 yuan: a larger housing subsidy is a typing error.</summary>
+    private const long MaxSubsidyFen = 1_000_000_000;
+
+    public override async Task<PlanRelocationResponse> PlanRelocation(PlanRelocationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, Planners, "plan relocations");
+        var violations = new FieldViolations();
+        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var reason = (RelocationReason)(int)request.Reason;
+        violations.Check(request.Reason != Pa.Relocation.V1.RelocationReason.Unspecified && Enum.IsDefined(reason), "reason", "must be one of the listed values");
+        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var unitId = RelocationAccess.ParseId(request.UnitId, violations, "unit_id");
+        violations.Check(request.Subsidy is { Fen: > 0 and <= MaxSubsidyFen }, "subsidy", $"must be more than 0 and at most {MaxSubsidyFen} fen");
+        var plannedMoveOn = request.PlannedMoveOn.ToDateOnly();
+        violations.Check(plannedMoveOn is { Year: >= 2000 and <= 2100 }, "planned_move_on", "must be a valid date from 2000 to 2100");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == householdId, ct);
+        if (household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
+        {
+            throw RpcErrors.NotFound($"Household {householdId}");
+        }
+
+        var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
+        var unit = await db.Set<HousingUnit>().FirstOrDefaultAsync(u => u.Id == unitId && u.SiteId == site.Id, ct)
+            ?? throw RpcErrors.NotFound($"Unit {unitId} at site {siteId}");
+        if (!household.IsRelocationCandidate || household.Status != HouseholdStatus.Registered)
+        {
+            throw RpcErrors.FailedPrecondition(
+                $"Only registered households on the relocation pathway are relocated; this one is {household.Status} on the {household.Pathway} pathway.");
+        }
+
+        if (await db.Set<RelocationPlan>().AnyAsync(p => p.HouseholdId == householdId, ct))
+        {
+            throw RpcErrors.AlreadyExists($"Household {householdId} already has a relocation plan.");
+        }
+
+        var people = household.CurrentPeople;
+        if (people == 0)
+        {
+            throw RpcErrors.FailedPrecondition("The household has no current members to move.");
+        }
+
+        var occupancy = await SiteOccupancies.OfAsync(db, site.Id, ct);
+        // The area standard in force when the plan is made applies.
+        var refusal = PlacementRules.CheckUnitFree(unit.HouseholdId, householdId)
+            ?? PlacementRules.CheckCapacity(site.CapacityHouseholds, site.CapacityPeople, occupancy, people)
+            ?? PlacementRules.CheckArea(unit.AreaSqm, people, policy.For(Now.Year).PerPersonAreaSqm);
+        if (refusal is not null)
+        {
+            throw RpcErrors.FailedPrecondition(refusal);
+        }
+
+        var plan = new RelocationPlan
+        {
+            HouseholdId = householdId,
+            OriginRegionCode = household.RegionCode,
+            Reason = reason,
+            SiteId = site.Id,
+            SiteRegionCode = site.RegionCode,
+            UnitId = unit.Id,
+            People = people,
+            AreaSqm = unit.AreaSqm,
+            SubsidyFen = request.Subsidy!.Fen,
+            PlannedMoveOn = plannedMoveOn!.Value,
+            PlannedBy = caller.Subject,
+            PlannedAt = Now,
+            UpdatedAt = Now,
+        };
+        unit.HouseholdId = householdId;
+        db.Add(plan);
+        Audit(caller, context, "relocation.plan.create", nameof(RelocationPlan), householdId.ToString());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique indexes on the unit's occupant and the plan's unit caught a concurrent booking.
+            throw RpcErrors.Aborted("The unit or the household was just planned by someone else; read the site and retry.");
+        }
+
+        return new PlanRelocationResponse { Relocation = plan.ToMessage(site.Name, unit.Number) };
+    }
+}

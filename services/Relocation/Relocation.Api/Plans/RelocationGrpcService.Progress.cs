@@ -1,0 +1,86 @@
+using Grpc.Core;
+using Pa.Relocation.V1;
+using Platform.Messaging;
+using Platform.Relocation.Access;
+using Platform.Relocation.Contracts;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.Relocation.Plans;
+
+/// <summary>The move-in, recorded by the destination, and the old homestead's reclamation, recorded by the origin.</summary>
+public sealed partial class RelocationGrpcService
+{
+    private const int MaxEvidence = 500;
+
+    public override async Task<RecordMoveInResponse> RecordMoveIn(RecordMoveInRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "record move-ins");
+        var violations = new FieldViolations();
+        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var movedInOn = PastDate(request.MovedInOn, violations, "moved_in_on");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var plan = await RelocationAccess.ManagedPlanAsync(db, caller, householdId, ct);
+        if (plan.Stage != RelocationStage.Planned)
+        {
+            throw RpcErrors.FailedPrecondition($"The household already moved in on {plan.MovedInOn:yyyy-MM-dd}.");
+        }
+
+        (plan.Stage, plan.MovedInOn, plan.UpdatedAt) = (RelocationStage.MovedIn, movedInOn, Now);
+        db.AddEvent(new HouseholdMovedIn(householdId, plan.SiteId, plan.OriginRegionCode, plan.SiteRegionCode, movedInOn, Now), householdId.ToString(), Now);
+        Audit(caller, context, "relocation.plan.move-in", nameof(RelocationPlan), householdId.ToString());
+        // Follow-up starts now: a family with no one employed gets its case in the same commit.
+        await reconciler.ReconcileAsync(householdId, Now, ct);
+        await db.SaveChangesAsync(ct);
+        metrics.MovedIn();
+        return new RecordMoveInResponse { Relocation = await MessageAsync(plan, ct) };
+    }
+
+    public override async Task<RecordHomesteadReclaimedResponse> RecordHomesteadReclaimed(RecordHomesteadReclaimedRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "record homestead reclamation");
+        var violations = new FieldViolations();
+        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var reclaimedOn = PastDate(request.ReclaimedOn, violations, "reclaimed_on");
+        var evidence = (request.Evidence ?? "").Trim();
+        violations.Check(evidence.Length is > 0 and <= MaxEvidence, "evidence", $"must have 1 to {MaxEvidence} characters");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var plan = await RelocationAccess.VisiblePlanAsync(db, caller, householdId, ct);
+        // The old homestead lies in the origin village: its officers witness the reclamation.
+        if (!caller.CanSee(RegionCode.Parse(plan.OriginRegionCode)))
+        {
+            throw RpcErrors.PermissionDenied("Only officers of the household's origin region record the reclamation of its old homestead.");
+        }
+
+        if (plan.Stage != RelocationStage.MovedIn)
+        {
+            throw RpcErrors.FailedPrecondition(plan.Stage == RelocationStage.Planned
+                ? "The household has not moved in yet; its old homestead is reclaimed after the move."
+                : $"The old homestead was already reclaimed on {plan.HomesteadReclaimedOn:yyyy-MM-dd}.");
+        }
+
+        if (reclaimedOn < plan.MovedInOn)
+        {
+            throw RpcErrors.InvalidArgument("reclaimed_on", $"must not be before the move-in on {plan.MovedInOn:yyyy-MM-dd}");
+        }
+
+        (plan.Stage, plan.HomesteadReclaimedOn, plan.ReclamationEvidence, plan.UpdatedAt) = (RelocationStage.HomesteadReclaimed, reclaimedOn, evidence, Now);
+        Audit(caller, context, "relocation.plan.homestead-reclaimed", nameof(RelocationPlan), householdId.ToString());
+        await db.SaveChangesAsync(ct);
+        return new RecordHomesteadReclaimedResponse { Relocation = await MessageAsync(plan, ct) };
+    }
+
+    /// <summary>A real date not after today: these calls record what happened.</summary>
+    private DateOnly PastDate(Pa.Common.V1.Date? date, FieldViolations violations, string field)
+    {
+        var day = date.ToDateOnly();
+        violations.Check(day is { Year: >= 2000 } && day <= Today, field, "must be a valid date from 2000 and not in the future");
+        return day ?? default;
+    }
+}

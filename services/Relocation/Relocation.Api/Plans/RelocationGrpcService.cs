@@ -1,0 +1,150 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Relocation.V1;
+using Platform.Persistence;
+using Platform.Relocation.Access;
+using Platform.Relocation.Data;
+using Platform.Relocation.FollowUp;
+using Platform.Relocation.Households;
+using Platform.Relocation.Policy;
+using Platform.Relocation.Sites;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using HousingUnit = Platform.Relocation.Sites.HousingUnit;
+using Proto = Pa.Relocation.V1;
+using Site = Platform.Relocation.Sites.Site;
+
+namespace Platform.Relocation.Plans;
+
+/// <summary>
+/// 易地扶贫搬迁: the households awaiting a plan and the relocations of a region; planning is in
+/// RelocationGrpcService.Planning.cs, the move-in and the reclamation in RelocationGrpcService.Progress.cs.
+/// </summary>
+public sealed partial class RelocationGrpcService(
+    RelocationDbContext db, RelocationPolicy policy, RelocationMetrics metrics, FollowUpReconciler reconciler, TimeProvider time)
+    : RelocationService.RelocationServiceBase
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public override async Task<ListAwaitingPlanResponse> ListAwaitingPlan(ListAwaitingPlanRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Readers, "list households awaiting relocation");
+        var violations = new FieldViolations();
+        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var page = Paging.Read(request.Page, violations, "page");
+        var after = PageKey(page, violations);
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var prefix = region.SignificantPrefix;
+        var query =
+            from h in db.Households.AsNoTracking()
+            where h.RegionCode.StartsWith(prefix) && h.Pathway.ToLower() == "relocation" && h.Status == HouseholdStatus.Registered
+                && !db.Set<RelocationPlan>().Any(p => p.HouseholdId == h.Id)
+            select new
+            {
+                h.Id,
+                h.RegionCode,
+                People = h.Members.Count(m => m.IsCurrent),
+                Normal = h.Members.Count(m => m.IsCurrent && m.LabourCapacity == LabourCapacity.Normal),
+                Weak = h.Members.Count(m => m.IsCurrent && m.LabourCapacity == LabourCapacity.Weak),
+            };
+        var total = await query.CountAsync(ct);
+        var rows = await query.Where(h => after == null || h.Id.CompareTo(after.Value) > 0).OrderBy(h => h.Id).Take(page.Size + 1).ToListAsync(ct);
+        Audit(caller, context, "relocation.candidates.list", "Region", region.Value);
+        await db.SaveChangesAsync(ct);
+        var response = new ListAwaitingPlanResponse { Page = Paging.Response(rows, page.Size, total, h => h.Id.ToString()) };
+        response.Households.AddRange(rows.Take(page.Size).Select(h => new AwaitingHousehold
+        {
+            HouseholdId = h.Id.ToString(),
+            RegionCode = h.RegionCode,
+            People = h.People,
+            Labour = new LabourSummary { Normal = h.Normal, Weak = h.Weak, None = h.People - h.Normal - h.Weak },
+        }));
+        return response;
+    }
+
+    public override async Task<GetRelocationResponse> GetRelocation(GetRelocationRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Readers, "read relocations");
+        var violations = new FieldViolations();
+        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var plan = await RelocationAccess.VisiblePlanAsync(db, caller, householdId, ct);
+        Audit(caller, context, "relocation.plan.read", nameof(RelocationPlan), householdId.ToString());
+        await db.SaveChangesAsync(ct);
+        return new GetRelocationResponse { Relocation = await MessageAsync(plan, ct) };
+    }
+
+    public override async Task<ListRelocationsResponse> ListRelocations(ListRelocationsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Readers, "list relocations");
+        var violations = new FieldViolations();
+        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");
+        violations.Check(Enum.IsDefined(request.Stage), "stage", "must be one of the listed values");
+        var page = Paging.Read(request.Page, violations, "page");
+        var after = PageKey(page, violations);
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var prefix = region.SignificantPrefix;
+        var query = db.Set<RelocationPlan>().AsNoTracking();
+        query = request.Side switch
+        {
+            RelocationSide.Origin => query.Where(p => p.OriginRegionCode.StartsWith(prefix)),
+            RelocationSide.Destination => query.Where(p => p.SiteRegionCode.StartsWith(prefix)),
+            _ => query.Where(p => p.OriginRegionCode.StartsWith(prefix) || p.SiteRegionCode.StartsWith(prefix)),
+        };
+        if (request.Stage != Proto.RelocationStage.Unspecified)
+        {
+            var stage = (RelocationStage)(int)request.Stage;
+            query = query.Where(p => p.Stage == stage);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.Where(p => after == null || p.HouseholdId.CompareTo(after.Value) > 0).OrderBy(p => p.HouseholdId).Take(page.Size + 1)
+            .Select(p => new
+            {
+                Plan = p,
+                Site = db.Set<Site>().Where(s => s.Id == p.SiteId).Select(s => s.Name).FirstOrDefault(),
+                Unit = db.Set<HousingUnit>().Where(u => u.Id == p.UnitId).Select(u => u.Number).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        Audit(caller, context, "relocation.plans.list", "Region", region.Value);
+        await db.SaveChangesAsync(ct);
+        var response = new ListRelocationsResponse { Page = Paging.Response(rows, page.Size, total, r => r.Plan.HouseholdId.ToString()) };
+        response.Relocations.AddRange(rows.Take(page.Size).Select(r => r.Plan.ToMessage(r.Site ?? "", r.Unit ?? "")));
+        return response;
+    }
+
+    private static Guid? PageKey(PageSpec page, FieldViolations violations)
+    {
+        if (page.After is null)
+        {
+            return null;
+        }
+
+        var valid = Guid.TryParse(page.After, out var after);
+        violations.Check(valid, "page.page_token", "is not a token returned by this service");
+        return valid ? after : null;
+    }
+
+    /// <summary>The plan with its site's name and its unit's number.</summary>
+    private async Task<Proto.Relocation> MessageAsync(RelocationPlan plan, CancellationToken ct)
+    {
+        var site = await db.Set<Site>().AsNoTracking().Where(s => s.Id == plan.SiteId).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        var unit = await db.Set<HousingUnit>().AsNoTracking().Where(u => u.Id == plan.UnitId).Select(u => u.Number).FirstOrDefaultAsync(ct);
+        return plan.ToMessage(site ?? "", unit ?? "");
+    }
+
+    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
+        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+}

@@ -1,0 +1,153 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Relocation.V1;
+using Platform.Relocation.Access;
+using Platform.Security;
+using Platform.ServiceDefaults;
+
+namespace Platform.Relocation.Sites;
+
+/// <summary>Changes to a site, by village, township and county officers whose region covers it.</summary>
+public sealed partial class SiteGrpcService
+{
+    public override async Task<AddHousingUnitsResponse> AddHousingUnits(AddHousingUnitsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "add housing units");
+        var violations = new FieldViolations();
+        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        violations.Check(request.Units.Count is > 0 and <= SiteValidation.MaxUnitsPerBatch, "units", $"must list 1 to {SiteValidation.MaxUnitsPerBatch} units");
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var units = request.Units.Select((u, i) =>
+        {
+            var number = SiteValidation.Text(u.Number, SiteValidation.MaxUnitNumber, violations, $"units[{i}].number");
+            violations.Check(number.Length == 0 || seen.Add(number), $"units[{i}].number", $"{number} appears twice in the batch");
+            violations.Check(u.AreaSqmHundredths is > 0 and <= SiteValidation.MaxAreaHundredths, $"units[{i}].area_sqm_hundredths",
+                $"must be more than 0 and at most {SiteValidation.MaxAreaHundredths} (500.00 m²)");
+            return (Index: i, Number: number, u.AreaSqmHundredths);
+        }).ToList();
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
+        var existing = (await db.Set<HousingUnit>().Where(u => u.SiteId == siteId).Select(u => u.Number).ToListAsync(ct))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var unit in units.Where(u => existing.Contains(u.Number)))
+        {
+            violations.Add($"units[{unit.Index}].number", $"{unit.Number} already exists at the site");
+        }
+
+        violations.ThrowIfAny();
+        foreach (var unit in units)
+        {
+            db.Add(new HousingUnit { Id = Guid.CreateVersion7(), SiteId = site.Id, Number = unit.Number, AreaSqm = SiteMapping.FromHundredths(unit.AreaSqmHundredths) });
+        }
+
+        Audit(caller, context, "relocation.site.units.add", site.Id);
+        await SaveOnceAsync("Units were just added to this site by someone else; read the site and retry.", ct);
+        return new AddHousingUnitsResponse { Site = await SiteMessageAsync(site.Id, ct) };
+    }
+
+    public override async Task<SetPublicServicesResponse> SetPublicServices(SetPublicServicesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "set a site's public services");
+        var violations = new FieldViolations();
+        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        violations.Check(request.PublicServices is not null, "public_services", "must be given");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
+        site.Services = request.PublicServices.ToEntity();
+        Audit(caller, context, "relocation.site.services.set", site.Id);
+        await db.SaveChangesAsync(ct);
+        return new SetPublicServicesResponse { Site = await SiteMessageAsync(site.Id, ct) };
+    }
+
+    public override async Task<AddLeadingIndustryResponse> AddLeadingIndustry(AddLeadingIndustryRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "add leading industries");
+        var violations = new FieldViolations();
+        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var name = SiteValidation.Text(request.Name, SiteValidation.MaxName, violations, "name");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
+        var names = await db.Set<SiteIndustry>().Where(i => i.SiteId == siteId).Select(i => i.Name).ToListAsync(ct);
+        var duplicate = $"The site already has the leading industry {name}.";
+        if (names.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw RpcErrors.AlreadyExists(duplicate);
+        }
+
+        db.Add(new SiteIndustry { Id = Guid.CreateVersion7(), SiteId = site.Id, Name = name, AddedAt = Now });
+        Audit(caller, context, "relocation.site.industry.add", site.Id);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent call won the unique index (site, name).
+            throw RpcErrors.AlreadyExists(duplicate);
+        }
+
+        return new AddLeadingIndustryResponse { Site = await SiteMessageAsync(site.Id, ct) };
+    }
+
+    public override async Task<SetCaseOfficerResponse> SetCaseOfficer(SetCaseOfficerRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "name a site's case officer");
+        var violations = new FieldViolations();
+        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var (subject, name) = SiteValidation.CaseOfficer(request.CaseOfficer, violations, "case_officer");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
+        (site.CaseOfficerSubject, site.CaseOfficerName) = (subject, name);
+        Audit(caller, context, "relocation.site.case-officer.set", site.Id);
+        await db.SaveChangesAsync(ct);
+        return new SetCaseOfficerResponse { Site = await SiteMessageAsync(site.Id, ct) };
+    }
+
+    public override async Task<UpdateCapacityResponse> UpdateCapacity(UpdateCapacityRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "change a site's capacity");
+        var violations = new FieldViolations();
+        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        SiteValidation.Capacity(request.CapacityHouseholds, request.CapacityPeople, violations);
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
+        var occupancy = await SiteOccupancies.OfAsync(db, site.Id, ct);
+        if (request.CapacityHouseholds < occupancy.Households || request.CapacityPeople < occupancy.People)
+        {
+            throw RpcErrors.FailedPrecondition(
+                $"The site already holds {occupancy.Households} households and {occupancy.People} people; its capacity cannot fall below that.");
+        }
+
+        (site.CapacityHouseholds, site.CapacityPeople) = (request.CapacityHouseholds, request.CapacityPeople);
+        Audit(caller, context, "relocation.site.capacity.update", site.Id);
+        await db.SaveChangesAsync(ct);
+        return new UpdateCapacityResponse { Site = await SiteMessageAsync(site.Id, ct) };
+    }
+
+    private async Task SaveOnceAsync(string conflict, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw RpcErrors.Aborted(conflict);
+        }
+    }
+}

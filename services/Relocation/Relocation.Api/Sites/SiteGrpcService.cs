@@ -1,0 +1,146 @@
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Pa.Relocation.V1;
+using Platform.Persistence;
+using Platform.Relocation.Access;
+using Platform.Relocation.Data;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using Proto = Pa.Relocation.V1;
+
+namespace Platform.Relocation.Sites;
+
+/// <summary>
+/// 安置点: creating, reading and listing resettlement sites; the changes to a site (units, public
+/// services, industries, case officer, capacity) are in SiteGrpcService.Changes.cs.
+/// </summary>
+public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider time) : SiteService.SiteServiceBase
+{
+    /// <summary>Sites are built by counties: a county officer, or a city or provincial officer above them.</summary>
+    private static readonly IReadOnlySet<string> Creators = new HashSet<string>
+    {
+        PlatformRoles.CountyOfficer, PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer,
+    };
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public override async Task<CreateSiteResponse> CreateSite(CreateSiteRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, Creators, "create resettlement sites");
+        var violations = new FieldViolations();
+        var name = SiteValidation.Text(request.Name, SiteValidation.MaxName, violations, "name");
+        var hasRegion = RegionCode.TryParse(request.RegionCode, out var region);
+        violations.Check(hasRegion, "region_code", "must be a 12-digit region code");
+        // A site belongs to the county it lies in, so its region names a county or a place within one.
+        violations.Check(!hasRegion || region.Level >= RegionLevel.County, "region_code", "must name a county or a township or village within one");
+        var type = SiteValidation.Type(request.Type, violations, "type");
+        SiteValidation.Capacity(request.CapacityHouseholds, request.CapacityPeople, violations);
+        var (officer, officerName) = SiteValidation.CaseOfficer(request.CaseOfficer, violations, "case_officer");
+        violations.ThrowIfAny();
+        if (!caller.CanSee(region))
+        {
+            throw RpcErrors.NotFound($"Region {request.RegionCode}");
+        }
+
+        var site = new Site
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            RegionCode = region.Value,
+            Type = type,
+            CapacityHouseholds = request.CapacityHouseholds,
+            CapacityPeople = request.CapacityPeople,
+            Services = request.PublicServices.ToEntity(),
+            CaseOfficerSubject = officer,
+            CaseOfficerName = officerName,
+            CreatedAt = Now,
+            CreatedBy = caller.Subject,
+        };
+        db.Add(site);
+        Audit(caller, context, "relocation.site.create", site.Id);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new CreateSiteResponse { Site = site.ToMessage(default) };
+    }
+
+    public override async Task<GetSiteResponse> GetSite(GetSiteRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Readers, "read resettlement sites");
+        var violations = new FieldViolations();
+        var id = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        await RelocationAccess.VisibleSiteAsync(db, caller, id, ct);
+        // Units name the households living in them.
+        Audit(caller, context, "relocation.site.read", id);
+        await db.SaveChangesAsync(ct);
+        return new GetSiteResponse { Site = await SiteMessageAsync(id, ct) };
+    }
+
+    public override async Task<ListSitesResponse> ListSites(ListSitesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Readers, "list resettlement sites");
+        var violations = new FieldViolations();
+        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
+        var page = Paging.Read(request.Page, violations, "page");
+        Guid? after = null;
+        if (page.After is not null)
+        {
+            after = Guid.TryParse(page.After, out var a) ? a : null;
+            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
+        }
+
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var prefix = region.SignificantPrefix;
+        var query = db.Set<Site>().AsNoTracking().Where(s => s.RegionCode.StartsWith(prefix));
+        query = request.Filter switch
+        {
+            SiteFilter.WithoutLeadingIndustry => query.Where(s => !s.Industries.Any()),
+            SiteFilter.BelowStandard => query.Where(s => !s.Industries.Any() || !s.Services.School || !s.Services.Clinic
+                || !s.Services.CommunityServiceCentre || !s.Services.EmploymentServiceStation),
+            _ => query,
+        };
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.Where(s => after == null || s.Id.CompareTo(after.Value) > 0).OrderBy(s => s.Id).Take(page.Size + 1)
+            .Select(s => new { Site = s, Units = s.Units.Count, Industries = s.Industries.Count })
+            .ToListAsync(ct);
+        var shown = rows.Take(page.Size).ToList();
+        var occupancy = await SiteOccupancies.OfAsync(db, shown.Select(r => r.Site.Id).ToList(), ct);
+        var response = new ListSitesResponse { Page = Paging.Response(rows, page.Size, total, r => r.Site.Id.ToString()) };
+        response.Sites.AddRange(shown.Select(r =>
+        {
+            var summary = new SiteSummary
+            {
+                SiteId = r.Site.Id.ToString(),
+                Name = r.Site.Name,
+                RegionCode = r.Site.RegionCode,
+                Type = (Proto.SiteType)r.Site.Type,
+                CapacityHouseholds = r.Site.CapacityHouseholds,
+                CapacityPeople = r.Site.CapacityPeople,
+                Occupancy = occupancy.GetValueOrDefault(r.Site.Id).ToMessage(),
+                Units = r.Units,
+                LeadingIndustries = r.Industries,
+            };
+            summary.StandardGaps.AddRange(SiteStandards.Gaps(r.Site.Services, r.Industries));
+            return summary;
+        }));
+        return response;
+    }
+
+    /// <summary>The site as saved, with its units, industries and occupancy.</summary>
+    private async Task<Proto.Site> SiteMessageAsync(Guid id, CancellationToken ct)
+    {
+        var site = await db.Set<Site>().AsNoTracking().Include(s => s.Units).Include(s => s.Industries).AsSplitQuery().FirstAsync(s => s.Id == id, ct);
+        return site.ToMessage(await SiteOccupancies.OfAsync(db, id, ct));
+    }
+
+    private void Audit(Caller caller, ServerCallContext context, string action, Guid siteId) =>
+        db.Record(caller, action, nameof(Site), siteId.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+}
