@@ -22,7 +22,7 @@ public sealed class ReplicaConsumerTests(BusService bus) : IClassFixture<BusServ
         var replica = await bus.ReplicaAsync(registered.HouseholdId);
         Assert.Equal((HouseholdStatus.Registered, "Relocation", TestRegions.Village), (replica!.Status, replica.Pathway, replica.RegionCode));
         Assert.True(replica.IsRelocationCandidate);
-        Assert.Equal([head.MemberId, grandmother.MemberId], replica.Members.OrderBy(m => m.Id).Select(m => m.Id));
+        Assert.Equal(new[] { head.MemberId, grandmother.MemberId }.Order(), replica.Members.Select(m => m.Id).Order());
         Assert.Equal((LabourCapacity.Normal, head.BirthDate), replica.Members.Where(m => m.Id == head.MemberId).Select(m => (m.LabourCapacity, m.BirthDate)).Single());
         Assert.Equal([head.MemberId], replica.Members.Where(m => m.HasLabour).Select(m => m.Id));
         Assert.Equal(1, await bus.InboxRowsAsync(messageId));
@@ -42,7 +42,7 @@ public sealed class ReplicaConsumerTests(BusService bus) : IClassFixture<BusServ
         await bus.DeliverAsync(new HouseholdMembersChanged(id, TestRegions.Village, bus.Now.AddDays(1), [head, son]));
 
         var replica = await bus.ReplicaAsync(id);
-        Assert.Equal([head.MemberId, daughter.MemberId], replica!.Members.Where(m => m.IsCurrent).OrderBy(m => m.Id).Select(m => m.Id));
+        Assert.Equal(new[] { head.MemberId, daughter.MemberId }.Order(), replica!.Members.Where(m => m.IsCurrent).Select(m => m.Id).Order());
         Assert.False(replica.Members.Single(m => m.Id == son.MemberId).IsCurrent);
         Assert.Equal(LabourCapacity.Weak, replica.Members.Single(m => m.Id == daughter.MemberId).LabourCapacity);
     }

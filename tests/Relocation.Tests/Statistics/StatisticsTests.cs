@@ -58,7 +58,7 @@ public sealed class StatisticsTests(RelocationFactory service) : IClassFixture<R
         // The household's origin county lists it by origin; the destination lists it by default.
         var byOrigin = await Client.ListUnexitedRelocatedAsync(new ListUnexitedRelocatedRequest { RegionCode = TestRegions.Village, Side = RelocationSide.Origin }, County);
         var listed = byOrigin.Households.Where(h => h.SiteId == site.Id.ToString()).ToDictionary(h => h.HouseholdId);
-        Assert.Equal([poor.Id.ToString(), atTheLine.Id.ToString()], listed.Keys.Order());
+        Assert.Equal(new[] { poor.Id.ToString(), atTheLine.Id.ToString() }.Order(), listed.Keys.Order());
         var gaps = listed[poor.Id.ToString()].Gaps;
         Assert.Equal([ExitGapKind.IncomeBelowLine, ExitGapKind.GuaranteeNotMet, ExitGapKind.ZeroEmployment], gaps.Select(g => g.Kind));
         Assert.Equal(599_999, gaps[0].PerCapitaNetIncome.Fen);

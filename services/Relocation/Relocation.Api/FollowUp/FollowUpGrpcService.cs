@@ -72,7 +72,7 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
             wish == WorkWish.DoesNotWish ? reason : null, Now, ct);
         await reconciler.ReconcileAsync(householdId, Now, ct);
         Audit(caller, context, "relocation.follow-up.work-wish", nameof(RelocatedMember), memberId);
-        await db.SaveChangesAsync(ct);
+        await reconciler.SaveForCallAsync(ct);
         return new V1.RecordWorkWishResponse { Family = await FamilyAsync(plan, ct) };
     }
 

@@ -5,6 +5,7 @@ using Platform.Relocation.Data;
 using Platform.Relocation.Plans;
 using Platform.Relocation.Policy;
 using Platform.Relocation.Sites;
+using Platform.ServiceDefaults;
 
 namespace Platform.Relocation.FollowUp;
 
@@ -28,6 +29,7 @@ public sealed class FollowUpReconciler(RelocationDbContext db, RelocationPolicy 
         var family = FamilyEmployment.Assess(household?.Members ?? [], await JobsOfAsync(householdId, ct), DateOnly.FromDateTime(now), policy.For(now.Year));
         (plan.MembersSeekingWork, plan.MembersEmployed, plan.IsZeroEmployment, plan.FollowUpAsOf) =
             (family.SeekingWork.Count, family.Employed.Count, family.IsZeroEmployment, now);
+        plan.FollowUpVersion++;
 
         var open = await db.Set<FollowUpCase>().FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.ClosedAt == null, ct);
         if (family.IsZeroEmployment && open is null)
@@ -37,6 +39,22 @@ public sealed class FollowUpReconciler(RelocationDbContext db, RelocationPolicy 
         else if (!family.IsZeroEmployment && open is not null)
         {
             Close(plan, open, family, now);
+        }
+    }
+
+    /// <summary>
+    /// Saves a gRPC call's change after <see cref="ReconcileAsync"/>. When an event of the same family
+    /// was applied in between, the call is Aborted (retry it) rather than acting on what it read.
+    /// </summary>
+    public async Task SaveForCallAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw RpcErrors.Aborted("The family's follow-up changed at the same time; try again.");
         }
     }
 

@@ -34,7 +34,7 @@ public sealed partial class RelocationGrpcService
         Audit(caller, context, "relocation.plan.move-in", nameof(RelocationPlan), householdId.ToString());
         // Follow-up starts now: a family with no one employed gets its case in the same commit.
         await reconciler.ReconcileAsync(householdId, Now, ct);
-        await db.SaveChangesAsync(ct);
+        await reconciler.SaveForCallAsync(ct);
         metrics.MovedIn();
         return new RecordMoveInResponse { Relocation = await MessageAsync(plan, ct) };
     }

@@ -74,6 +74,14 @@ public sealed class RelocationPlan
 
     public DateTime? FollowUpAsOf { get; set; }
 
+    /// <summary>
+    /// Raised by every follow-up assessment and checked on save: two events of one family applied at
+    /// the same moment (a job's start and end travel on different queues) cannot both act on the
+    /// state each read — the second save fails and its message is retried on the fresh state, so a
+    /// family never gets two open cases or a stale snapshot.
+    /// </summary>
+    public int FollowUpVersion { get; set; }
+
     public bool HasMovedIn => Stage >= RelocationStage.MovedIn;
 }
 
@@ -92,6 +100,7 @@ internal sealed class RelocationPlanConfiguration : IEntityTypeConfiguration<Rel
         e.Property(p => p.ReclamationEvidence).HasMaxLength(500);
         e.Property(p => p.PlannedBy).HasMaxLength(100);
         e.Ignore(p => p.HasMovedIn);
+        e.Property(p => p.FollowUpVersion).IsConcurrencyToken();
         e.HasIndex(p => p.UnitId).IsUnique();
         e.HasIndex(p => p.SiteId);
         e.HasIndex(p => p.OriginRegionCode);

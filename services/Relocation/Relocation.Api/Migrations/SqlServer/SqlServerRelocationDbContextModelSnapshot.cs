@@ -409,6 +409,10 @@ namespace Platform.Relocation.Migrations.SqlServer
                     b.Property<DateTime?>("FollowUpAsOf")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("FollowUpVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("HomesteadReclaimedOn")
                         .HasColumnType("date");
 

@@ -400,6 +400,10 @@ namespace Platform.Relocation.Migrations.Sqlite
                     b.Property<DateTime?>("FollowUpAsOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FollowUpVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("HomesteadReclaimedOn")
                         .HasColumnType("TEXT");
 

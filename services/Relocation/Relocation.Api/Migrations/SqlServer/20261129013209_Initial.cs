@@ -155,7 +155,8 @@ namespace Platform.Relocation.Migrations.SqlServer
                     MembersSeekingWork = table.Column<int>(type: "int", nullable: false),
                     MembersEmployed = table.Column<int>(type: "int", nullable: false),
                     IsZeroEmployment = table.Column<bool>(type: "bit", nullable: false),
-                    FollowUpAsOf = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    FollowUpAsOf = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FollowUpVersion = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -155,7 +155,8 @@ namespace Platform.Relocation.Migrations.Sqlite
                     MembersSeekingWork = table.Column<int>(type: "INTEGER", nullable: false),
                     MembersEmployed = table.Column<int>(type: "INTEGER", nullable: false),
                     IsZeroEmployment = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FollowUpAsOf = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    FollowUpAsOf = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FollowUpVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
