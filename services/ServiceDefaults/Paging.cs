@@ -34,6 +34,23 @@ public static class Paging
         return new PageSpec(size <= 0 ? DefaultSize : Math.Min(size, MaxSize), after);
     }
 
+    /// <summary>The record id a page continues after (lists keyed by UUID), or null on the first page; a token that is not one is a field violation.</summary>
+    public static Guid? AfterId(PageSpec page, FieldViolations violations, string field)
+    {
+        if (page.After is null)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(page.After, out var after))
+        {
+            return after;
+        }
+
+        violations.Add($"{field}.page_token", "is not a token returned by this service");
+        return null;
+    }
+
     /// <summary>
     /// Builds the page response from rows fetched with one extra row: if the extra row came back,
     /// there is a next page and its token is the key of the last row shown.

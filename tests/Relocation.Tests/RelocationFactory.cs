@@ -11,9 +11,13 @@ public sealed class RelocationFactory : ServiceFactory<Program, RelocationDbCont
     }
 
     private RelocationFactory(IReadOnlyDictionary<string, string> settings, bool inMemoryBus)
-        : base("relocation-db", settings, inMemoryBus)
+        : base("relocation-db", WithoutTimedSweep(settings), inMemoryBus)
     {
     }
+
+    /// <summary>The daily follow-up sweep stays off, so it never races a test; tests run it by hand (FollowUpSweep.SweepAsync).</summary>
+    private static Dictionary<string, string> WithoutTimedSweep(IReadOnlyDictionary<string, string> settings) =>
+        new(settings) { ["Relocation:FollowUp:SweepInterval"] = "00:00:00" };
 
     /// <summary>A service with extra configuration, e.g. <c>["Relocation:Policy:Years:2020:PerPersonAreaSqm"] = "20"</c>.</summary>
     public static RelocationFactory With(IReadOnlyDictionary<string, string> settings) => new(settings, inMemoryBus: false);

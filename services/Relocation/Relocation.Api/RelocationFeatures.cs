@@ -33,6 +33,9 @@ public static class RelocationFeatures
         services.AddSingleton<RelocationPolicy>();
         services.AddSingleton<RelocationMetrics>();
         services.AddScoped<FollowUpReconciler>();
+        services.AddOptions<FollowUpSweepOptions>().BindConfiguration(FollowUpSweepOptions.Section);
+        services.AddSingleton<FollowUpSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowUpSweep>());
         return builder;
     }
 

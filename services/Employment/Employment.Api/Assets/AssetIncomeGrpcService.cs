@@ -101,12 +101,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var violations = new FieldViolations();
         var projectId = EmploymentAccess.ParseId(request.ProjectId, violations, "project_id");
         var page = Paging.Read(request.Page, violations, "page");
-        Guid? after = null;
-        if (page.After is not null)
-        {
-            after = Guid.TryParse(page.After, out var last) ? last : null;
-            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
-        }
+        var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
 

@@ -38,12 +38,7 @@ public sealed partial class FollowUpGrpcService
         violations.Check(Enum.IsDefined(request.Status), "status", "must be one of the listed values");
         violations.Check(request.AssignedTo.Length <= MaxNameLength, "assigned_to", $"must be at most {MaxNameLength} characters");
         var page = Paging.Read(request.Page, violations, "page");
-        Guid? after = null;
-        if (page.After is not null)
-        {
-            after = Guid.TryParse(page.After, out var a) ? a : null;
-            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
-        }
+        var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
 

@@ -35,7 +35,7 @@ public sealed partial class RelocationGrpcService(
         var violations = new FieldViolations();
         var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
-        var after = PageKey(page, violations);
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -91,7 +91,7 @@ public sealed partial class RelocationGrpcService(
         violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");
         violations.Check(Enum.IsDefined(request.Stage), "stage", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page");
-        var after = PageKey(page, violations);
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -123,18 +123,6 @@ public sealed partial class RelocationGrpcService(
         var response = new ListRelocationsResponse { Page = Paging.Response(rows, page.Size, total, r => r.Plan.HouseholdId.ToString()) };
         response.Relocations.AddRange(rows.Take(page.Size).Select(r => r.Plan.ToMessage(r.Site ?? "", r.Unit ?? "")));
         return response;
-    }
-
-    private static Guid? PageKey(PageSpec page, FieldViolations violations)
-    {
-        if (page.After is null)
-        {
-            return null;
-        }
-
-        var valid = Guid.TryParse(page.After, out var after);
-        violations.Check(valid, "page.page_token", "is not a token returned by this service");
-        return valid ? after : null;
     }
 
     /// <summary>The plan with its site's name and its unit's number.</summary>

@@ -87,12 +87,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page");
-        Guid? after = null;
-        if (page.After is not null)
-        {
-            after = Guid.TryParse(page.After, out var a) ? a : null;
-            violations.Check(after is not null, "page.page_token", "is not a token returned by this service");
-        }
+        var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
 
