@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.Assistance.Households;
 
@@ -84,7 +85,7 @@ public sealed class AssistedHousehold
 }
 
 /// <summary>A member as the guarantees see them. No name and no national ID: only the platform's keyed lookup hash.</summary>
-public sealed class AssistedMember
+public sealed class AssistedMember : IMemberReplica
 {
     /// <summary>The registry's member id.</summary>
     public Guid Id { get; set; }

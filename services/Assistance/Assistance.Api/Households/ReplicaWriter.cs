@@ -112,22 +112,8 @@ public sealed class ReplicaWriter(AssistanceDbContext db)
         }
 
         household.MembersAsOf = asOf;
-        var listed = facts.Select(f => f.MemberId).ToHashSet();
-        foreach (var gone in household.Members.Where(m => !listed.Contains(m.Id)))
+        facts.ApplyTo(household.Members, id => new AssistedMember { Id = id, HouseholdId = household.Id }, (member, f) =>
         {
-            gone.IsCurrent = false;
-        }
-
-        foreach (var f in facts)
-        {
-            var member = household.Members.FirstOrDefault(m => m.Id == f.MemberId);
-            if (member is null)
-            {
-                member = new AssistedMember { Id = f.MemberId, HouseholdId = household.Id };
-                household.Members.Add(member);
-            }
-
-            member.IsCurrent = true;
             member.Relationship = f.Relationship;
             member.Sex = Parse<Sex>(f.Sex);
             member.BirthDate = f.BirthDate;
@@ -136,7 +122,7 @@ public sealed class ReplicaWriter(AssistanceDbContext db)
             member.LabourCapacity = Parse<LabourCapacity>(f.LabourCapacity);
             member.Schooling = Parse<SchoolingStatus>(f.Schooling);
             member.NationalIdLookup = f.NationalIdLookup ?? member.NationalIdLookup;
-        }
+        });
     }
 
     /// <summary>Event values are the registry's enum names; a value this service does not know yet reads as unspecified.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.Employment.Labourers;
 
@@ -51,7 +52,7 @@ public sealed class LabourHousehold
 }
 
 /// <summary>A member as employment sees them: no name and no national ID, only the platform's keyed lookup hash.</summary>
-public sealed class Labourer
+public sealed class Labourer : IMemberReplica
 {
     /// <summary>The registry's member id.</summary>
     public Guid Id { get; set; }

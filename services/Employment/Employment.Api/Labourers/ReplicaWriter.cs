@@ -94,26 +94,12 @@ public sealed class ReplicaWriter(EmploymentDbContext db)
         }
 
         household.MembersAsOf = asOf;
-        var listed = facts.Select(f => f.MemberId).ToHashSet();
-        foreach (var gone in household.Members.Where(m => !listed.Contains(m.Id)))
+        facts.ApplyTo(household.Members, id => new Labourer { Id = id, HouseholdId = household.Id }, (member, f) =>
         {
-            gone.IsCurrent = false;
-        }
-
-        foreach (var f in facts)
-        {
-            var member = household.Members.FirstOrDefault(m => m.Id == f.MemberId);
-            if (member is null)
-            {
-                member = new Labourer { Id = f.MemberId, HouseholdId = household.Id };
-                household.Members.Add(member);
-            }
-
-            member.IsCurrent = true;
             member.Sex = f.Sex;
             member.BirthDate = f.BirthDate;
             member.LabourCapacity = Enum.TryParse<LabourCapacity>(f.LabourCapacity, ignoreCase: true, out var capacity) && Enum.IsDefined(capacity) ? capacity : LabourCapacity.Unspecified;
             member.NationalIdLookup = f.NationalIdLookup ?? member.NationalIdLookup;
-        }
+        });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.Relocation.Households;
 
@@ -96,7 +97,7 @@ public sealed class GuaranteeStatus
 }
 
 /// <summary>A member as relocation follow-up sees them: no name and no national ID.</summary>
-public sealed class RelocatedMember
+public sealed class RelocatedMember : IMemberReplica
 {
     /// <summary>The registry's member id.</summary>
     public Guid Id { get; set; }

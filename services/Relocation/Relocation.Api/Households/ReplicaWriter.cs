@@ -112,24 +112,10 @@ public sealed class ReplicaWriter(RelocationDbContext db)
         }
 
         household.MembersAsOf = asOf;
-        var listed = facts.Select(f => f.MemberId).ToHashSet();
-        foreach (var gone in household.Members.Where(m => !listed.Contains(m.Id)))
+        facts.ApplyTo(household.Members, id => new RelocatedMember { Id = id, HouseholdId = household.Id }, (member, f) =>
         {
-            gone.IsCurrent = false;
-        }
-
-        foreach (var f in facts)
-        {
-            var member = household.Members.FirstOrDefault(m => m.Id == f.MemberId);
-            if (member is null)
-            {
-                member = new RelocatedMember { Id = f.MemberId, HouseholdId = household.Id };
-                household.Members.Add(member);
-            }
-
-            member.IsCurrent = true;
             member.BirthDate = f.BirthDate;
             member.LabourCapacity = Enum.TryParse<LabourCapacity>(f.LabourCapacity, ignoreCase: true, out var capacity) && Enum.IsDefined(capacity) ? capacity : LabourCapacity.Unspecified;
-        }
+        });
     }
 }
