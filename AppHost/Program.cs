@@ -23,6 +23,7 @@ builder.AddProject<Projects.Employment_Api>(ResourceNames.Employment)
 
 builder.AddProject<Projects.Relocation_Api>(ResourceNames.Relocation)
     .WithPlatformDefaults(settings)
-    .WithDatabase(ResourceNames.RelocationDatabase, settings);
+    .WithDatabase(ResourceNames.RelocationDatabase, settings)
+    .WithReassessFollowUpCommand(settings);
 
 builder.Build().Run();

@@ -1,6 +1,8 @@
+using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Pa.Common.V1;
 using Pa.Employment.V1;
 using Pa.Registry.V1;
@@ -75,6 +77,11 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
         Assert.Equal(R.CaseOutcome.Employed, Assert.Single(family.PastCases).Outcome);
         await WaitUntilAsync(async () => (await labour.ListLabourersAsync(new ListLabourersRequest { RegionCode = RelocationVillage, Filter = LabourerFilter.ZeroEmploymentFamilies }, county))
             .Labourers.All(l => l.HouseholdId != householdId), TimeSpan.FromSeconds(60));
+
+        // The operator's dashboard command re-assesses every moved-in family; this one stays employed.
+        var reassessed = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(_relocationId, "reassess-follow-up");
+        Assert.True(reassessed.Success, reassessed.Message);
+        Assert.False((await followUp.GetFamilyFollowUpAsync(new R.GetFamilyFollowUpRequest { HouseholdId = householdId }, county)).Family.ZeroEmployment);
     }
 
     private static CreateHouseholdApplicationRequest RelocationApplication()

@@ -28,6 +28,8 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetim
 
     private string _registryId = ResourceNames.HouseholdRegistry;
 
+    private string _relocationId = ResourceNames.Relocation;
+
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"DataDir={_dataDirectory}", $"Demo:Households={DemoHouseholds}"]);
@@ -47,6 +49,7 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests : IAsyncLifetim
         var assistance = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Assistance, startup.Token);
         var employment = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Employment, startup.Token);
         var relocation = await _app.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Relocation, startup.Token);
+        _relocationId = relocation.ResourceId;
         var probe = await _app.ResourceNotifications.WaitForResourceAsync("event-probe", e => e.Snapshot.State?.Text == KnownResourceStates.Running, startup.Token);
         _probeId = probe.ResourceId;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Relocation.Contracts;
 using Platform.Relocation.FollowUp;
+using Platform.Security;
 
 namespace Platform.Relocation.Tests.FollowUp;
 
@@ -36,5 +37,21 @@ public sealed class FollowUpSweepTests(RelocationFactory service) : IClassFixtur
         // A second sweep on the same day changes no case.
         await service.Services.GetRequiredService<FollowUpSweep>().SweepAsync(default);
         Assert.Single(await service.OutboxEventsAsync<ZeroEmploymentCaseOpened>(turning16.Id));
+    }
+
+    [Fact]
+    public async Task Operators_run_the_sweep_from_the_dashboard_command_and_officers_may_not()
+    {
+        var household = await service.Household().Member("Head", service.Today.AddYears(-16).AddDays(1)).RegisterAsync();
+        await service.SeedPlanAsync(household, await service.SeedSiteAsync());
+        service.Clock.Advance(TimeSpan.FromDays(2));
+        var client = service.Client<Pa.Relocation.V1.FollowUpService.FollowUpServiceClient>();
+
+        await RpcAssert.FailsAsync(Grpc.Core.StatusCode.PermissionDenied,
+            client.ReassessFamiliesAsync(new Pa.Relocation.V1.ReassessFamiliesRequest(), service.CountyOfficer(TestRegions.County)));
+        var reassessed = await client.ReassessFamiliesAsync(new Pa.Relocation.V1.ReassessFamiliesRequest(), service.As(PlatformRoles.Operator, TestRegions.Province));
+
+        Assert.True(reassessed.Families >= 1);
+        Assert.Single(await service.OutboxEventsAsync<ZeroEmploymentCaseOpened>(household.Id));
     }
 }

@@ -17,14 +17,26 @@ namespace Platform.Relocation.FollowUp;
 /// zero-employment cases and the industry links (产业带动) in the partial files. Origin and
 /// destination read a family; only the destination manages its follow-up.
 /// </summary>
-public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUpReconciler reconciler, RelocationPolicy policy, TimeProvider time)
+public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUpReconciler reconciler, FollowUpSweep sweep, RelocationPolicy policy, TimeProvider time)
     : V1.FollowUpService.FollowUpServiceBase
 {
     public const int MaxReasonLength = 200;
 
+    private static readonly IReadOnlySet<string> OperatorsOnly = new HashSet<string> { PlatformRoles.Operator };
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public override async Task<V1.ReassessFamiliesResponse> ReassessFamilies(V1.ReassessFamiliesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, OperatorsOnly, "re-assess every family's follow-up");
+        var families = await sweep.SweepAsync(context.CancellationToken);
+        Audit(caller, context, "relocation.follow-up.reassess", "Region", caller.Region.Value);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return new V1.ReassessFamiliesResponse { Families = families };
+    }
 
     public override async Task<V1.GetFamilyFollowUpResponse> GetFamilyFollowUp(V1.GetFamilyFollowUpRequest request, ServerCallContext context)
     {

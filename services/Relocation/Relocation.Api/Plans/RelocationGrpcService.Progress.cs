@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Pa.Relocation.V1;
 using Platform.Messaging;
 using Platform.Relocation.Access;
@@ -74,6 +75,43 @@ public sealed partial class RelocationGrpcService
         Audit(caller, context, "relocation.plan.homestead-reclaimed", nameof(RelocationPlan), householdId.ToString());
         await db.SaveChangesAsync(ct);
         return new RecordHomesteadReclaimedResponse { Relocation = await MessageAsync(plan, ct) };
+    }
+
+    public override async Task<CancelPlanResponse> CancelPlan(CancelPlanRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RelocationAccess.Require(caller, RelocationAccess.Recorders, "cancel relocation plans");
+        var violations = new FieldViolations();
+        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var reason = (request.Reason ?? "").Trim();
+        violations.Check(reason.Length is > 0 and <= MaxEvidence, "reason", $"must have 1 to {MaxEvidence} characters");
+        violations.ThrowIfAny();
+
+        var ct = context.CancellationToken;
+        var plan = await RelocationAccess.ManagedPlanAsync(db, caller, householdId, ct);
+        if (plan.Stage != RelocationStage.Planned)
+        {
+            throw RpcErrors.FailedPrecondition($"The household moved in on {plan.MovedInOn:yyyy-MM-dd}; a plan is withdrawn only before the move.");
+        }
+
+        var unit = await db.Set<Sites.HousingUnit>().FirstAsync(u => u.Id == plan.UnitId, ct);
+        unit.HouseholdId = null;
+        var cancellation = new PlanCancellation
+        {
+            Id = Guid.CreateVersion7(),
+            HouseholdId = householdId,
+            SiteId = plan.SiteId,
+            UnitId = plan.UnitId,
+            PlannedMoveOn = plan.PlannedMoveOn,
+            Reason = reason,
+            CancelledBy = caller.Subject,
+            CancelledAt = Now,
+        };
+        db.Add(cancellation);
+        db.Remove(plan);
+        Audit(caller, context, "relocation.plan.cancel", nameof(RelocationPlan), householdId.ToString());
+        await db.SaveChangesAsync(ct);
+        return new CancelPlanResponse { Cancellation = cancellation.ToMessage() };
     }
 
     /// <summary>A real date not after today: these calls record what happened.</summary>

@@ -54,6 +54,9 @@ public sealed partial class RelocationGrpcService(
             };
         var total = await query.CountAsync(ct);
         var rows = await query.Where(h => after == null || h.Id.CompareTo(after.Value) > 0).OrderBy(h => h.Id).Take(page.Size + 1).ToListAsync(ct);
+        var shown = rows.Take(page.Size).Select(h => h.Id).ToList();
+        var cancelled = (await db.Set<PlanCancellation>().AsNoTracking().Where(c => shown.Contains(c.HouseholdId)).ToListAsync(ct))
+            .ToLookup(c => c.HouseholdId);
         Audit(caller, context, "relocation.candidates.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
         var response = new ListAwaitingPlanResponse { Page = Paging.Response(rows, page.Size, total, h => h.Id.ToString()) };
@@ -63,6 +66,7 @@ public sealed partial class RelocationGrpcService(
             RegionCode = h.RegionCode,
             People = h.People,
             Labour = new LabourSummary { Normal = h.Normal, Weak = h.Weak, None = h.People - h.Normal - h.Weak },
+            CancelledPlans = { cancelled[h.Id].OrderByDescending(c => c.CancelledAt).Select(c => c.ToMessage()) },
         }));
         return response;
     }

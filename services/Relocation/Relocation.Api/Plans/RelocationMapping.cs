@@ -36,4 +36,14 @@ public static class RelocationMapping
             : null,
         PlannedAt = SiteMapping.Utc(p.PlannedAt),
     };
+
+    public static Proto.PlanCancellation ToMessage(this PlanCancellation c) => new()
+    {
+        SiteId = c.SiteId.ToString(),
+        UnitId = c.UnitId.ToString(),
+        PlannedMoveOn = c.PlannedMoveOn.ToProto(),
+        Reason = c.Reason,
+        CancelledBy = c.CancelledBy,
+        CancelledAt = SiteMapping.Utc(c.CancelledAt),
+    };
 }

@@ -388,6 +388,43 @@ namespace Platform.Relocation.Migrations.Sqlite
                     b.ToTable("Members", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Relocation.Plans.PlanCancellation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlannedMoveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("PlanCancellations", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Relocation.Plans.RelocationPlan", b =>
                 {
                     b.Property<Guid>("HouseholdId")

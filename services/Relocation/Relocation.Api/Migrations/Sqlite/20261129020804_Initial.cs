@@ -132,6 +132,24 @@ namespace Platform.Relocation.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanCancellations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlannedMoveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CancelledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanCancellations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RelocationPlans",
                 columns: table => new
                 {
@@ -364,6 +382,11 @@ namespace Platform.Relocation.Migrations.Sqlite
                 column: "NextAttemptAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanCancellations_HouseholdId",
+                table: "PlanCancellations",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RelocationPlans_OriginRegionCode",
                 table: "RelocationPlans",
                 column: "OriginRegionCode");
@@ -422,6 +445,9 @@ namespace Platform.Relocation.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PlanCancellations");
 
             migrationBuilder.DropTable(
                 name: "RelocationPlans");

@@ -132,6 +132,24 @@ namespace Platform.Relocation.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanCancellations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlannedMoveOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    CancelledBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanCancellations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RelocationPlans",
                 columns: table => new
                 {
@@ -365,6 +383,11 @@ namespace Platform.Relocation.Migrations.SqlServer
                 column: "NextAttemptAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanCancellations_HouseholdId",
+                table: "PlanCancellations",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RelocationPlans_OriginRegionCode",
                 table: "RelocationPlans",
                 column: "OriginRegionCode");
@@ -423,6 +446,9 @@ namespace Platform.Relocation.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PlanCancellations");
 
             migrationBuilder.DropTable(
                 name: "RelocationPlans");
