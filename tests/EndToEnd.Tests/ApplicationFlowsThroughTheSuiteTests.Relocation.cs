@@ -1,4 +1,5 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -79,7 +80,7 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
             .Labourers.All(l => l.HouseholdId != householdId), TimeSpan.FromSeconds(60));
 
         // The operator's dashboard command re-assesses every moved-in family; this one stays employed.
-        var reassessed = await _app.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(_relocationId, "reassess-follow-up");
+        var reassessed = await _app!.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(_relocationId, "reassess-follow-up");
         Assert.True(reassessed.Success, reassessed.Message);
         Assert.False((await followUp.GetFamilyFollowUpAsync(new R.GetFamilyFollowUpRequest { HouseholdId = householdId }, county)).Family.ZeroEmployment);
     }
