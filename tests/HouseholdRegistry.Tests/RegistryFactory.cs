@@ -56,10 +56,11 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// Call options with a development token for the given role and region, an optional declared purpose,
-    /// and a deadline, as every platform client sends one.
+    /// and a deadline, as every platform client sends one (30 s, the server's cap, like the other services'
+    /// tests: a first call on a loaded CI machine may take more than 10 s to migrate and warm up).
     /// </summary>
     public CallOptions As(string role, string region, string subject = "test-officer", bool personalData = false, string? purpose = null) =>
-        new(Headers(role, region, subject, personalData, purpose), DateTime.UtcNow.AddSeconds(10));
+        new(Headers(role, region, subject, personalData, purpose), DateTime.UtcNow.AddSeconds(30));
 
     public Metadata Headers(string role, string region, string subject = "test-officer", bool personalData = false, string? purpose = null)
     {
