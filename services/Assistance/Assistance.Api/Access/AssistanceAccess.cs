@@ -6,15 +6,9 @@ using Platform.ServiceDefaults;
 
 namespace Platform.Assistance.Access;
 
-/// <summary>Who may read and record what: region scope for every household, roles per action.</summary>
+/// <summary>Which households a caller sees (region scope); role checks, listing regions and ids are in RegionAccess.</summary>
 public static class AssistanceAccess
 {
-    public static IReadOnlySet<string> Recorders => RegionAccess.Recorders;
-
-    public static IReadOnlySet<string> Readers => RegionAccess.Readers;
-
-    public static void Require(Caller caller, IReadOnlySet<string> roles, string action) => RegionAccess.Require(caller, roles, action);
-
     /// <summary>
     /// The household with its members, when it exists and the caller's region covers it;
     /// otherwise NotFound, so another county cannot learn that it exists.
@@ -29,10 +23,4 @@ public static class AssistanceAccess
 
         return household;
     }
-
-    /// <summary>The region a listing asks for, which must lie inside the caller's scope.</summary>
-    public static RegionCode ListingRegion(Caller caller, string requested, FieldViolations violations, string field) =>
-        RegionAccess.ListingRegion(caller, requested, violations, field);
-
-    public static Guid ParseId(string text, FieldViolations violations, string field) => RegionAccess.ParseId(text, violations, field);
 }

@@ -27,10 +27,10 @@ public sealed class EducationGrpcService(
     public override async Task<RecordEnrolmentResponse> RecordEnrolment(RecordEnrolmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record enrolments");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record enrolments");
         var violations = new FieldViolations();
-        var householdId = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         EducationValidation.Stage(request.Stage, violations, "stage");
         EducationValidation.SchoolName(request.SchoolName, violations, "school_name");
         EducationValidation.Grade(request.Grade, violations, "grade");
@@ -68,9 +68,9 @@ public sealed class EducationGrpcService(
     public override async Task<EndEnrolmentResponse> EndEnrolment(EndEnrolmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "end enrolments");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "end enrolments");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.EnrolmentId, violations, "enrolment_id");
+        var id = RegionAccess.ParseId(request.EnrolmentId, violations, "enrolment_id");
         var withdrawnOn = EducationValidation.PastDate(request.WithdrawnOn, Today, violations, "withdrawn_on");
         violations.ThrowIfAny();
 
@@ -91,9 +91,9 @@ public sealed class EducationGrpcService(
     public override async Task<ListEnrolmentsResponse> ListEnrolments(ListEnrolmentsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read enrolments");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read enrolments");
         var violations = new FieldViolations();
-        var householdId = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -109,9 +109,9 @@ public sealed class EducationGrpcService(
     public override async Task<GrantSubsidyResponse> GrantSubsidy(GrantSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "grant education subsidies");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "grant education subsidies");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.EnrolmentId, violations, "enrolment_id");
+        var id = RegionAccess.ParseId(request.EnrolmentId, violations, "enrolment_id");
         violations.Check(Enum.IsDefined((SubsidyKind)request.Kind), "kind", "must be a subsidy kind");
         violations.Check(request.Amount is { Fen: > 0 and <= MaxSubsidyFen }, "amount", $"must be more than 0 and at most {MaxSubsidyFen} fen");
         violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
@@ -144,9 +144,9 @@ public sealed class EducationGrpcService(
     public override async Task<ListSubsidiesResponse> ListSubsidies(ListSubsidiesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read education subsidies");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read education subsidies");
         var violations = new FieldViolations();
-        var householdId = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -162,10 +162,10 @@ public sealed class EducationGrpcService(
     public override async Task<RecordExemptionResponse> RecordExemption(RecordExemptionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record exemptions");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record exemptions");
         var violations = new FieldViolations();
-        var householdId = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         violations.Check(Enum.IsDefined((ExemptionKind)request.Kind), "kind", "must be an exemption kind");
         violations.Check(request.Reason.Trim().Length is > 0 and <= 400, "reason", "must have 1 to 400 characters");
         violations.Check(request.ApprovedBy.Trim().Length is > 0 and <= 128, "approved_by", "must have 1 to 128 characters");
@@ -202,9 +202,9 @@ public sealed class EducationGrpcService(
     public override async Task<ListDropoutCasesResponse> ListDropoutCases(ListDropoutCasesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list dropout-risk cases");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list dropout-risk cases");
         var violations = new FieldViolations();
-        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");
 
@@ -230,9 +230,9 @@ public sealed class EducationGrpcService(
     public override async Task<GetDropoutCaseResponse> GetDropoutCase(GetDropoutCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read dropout-risk cases");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read dropout-risk cases");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -245,9 +245,9 @@ public sealed class EducationGrpcService(
     public override async Task<RecordDropoutVisitResponse> RecordDropoutVisit(RecordDropoutVisitRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record dropout follow-up visits");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record dropout follow-up visits");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
         var visitedOn = EducationValidation.PastDate(request.VisitedOn, Today, violations, "visited_on");
         violations.Check(request.Outcome.Trim().Length is > 0 and <= 1000, "outcome", "must have 1 to 1000 characters");
         violations.Check(request.NextStep.Trim().Length <= 400, "next_step", "must have at most 400 characters");

@@ -17,9 +17,9 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
     public override async Task<GetHouseholdGuaranteesResponse> GetHouseholdGuarantees(GetHouseholdGuaranteesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read guarantee status");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read guarantee status");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -38,10 +38,11 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
     public override async Task<ListHouseholdGuaranteesResponse> ListHouseholdGuarantees(ListHouseholdGuaranteesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list guarantee status");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list guarantee status");
         var violations = new FieldViolations();
-        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         var prefix = region.SignificantPrefix;
@@ -52,7 +53,6 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         }
 
         var total = await query.CountAsync(context.CancellationToken);
-        var after = page.After is null ? (Guid?)null : Guid.TryParse(page.After, out var a) ? a : throw RpcErrors.InvalidArgument("page.page_token", "is not a token returned by this service");
         var rows = await query.Where(g => after == null || g.HouseholdId.CompareTo(after.Value) > 0)
             .OrderBy(g => g.HouseholdId).Take(page.Size + 1)
             .Join(db.Households, g => g.HouseholdId, h => h.Id, (g, h) => new { g, h.Status })
@@ -66,9 +66,9 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
     public override async Task<DeclareFoodAndClothingResponse> DeclareFoodAndClothing(DeclareFoodAndClothingRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "declare food and clothing");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "declare food and clothing");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.Check(request.Secure || !string.IsNullOrWhiteSpace(request.Note), "note", "must say what the village found when the household is not secure");
         violations.Check(request.Note.Length <= 400, "note", "must have at most 400 characters");
         violations.ThrowIfAny();
@@ -94,9 +94,9 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
     public override async Task<GetRegionCoverageResponse> GetRegionCoverage(GetRegionCoverageRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read coverage");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read coverage");
         var violations = new FieldViolations();
-        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var year = Year(request.Year, violations);
         violations.ThrowIfAny();
         return new GetRegionCoverageResponse { Coverage = await coverage.ForRegionAsync(region, year, context.CancellationToken) };
@@ -105,9 +105,9 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
     public override async Task<ListRegionCoverageResponse> ListRegionCoverage(ListRegionCoverageRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read coverage");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read coverage");
         var violations = new FieldViolations();
-        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var year = Year(request.Year, violations);
         var page = Paging.Read(request.Page, violations, "page");
         violations.ThrowIfAny();

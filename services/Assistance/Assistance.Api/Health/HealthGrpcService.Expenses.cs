@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
-using Platform.Assistance.Access;
 using Platform.Assistance.Contracts;
 using Platform.Assistance.Guarantees;
 using Platform.Assistance.Households;
@@ -22,11 +21,11 @@ public sealed partial class HealthGrpcService
     public override async Task<RecordMedicalExpenseResponse> RecordMedicalExpense(RecordMedicalExpenseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record medical expenses");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record medical expenses");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
-        var recordId = request.RecordId.Length == 0 ? (Guid?)null : AssistanceAccess.ParseId(request.RecordId, violations, "record_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var recordId = request.RecordId.Length == 0 ? (Guid?)null : RegionAccess.ParseId(request.RecordId, violations, "record_id");
         var hospital = HealthValidation.Text(request.Hospital, 200, violations, "hospital");
         var admittedOn = HealthValidation.Date(request.AdmittedOn, Today, violations, "admitted_on");
         var dischargedOn = HealthValidation.Date(request.DischargedOn, Today, violations, "discharged_on");
@@ -71,9 +70,9 @@ public sealed partial class HealthGrpcService
     public override async Task<ListMedicalExpensesResponse> ListMedicalExpenses(ListMedicalExpensesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read medical expenses");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read medical expenses");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var year = request.Year == 0 ? 0 : HealthValidation.Year(request.Year, violations, "year");
         violations.ThrowIfAny();
 

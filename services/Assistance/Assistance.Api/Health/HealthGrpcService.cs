@@ -26,10 +26,10 @@ public sealed partial class HealthGrpcService(
     public override async Task<RecordInsuranceEnrolmentResponse> RecordInsuranceEnrolment(RecordInsuranceEnrolmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record insurance enrolments");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record insurance enrolments");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         var year = HealthValidation.Year(request.Year, violations, "year");
         HealthValidation.Premium(request.Premium, request.Subsidised, violations);
         violations.Check(request.Status != Pa.Assistance.V1.EnrolmentStatus.Unspecified, "status", "must be enrolled or lapsed");
@@ -55,9 +55,9 @@ public sealed partial class HealthGrpcService(
     public override async Task<ListInsuranceEnrolmentsResponse> ListInsuranceEnrolments(ListInsuranceEnrolmentsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read insurance enrolments");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read insurance enrolments");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var year = request.Year == 0 ? Now.Year : HealthValidation.Year(request.Year, violations, "year");
         violations.ThrowIfAny();
 
@@ -81,10 +81,10 @@ public sealed partial class HealthGrpcService(
     public override async Task<SignFamilyDoctorResponse> SignFamilyDoctor(SignFamilyDoctorRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record family-doctor contracts");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record family-doctor contracts");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         var doctor = HealthValidation.Text(request.Doctor, 100, violations, "doctor");
         var clinic = HealthValidation.Text(request.Clinic, 200, violations, "clinic");
         var signedOn = HealthValidation.Date(request.SignedOn, Today, violations, "signed_on");
@@ -108,9 +108,9 @@ public sealed partial class HealthGrpcService(
     public override async Task<RecordDoctorVisitResponse> RecordDoctorVisit(RecordDoctorVisitRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record doctor visits");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record doctor visits");
         var violations = new FieldViolations();
-        var contractId = AssistanceAccess.ParseId(request.ContractId, violations, "contract_id");
+        var contractId = RegionAccess.ParseId(request.ContractId, violations, "contract_id");
         var visitedOn = HealthValidation.Date(request.VisitedOn, Today, violations, "visited_on");
         var doctor = HealthValidation.Text(request.Doctor, 100, violations, "doctor");
         var notes = HealthValidation.Text(request.Notes, 1000, violations, "notes", required: false);
@@ -133,9 +133,9 @@ public sealed partial class HealthGrpcService(
     public override async Task<ListFamilyDoctorContractsResponse> ListFamilyDoctorContracts(ListFamilyDoctorContractsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read family-doctor contracts");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read family-doctor contracts");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await ReadableAsync(caller, id, "health.family-doctors.read", context);
@@ -149,10 +149,10 @@ public sealed partial class HealthGrpcService(
     public override async Task<RecordIllnessResponse> RecordIllness(RecordIllnessRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record illnesses");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record illnesses");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = AssistanceAccess.ParseId(request.MemberId, violations, "member_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         violations.Check(request.Kind != Pa.Assistance.V1.IllnessKind.Unspecified, "kind", "must be chronic or serious");
         var category = HealthValidation.Text(request.Category, 100, violations, "category");
         var diagnosedOn = HealthValidation.Date(request.DiagnosedOn, Today, violations, "diagnosed_on");
@@ -176,9 +176,9 @@ public sealed partial class HealthGrpcService(
     public override async Task<ListIllnessesResponse> ListIllnesses(ListIllnessesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read illness records");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read illness records");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await ReadableAsync(caller, id, "health.illnesses.read", context);

@@ -18,9 +18,9 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.RecordAppraisalResponse> RecordAppraisal(Proto.RecordAppraisalRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record house appraisals");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record house appraisals");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var grade = request.Grade.ToGrade();
         violations.Check(grade is not null, "grade", "must be A, B, C or D");
         var appraisedOn = HousingValidation.PastDate(request.AppraisedOn, Today, violations, "appraised_on");
@@ -51,9 +51,9 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.ListAppraisalsResponse> ListAppraisals(Proto.ListAppraisalsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read house appraisals");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read house appraisals");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -69,9 +69,9 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.StartRenovationResponse> StartRenovation(Proto.StartRenovationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "start renovation projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "start renovation projects");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var kind = request.Kind.ToKind();
         violations.Check(kind is not null, "kind", "must be repair, rebuild or relocation instead");
         violations.Check(request.Subsidy is { Fen: >= 0 }, "subsidy", "must be given in whole fen and not be negative");
@@ -126,9 +126,9 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.AdvanceRenovationResponse> AdvanceRenovation(Proto.AdvanceRenovationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "advance renovation projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "advance renovation projects");
         var violations = new FieldViolations();
-        var projectId = AssistanceAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
         var to = request.Status.ToStatus();
         violations.Check(to is RenovationStatus.UnderConstruction or RenovationStatus.Completed or RenovationStatus.Cancelled,
             "status", "must be under construction, completed or cancelled (acceptance is recorded by its inspection)");
@@ -150,9 +150,9 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.RecordAcceptanceResponse> RecordAcceptance(Proto.RecordAcceptanceRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record acceptance inspections");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record acceptance inspections");
         var violations = new FieldViolations();
-        var projectId = AssistanceAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
         var inspectedOn = HousingValidation.PastDate(request.InspectedOn, Today, violations, "inspected_on");
         violations.Check(request.Inspector.Trim().Length is > 0 and <= 64, "inspector", "must have 1 to 64 characters");
         violations.Check(request.Passed || !string.IsNullOrWhiteSpace(request.Findings), "findings", "must say what failed when the inspection is not passed");
@@ -190,9 +190,9 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.ListRenovationsResponse> ListRenovations(Proto.ListRenovationsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read renovation projects");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read renovation projects");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -208,9 +208,9 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.ListDangerousHousesResponse> ListDangerousHouses(Proto.ListDangerousHousesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list dangerous houses");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list dangerous houses");
         var violations = new FieldViolations();
-        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");
 

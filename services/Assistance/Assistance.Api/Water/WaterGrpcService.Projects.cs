@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
-using Platform.Assistance.Access;
 using Platform.Assistance.Guarantees;
 using Platform.Persistence;
 using Platform.Security;
@@ -21,7 +20,7 @@ public sealed partial class WaterGrpcService
     public override async Task<CreateWaterProjectResponse> CreateWaterProject(CreateWaterProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "create water projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "create water projects");
         var violations = new FieldViolations();
         WaterValidation.Text(request.Name, 100, required: true, violations, "name");
         var kind = WaterMapping.FromProto<WaterProjectKind, Pa.Assistance.V1.WaterProjectKind>(request.Kind);
@@ -60,14 +59,14 @@ public sealed partial class WaterGrpcService
     public override async Task<AddProjectHouseholdsResponse> AddProjectHouseholds(AddProjectHouseholdsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "add households to water projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "add households to water projects");
         var violations = new FieldViolations();
         var projectId = ParseProjectId(request.ProjectId, violations);
         violations.Check(request.HouseholdIds.Count is > 0 and <= MaxHouseholdsPerCall, "household_ids", $"must list 1 to {MaxHouseholdsPerCall} households");
         var ids = new List<Guid>();
         foreach (var text in request.HouseholdIds)
         {
-            var id = AssistanceAccess.ParseId(text, violations, "household_ids");
+            var id = RegionAccess.ParseId(text, violations, "household_ids");
             if (id != Guid.Empty)
             {
                 ids.Add(id);
@@ -114,7 +113,7 @@ public sealed partial class WaterGrpcService
     public override async Task<AdvanceWaterProjectResponse> AdvanceWaterProject(AdvanceWaterProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "advance water projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "advance water projects");
         var violations = new FieldViolations();
         var projectId = ParseProjectId(request.ProjectId, violations);
         var to = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
@@ -155,18 +154,18 @@ public sealed partial class WaterGrpcService
     public override async Task<ListWaterProjectsResponse> ListWaterProjects(ListWaterProjectsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list water projects");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list water projects");
         var violations = new FieldViolations();
-        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var status = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
         violations.Check(request.Status == Pa.Assistance.V1.WaterProjectStatus.Unspecified || status is not null, "status", "must be a project status or UNSPECIFIED for all");
         var page = Paging.Read(request.Page, violations, "page");
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         var prefix = region.SignificantPrefix;
         var query = db.Set<WaterProject>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix) && (status == null || p.Status == status));
         var total = await query.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var shownIds = rows.Take(page.Size).Select(p => p.Id).ToList();
         var counts = await db.Set<WaterProjectHousehold>().Where(s => shownIds.Contains(s.ProjectId)).GroupBy(s => s.ProjectId)
@@ -180,10 +179,11 @@ public sealed partial class WaterGrpcService
     public override async Task<ListReassessmentsDueResponse> ListReassessmentsDue(ListReassessmentsDueRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list water re-assessments due");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list water re-assessments due");
         var violations = new FieldViolations();
-        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         // WaterProjectLifecycle.ReassessmentDue in SQL: no assessment made on or after completion day and recorded after completion.
@@ -193,7 +193,6 @@ public sealed partial class WaterGrpcService
             .Where(d => d.RegionCode.StartsWith(prefix)
                 && !assessments.Any(a => a.HouseholdId == d.HouseholdId && a.AssessedOn >= d.CompletedOn && a.RecordedAt > d.CompletedAt));
         var total = await query.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await query.Where(d => after == null || d.Id.CompareTo(after.Value) > 0).OrderBy(d => d.Id).Take(page.Size + 1)
             .Join(db.Set<WaterProject>(), d => d.ProjectId, p => p.Id, (d, p) => new { Duty = d, p.Name })
             .ToListAsync(context.CancellationToken);

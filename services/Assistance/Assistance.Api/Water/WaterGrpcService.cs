@@ -20,9 +20,9 @@ public sealed partial class WaterGrpcService(
     public override async Task<RecordWaterAssessmentResponse> RecordWaterAssessment(RecordWaterAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Recorders, "record water assessments");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record water assessments");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var quantity = WaterValidation.Check(request.Quantity, violations, "quantity");
         var quality = WaterValidation.Check(request.Quality, violations, "quality");
         var convenience = WaterValidation.Check(request.Convenience, violations, "convenience");
@@ -58,16 +58,16 @@ public sealed partial class WaterGrpcService(
     public override async Task<ListWaterAssessmentsResponse> ListWaterAssessments(ListWaterAssessmentsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "read water assessments");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read water assessments");
         var violations = new FieldViolations();
-        var id = AssistanceAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var page = Paging.Read(request.Page, violations, "page");
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
         var all = db.Set<WaterAssessment>().AsNoTracking().Where(a => a.HouseholdId == id);
         var total = await all.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await all.Where(a => after == null || a.Id.CompareTo(after.Value) < 0)
             .OrderByDescending(a => a.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var current = WaterRule.Latest(await all.ToListAsync(context.CancellationToken));
@@ -86,17 +86,17 @@ public sealed partial class WaterGrpcService(
     public override async Task<ListUnsafeWaterHouseholdsResponse> ListUnsafeWaterHouseholds(ListUnsafeWaterHouseholdsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        AssistanceAccess.Require(caller, AssistanceAccess.Readers, "list households without safe water");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list households without safe water");
         var violations = new FieldViolations();
-        var region = AssistanceAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         // The stored finding is the rule's answer; NotMet means an assessment exists and fails a dimension.
         var prefix = region.SignificantPrefix;
         var query = db.Guarantees.AsNoTracking().Where(g => g.RegionCode.StartsWith(prefix) && g.Water.State == GuaranteeState.NotMet);
         var total = await query.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await query.Where(g => after == null || g.HouseholdId.CompareTo(after.Value) > 0)
             .OrderBy(g => g.HouseholdId).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var shown = rows.Take(page.Size).ToList();
@@ -128,7 +128,4 @@ public sealed partial class WaterGrpcService(
         var report = await importer.ImportAsync(requestStream, context, departmentRows, m => m.Header, m => m.Row);
         return new ImportWaterAssessmentsResponse { Report = report };
     }
-
-    private static Guid? AfterId(PageSpec page) =>
-        page.After is null ? null : Guid.TryParse(page.After, out var after) ? after : throw RpcErrors.InvalidArgument("page.page_token", "is not a token returned by this service");
 }

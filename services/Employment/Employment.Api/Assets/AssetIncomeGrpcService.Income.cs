@@ -16,9 +16,9 @@ public sealed partial class AssetIncomeGrpcService
     public override async Task<Proto.GrantIndustrySubsidyResponse> GrantIndustrySubsidy(Proto.GrantIndustrySubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "grant industry subsidies");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "grant industry subsidies");
         var violations = new FieldViolations();
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         ValidYear(request.Year, violations, "year");
         violations.Check(request.Item.Trim().Length is > 0 and <= 32, "item", "must have 1 to 32 characters");
         violations.Check(request.Units > 0, "units", "must be more than 0");
@@ -50,9 +50,9 @@ public sealed partial class AssetIncomeGrpcService
     public override async Task<Proto.GetHouseholdAssetIncomeResponse> GetHouseholdAssetIncome(Proto.GetHouseholdAssetIncomeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read asset income");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read asset income");
         var violations = new FieldViolations();
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -78,7 +78,7 @@ public sealed partial class AssetIncomeGrpcService
     public override async Task<Proto.RecordCollectiveIncomeResponse> RecordCollectiveIncome(Proto.RecordCollectiveIncomeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record village collective income");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record village collective income");
         var violations = new FieldViolations();
         var isVillage = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
         violations.Check(isVillage, "village_code", "must be the 12-digit code of a village");
@@ -129,9 +129,9 @@ public sealed partial class AssetIncomeGrpcService
     public override async Task<Proto.ListVillagesBelowStandardResponse> ListVillagesBelowStandard(Proto.ListVillagesBelowStandardRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list villages below the collective income standard");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list villages below the collective income standard");
         var violations = new FieldViolations();
-        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         ValidYear(request.Year, violations, "year");
         var page = Paging.Read(request.Page, violations, "page");
         violations.ThrowIfAny();

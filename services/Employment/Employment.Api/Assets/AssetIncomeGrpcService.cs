@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Platform.Employment.Access;
 using Platform.Employment.Data;
 using Platform.Employment.Labourers;
 using Platform.Employment.Policy;
@@ -27,14 +26,14 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
     public override async Task<Proto.SetSharesResponse> SetShares(Proto.SetSharesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, CountyOfficers, "set quantified shares");
+        RegionAccess.Require(caller, CountyOfficers, "set quantified shares");
         var violations = new FieldViolations();
-        var projectId = EmploymentAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
         violations.Check(request.Holdings.Count is > 0 and <= MaxHoldingsPerCall, "holdings", $"must list 1 to {MaxHoldingsPerCall} households");
         var holdings = new Dictionary<Guid, long>();
         for (var i = 0; i < request.Holdings.Count; i++)
         {
-            var id = EmploymentAccess.ParseId(request.Holdings[i].HouseholdId, violations, $"holdings[{i}].household_id");
+            var id = RegionAccess.ParseId(request.Holdings[i].HouseholdId, violations, $"holdings[{i}].household_id");
             violations.Check(request.Holdings[i].Shares > 0, $"holdings[{i}].shares", "must be a positive whole number");
             violations.Check(id == Guid.Empty || holdings.TryAdd(id, request.Holdings[i].Shares), $"holdings[{i}].household_id", "is listed twice");
         }
@@ -97,9 +96,9 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
     public override async Task<Proto.ListProjectSharesResponse> ListProjectShares(Proto.ListProjectSharesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read quantified shares");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read quantified shares");
         var violations = new FieldViolations();
-        var projectId = EmploymentAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");
 
@@ -127,9 +126,9 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
     public override async Task<Proto.RunDividendResponse> RunDividend(Proto.RunDividendRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, CountyOfficers, "pay dividends");
+        RegionAccess.Require(caller, CountyOfficers, "pay dividends");
         var violations = new FieldViolations();
-        var projectId = EmploymentAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
         var runKey = request.RunKey.Trim();
         violations.Check(runKey.Length is > 0 and <= 64, "run_key", "must have 1 to 64 characters");
         ValidYear(request.Year, violations, "year");

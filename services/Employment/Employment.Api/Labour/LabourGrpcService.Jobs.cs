@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
-using Platform.Employment.Access;
 using Platform.Employment.Contracts;
 using Platform.Messaging;
 using Platform.Security;
@@ -15,10 +14,10 @@ public sealed partial class LabourGrpcService
     public override async Task<StartEmploymentResponse> StartEmployment(StartEmploymentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record employment");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record employment");
         var violations = new FieldViolations();
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         var type = LabourValidation.Enum<Labour.EmploymentType>((int)request.Type, violations, "type");
         var employer = LabourValidation.Text(request.Employer, violations, "employer");
         var startedOn = LabourValidation.PastDate(request.StartedOn, Today, violations, "started_on");
@@ -51,9 +50,9 @@ public sealed partial class LabourGrpcService
     public override async Task<EndEmploymentResponse> EndEmployment(EndEmploymentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "end employment");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "end employment");
         var violations = new FieldViolations();
-        var id = EmploymentAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        var id = RegionAccess.ParseId(request.EmploymentId, violations, "employment_id");
         var endedOn = LabourValidation.PastDate(request.EndedOn, Today, violations, "ended_on");
         violations.ThrowIfAny();
 
@@ -96,9 +95,9 @@ public sealed partial class LabourGrpcService
     public override async Task<RecordEarningsResponse> RecordEarnings(RecordEarningsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record earnings");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record earnings");
         var violations = new FieldViolations();
-        var id = EmploymentAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        var id = RegionAccess.ParseId(request.EmploymentId, violations, "employment_id");
         violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
         violations.Check(request.Month is >= 1 and <= 12, "month", "must be from 1 to 12");
         violations.Check(request.Amount is { Fen: > 0 and <= LabourValidation.MaxMonthlyFen }, "amount",
@@ -150,9 +149,9 @@ public sealed partial class LabourGrpcService
     public override async Task<GrantTransportSubsidyResponse> GrantTransportSubsidy(GrantTransportSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "grant transport subsidies");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "grant transport subsidies");
         var violations = new FieldViolations();
-        var id = EmploymentAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        var id = RegionAccess.ParseId(request.EmploymentId, violations, "employment_id");
         violations.Check(request.Year >= 2000 && request.Year <= Today.Year, "year", $"must be from 2000 to {Today.Year}");
         violations.ThrowIfAny();
 
@@ -202,9 +201,9 @@ public sealed partial class LabourGrpcService
     public override async Task<GetReturnToWorkRateResponse> GetReturnToWorkRate(GetReturnToWorkRateRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read return-to-work rates");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read return-to-work rates");
         var violations = new FieldViolations();
-        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var campaignStart = request.CampaignStart.ToDateOnly();
         violations.Check(campaignStart is not null, "campaign_start", "must be a valid date");
         var asOf = request.AsOf.ToDateOnly();

@@ -27,10 +27,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
     public override async Task<GetLabourArchiveResponse> GetLabourArchive(GetLabourArchiveRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read labour archives");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read labour archives");
         var violations = new FieldViolations();
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -64,9 +64,9 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
     public override async Task<ListLabourersResponse> ListLabourers(ListLabourersRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list labourers");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list labourers");
         var violations = new FieldViolations();
-        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");
@@ -117,10 +117,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
     public override async Task<RecordSkillsResponse> RecordSkills(RecordSkillsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record skills");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record skills");
         var violations = new FieldViolations();
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         violations.Check(request.Skills.Count is > 0 and <= LabourValidation.MaxSkills, "skills", $"must list 1 to {LabourValidation.MaxSkills} skills");
         var names = request.Skills.Select((s, i) => LabourValidation.Text(s, violations, $"skills[{i}]")).Distinct(StringComparer.Ordinal).ToList();
         violations.ThrowIfAny();
@@ -144,10 +144,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
     public override async Task<RecordTrainingResponse> RecordTraining(RecordTrainingRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record trainings");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record trainings");
         var violations = new FieldViolations();
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         var course = LabourValidation.Text(request.Course, violations, "course");
         var provider = LabourValidation.Text(request.Provider, violations, "provider");
         var certificate = LabourValidation.Text(request.Certificate, violations, "certificate", required: false);
@@ -180,10 +180,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
     public override async Task<RecordJobWishResponse> RecordJobWish(RecordJobWishRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record job wishes");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record job wishes");
         var violations = new FieldViolations();
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = EmploymentAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         var work = LabourValidation.Text(request.PreferredWork, violations, "preferred_work");
         var place = LabourValidation.Enum<WorkPlace>((int)request.Place, violations, "place");
         violations.Check(request.ExpectedMonthlyIncome is { Fen: >= 0 and <= LabourValidation.MaxMonthlyFen }, "expected_monthly_income",

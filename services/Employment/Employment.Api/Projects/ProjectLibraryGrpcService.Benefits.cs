@@ -17,10 +17,10 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<LinkHouseholdResponse> LinkHousehold(LinkHouseholdRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "link households to projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "link households to projects");
         var violations = new FieldViolations();
         var projectId = ProjectValidation.ProjectId(request.ProjectId, violations);
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var kind = ProjectMapping.FromProto<BenefitKind, Pa.Employment.V1.BenefitKind>(request.Kind);
         violations.Check(kind is not null, "kind", "must be one of the benefit kinds");
         violations.Check(request.AmountPerYear is { Fen: > 0 }, "amount_per_year", "must be more than zero fen");
@@ -62,7 +62,7 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<ListProjectLinksResponse> ListProjectLinks(ListProjectLinksRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read project benefit links");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read project benefit links");
         var violations = new FieldViolations();
         var projectId = ProjectValidation.ProjectId(request.ProjectId, violations);
         var page = Paging.Read(request.Page, violations, "page");
@@ -87,9 +87,9 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<ListHouseholdLinksResponse> ListHouseholdLinks(ListHouseholdLinksRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read a household's benefit links");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read a household's benefit links");
         var violations = new FieldViolations();
-        var householdId = EmploymentAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
@@ -107,10 +107,11 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<ListProjectConcernsResponse> ListProjectConcerns(ListProjectConcernsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list projects to follow up");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list projects to follow up");
         var violations = new FieldViolations();
-        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         // ProjectConcerns.Of in SQL: built or running without any household linked, or stopped.
@@ -120,7 +121,6 @@ public sealed partial class ProjectLibraryGrpcService
             && (p.Status == ProjectStatus.Stopped
                 || ((p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Operating) && !links.Any(l => l.ProjectId == p.Id))));
         var total = await query.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
 
         var response = new ListProjectConcernsResponse { Page = Paging.Response(rows, page.Size, total, p => p.Id.ToString()) };

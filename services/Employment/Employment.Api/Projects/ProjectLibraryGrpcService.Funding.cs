@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
-using Platform.Employment.Access;
 using Platform.Security;
 using Platform.ServiceDefaults;
 using IndustryProject = Platform.Employment.Projects.IndustryProject;
@@ -14,7 +13,7 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<RecordProgressResponse> RecordProgress(RecordProgressRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record construction progress");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record construction progress");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         violations.Check(request.Percent is >= 0 and <= 100, "percent", "must be 0 to 100");
@@ -48,7 +47,7 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<RequestDisbursementResponse> RequestDisbursement(RequestDisbursementRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, CountyOfficers, "disburse project funds");
+        RegionAccess.Require(caller, CountyOfficers, "disburse project funds");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         violations.Check(request.Amount is { Fen: > 0 }, "amount", "must be more than zero fen");
@@ -82,7 +81,7 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<ListDisbursementsResponse> ListDisbursements(ListDisbursementsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read project disbursements");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read project disbursements");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         violations.ThrowIfAny();
@@ -97,9 +96,9 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<GetFundProgressResponse> GetFundProgress(GetFundProgressRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read fund expenditure progress");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read fund expenditure progress");
         var violations = new FieldViolations();
-        var county = EmploymentAccess.ListingRegion(caller, request.CountyCode, violations, "county_code");
+        var county = RegionAccess.ListingRegion(caller, request.CountyCode, violations, "county_code");
         violations.Check(county.Level == RegionLevel.County, "county_code", "must be the code of a county");
         violations.Check(request.Year is >= 2000 and <= 9999, "year", "must be a year from 2000");
         violations.ThrowIfAny();

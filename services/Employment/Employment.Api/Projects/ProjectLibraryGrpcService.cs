@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
-using Platform.Employment.Access;
 using Platform.Employment.Data;
 using Platform.Employment.Policy;
 using Platform.Persistence;
@@ -26,7 +25,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<ProposeProjectResponse> ProposeProject(ProposeProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, VillageOfficers, "propose industry projects");
+        RegionAccess.Require(caller, VillageOfficers, "propose industry projects");
         var violations = new FieldViolations();
         var villageText = string.IsNullOrEmpty(request.VillageCode) ? caller.Region.Value : request.VillageCode;
         var villageValid = RegionCode.TryParse(villageText, out var village) && village.Level == RegionLevel.Village;
@@ -65,7 +64,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<ApproveProjectResponse> ApproveProject(ApproveProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, CountyOfficers, "approve industry projects");
+        RegionAccess.Require(caller, CountyOfficers, "approve industry projects");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         violations.Check(request.ApprovedBudget is { Fen: > 0 }, "approved_budget", "must be more than zero fen");
@@ -88,7 +87,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<RejectProjectResponse> RejectProject(RejectProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, CountyOfficers, "reject industry projects");
+        RegionAccess.Require(caller, CountyOfficers, "reject industry projects");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         var reason = ProjectValidation.Text(request.Reason, 400, required: true, violations, "reason");
@@ -111,7 +110,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<StopOperationResponse> StopOperation(StopOperationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "stop industry projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "stop industry projects");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         var reason = ProjectValidation.Text(request.Reason, 400, required: true, violations, "reason");
@@ -126,7 +125,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<RecordCompletionAcceptanceResponse> RecordCompletionAcceptance(RecordCompletionAcceptanceRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record completion acceptances");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record completion acceptances");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         var inspector = ProjectValidation.Text(request.Inspector, 64, required: true, violations, "inspector");
@@ -160,7 +159,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<ReplanProjectResponse> ReplanProject(ReplanProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "re-plan industry projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "re-plan industry projects");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         var what = ProjectValidation.Text(request.What, 200, required: true, violations, "what");
@@ -212,7 +211,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<GetProjectResponse> GetProject(GetProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read industry projects");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read industry projects");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(request.ProjectId, violations);
         violations.ThrowIfAny();
@@ -224,18 +223,18 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list industry projects");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list industry projects");
         var violations = new FieldViolations();
-        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var status = ProjectMapping.FromProto<ProjectStatus, Pa.Employment.V1.ProjectStatus>(request.Status);
         violations.Check(request.Status == Pa.Employment.V1.ProjectStatus.Unspecified || status is not null, "status", "must be a project status or UNSPECIFIED for all");
         var page = Paging.Read(request.Page, violations, "page");
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         var prefix = region.SignificantPrefix;
         var query = db.Set<IndustryProject>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix) && (status == null || p.Status == status));
         var total = await query.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var counts = await LinkedCountsAsync(rows.Take(page.Size).Select(p => p.Id).ToList(), context.CancellationToken);
 
@@ -248,7 +247,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     private async Task<Pa.Employment.V1.IndustryProject> StepAsync(string projectId, ProjectStep step, string action, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, $"{action.Replace('-', ' ')} of industry projects");
+        RegionAccess.Require(caller, RegionAccess.Recorders, $"{action.Replace('-', ' ')} of industry projects");
         var violations = new FieldViolations();
         var id = ProjectValidation.ProjectId(projectId, violations);
         violations.ThrowIfAny();
@@ -316,7 +315,4 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var project = await db.Set<IndustryProject>().FirstOrDefaultAsync(p => p.Id == projectId, ct);
         return project is not null && caller.CanSee(RegionCode.Parse(project.VillageCode)) ? project : throw RpcErrors.NotFound($"Industry project {projectId}");
     }
-
-    private static Guid? AfterId(PageSpec page) =>
-        page.After is null ? null : Guid.TryParse(page.After, out var after) ? after : throw RpcErrors.InvalidArgument("page.page_token", "is not a token returned by this service");
 }

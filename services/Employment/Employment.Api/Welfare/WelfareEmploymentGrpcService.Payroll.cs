@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
-using Platform.Employment.Access;
 using Platform.Employment.Contracts;
 using Platform.Messaging;
 using Platform.Persistence;
@@ -23,7 +22,7 @@ public sealed partial class WelfareEmploymentGrpcService
     public override async Task<RunPostPayrollResponse> RunPostPayroll(RunPostPayrollRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "run the public-welfare post payroll");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "run the public-welfare post payroll");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
@@ -101,10 +100,10 @@ public sealed partial class WelfareEmploymentGrpcService
     public override async Task<ListPayslipsResponse> ListPayslips(ListPayslipsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list public-welfare post payslips");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list public-welfare post payslips");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var (year, month) = WelfareValidation.Month(request.Year, request.Month, DateOnly.FromDateTime(now), violations);
         var page = Paging.Read(request.Page, violations, "page");
         violations.ThrowIfAny();
@@ -126,7 +125,7 @@ public sealed partial class WelfareEmploymentGrpcService
     public override async Task<GetVillagePostTotalsResponse> GetVillagePostTotals(GetVillagePostTotalsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "read public-welfare post totals");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read public-welfare post totals");
         var violations = new FieldViolations();
         var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
         var (year, month) = WelfareValidation.Month(request.Year, request.Month, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
-using Platform.Employment.Access;
 using Platform.Employment.Labourers;
 using Platform.Persistence;
 using Platform.Security;
@@ -22,7 +21,7 @@ public sealed partial class WelfareEmploymentGrpcService
     public override async Task<CreatePostResponse> CreatePost(CreatePostRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "create public-welfare posts");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "create public-welfare posts");
         var violations = new FieldViolations();
         var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
         var title = WelfareValidation.Text(request.Title, 100, violations, "title");
@@ -47,9 +46,9 @@ public sealed partial class WelfareEmploymentGrpcService
     public override async Task<ListPostsResponse> ListPosts(ListPostsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list public-welfare posts");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list public-welfare posts");
         var violations = new FieldViolations();
-        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
         violations.ThrowIfAny();
 
@@ -70,7 +69,7 @@ public sealed partial class WelfareEmploymentGrpcService
     public override async Task<AssignPostResponse> AssignPost(AssignPostRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "assign public-welfare posts");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "assign public-welfare posts");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var postId = WelfareValidation.Id(request.PostId, violations, "post_id");
@@ -108,7 +107,7 @@ public sealed partial class WelfareEmploymentGrpcService
     public override async Task<EndPostAssignmentResponse> EndPostAssignment(EndPostAssignmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "end public-welfare post assignments");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "end public-welfare post assignments");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var assignmentId = WelfareValidation.Id(request.AssignmentId, violations, "assignment_id");
@@ -136,7 +135,7 @@ public sealed partial class WelfareEmploymentGrpcService
     public override async Task<RecordAttendanceResponse> RecordAttendance(RecordAttendanceRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "record public-welfare post attendance");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record public-welfare post attendance");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var assignmentId = WelfareValidation.Id(request.AssignmentId, violations, "assignment_id");

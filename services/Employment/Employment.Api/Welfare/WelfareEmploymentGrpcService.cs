@@ -23,7 +23,7 @@ public sealed partial class WelfareEmploymentGrpcService(
     public override async Task<RegisterWorkshopResponse> RegisterWorkshop(RegisterWorkshopRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "register workshops");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "register workshops");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var name = WelfareValidation.Text(request.Name, 100, violations, "name");
@@ -52,7 +52,7 @@ public sealed partial class WelfareEmploymentGrpcService(
     public override async Task<HireWorkshopEmployeeResponse> HireWorkshopEmployee(HireWorkshopEmployeeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "hire workshop employees");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "hire workshop employees");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var workshopId = WelfareValidation.Id(request.WorkshopId, violations, "workshop_id");
@@ -86,7 +86,7 @@ public sealed partial class WelfareEmploymentGrpcService(
     public override async Task<ReleaseWorkshopEmployeeResponse> ReleaseWorkshopEmployee(ReleaseWorkshopEmployeeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "release workshop employees");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "release workshop employees");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var employmentId = WelfareValidation.Id(request.EmploymentId, violations, "employment_id");
@@ -115,9 +115,9 @@ public sealed partial class WelfareEmploymentGrpcService(
     public override async Task<ListWorkshopsResponse> ListWorkshops(ListWorkshopsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "list workshops");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list workshops");
         var violations = new FieldViolations();
-        var region = EmploymentAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
         violations.ThrowIfAny();
 
@@ -138,7 +138,7 @@ public sealed partial class WelfareEmploymentGrpcService(
     public override async Task<ComputeWorkshopSubsidyResponse> ComputeWorkshopSubsidy(ComputeWorkshopSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Readers, "compute workshop subsidies");
+        RegionAccess.Require(caller, RegionAccess.Readers, "compute workshop subsidies");
         var (workshopId, year) = ValidateSubsidyRequest(request.WorkshopId, request.Year);
         await VisibleWorkshopAsync(caller, workshopId, context.CancellationToken);
 
@@ -153,7 +153,7 @@ public sealed partial class WelfareEmploymentGrpcService(
     public override async Task<GrantWorkshopSubsidyResponse> GrantWorkshopSubsidy(GrantWorkshopSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        EmploymentAccess.Require(caller, EmploymentAccess.Recorders, "grant workshop subsidies");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "grant workshop subsidies");
         var (workshopId, year) = ValidateSubsidyRequest(request.WorkshopId, request.Year);
         await VisibleWorkshopAsync(caller, workshopId, context.CancellationToken);
 

@@ -14,17 +14,6 @@ namespace Platform.Relocation.Access;
 /// </summary>
 public static class RelocationAccess
 {
-    public static IReadOnlySet<string> Recorders => RegionAccess.Recorders;
-
-    public static IReadOnlySet<string> Readers => RegionAccess.Readers;
-
-    public static void Require(Caller caller, IReadOnlySet<string> roles, string action) => RegionAccess.Require(caller, roles, action);
-
-    public static RegionCode ListingRegion(Caller caller, string requested, FieldViolations violations, string field) =>
-        RegionAccess.ListingRegion(caller, requested, violations, field);
-
-    public static Guid ParseId(string text, FieldViolations violations, string field) => RegionAccess.ParseId(text, violations, field);
-
     public static bool CanRead(Caller caller, RelocationPlan plan) =>
         caller.CanSee(RegionCode.Parse(plan.OriginRegionCode)) || caller.CanSee(RegionCode.Parse(plan.SiteRegionCode));
 

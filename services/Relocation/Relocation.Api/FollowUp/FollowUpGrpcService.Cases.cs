@@ -22,17 +22,17 @@ public sealed partial class FollowUpGrpcService
     public override async Task<V1.ListCasesResponse> ListCases(V1.ListCasesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "list follow-up cases");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list follow-up cases");
         var violations = new FieldViolations();
         Guid? siteId = null;
         var region = caller.Region;
         if (request.SiteId.Length > 0)
         {
-            siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+            siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
         }
         else
         {
-            region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+            region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         }
 
         violations.Check(Enum.IsDefined(request.Status), "status", "must be one of the listed values");
@@ -80,9 +80,9 @@ public sealed partial class FollowUpGrpcService
     public override async Task<V1.GetCaseResponse> GetCase(V1.GetCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "read follow-up cases");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read follow-up cases");
         var violations = new FieldViolations();
-        var id = RelocationAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -95,9 +95,9 @@ public sealed partial class FollowUpGrpcService
     public override async Task<V1.AssignCaseResponse> AssignCase(V1.AssignCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "assign follow-up cases");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "assign follow-up cases");
         var violations = new FieldViolations();
-        var id = RelocationAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
         var subject = Text(request.AssigneeSubject, MaxNameLength, violations, "assignee_subject");
         var name = Text(request.AssigneeName, MaxNameLength, violations, "assignee_name");
         violations.ThrowIfAny();
@@ -113,9 +113,9 @@ public sealed partial class FollowUpGrpcService
     public override async Task<V1.RecordCaseActionResponse> RecordCaseAction(V1.RecordCaseActionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "record follow-up actions");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record follow-up actions");
         var violations = new FieldViolations();
-        var id = RelocationAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
         var kind = FollowUpMapping.FromMessage(request.Kind);
         violations.Check(kind is not null, "kind", "must be JOB_REFERRAL, TRAINING or PUBLIC_WELFARE_POST");
         var details = Text(request.Details, MaxDetailsLength, violations, "details");

@@ -18,7 +18,7 @@ public sealed partial class FollowUpGrpcService
     public override async Task<V1.LinkIndustryResponse> LinkIndustry(V1.LinkIndustryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "link households to industries");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "link households to industries");
         var (householdId, industryId) = ParseLink(request.HouseholdId, request.IndustryId);
 
         var ct = context.CancellationToken;
@@ -75,7 +75,7 @@ public sealed partial class FollowUpGrpcService
     public override async Task<V1.UnlinkIndustryResponse> UnlinkIndustry(V1.UnlinkIndustryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "unlink households from industries");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "unlink households from industries");
         var (householdId, industryId) = ParseLink(request.HouseholdId, request.IndustryId);
 
         var ct = context.CancellationToken;
@@ -91,7 +91,7 @@ public sealed partial class FollowUpGrpcService
     private static (Guid HouseholdId, Guid IndustryId) ParseLink(string householdId, string industryId)
     {
         var violations = new FieldViolations();
-        var ids = (RelocationAccess.ParseId(householdId, violations, "household_id"), RelocationAccess.ParseId(industryId, violations, "industry_id"));
+        var ids = (RegionAccess.ParseId(householdId, violations, "household_id"), RegionAccess.ParseId(industryId, violations, "industry_id"));
         violations.ThrowIfAny();
         return ids;
     }

@@ -31,7 +31,7 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
     public override async Task<V1.ReassessFamiliesResponse> ReassessFamilies(V1.ReassessFamiliesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, OperatorsOnly, "re-assess every family's follow-up");
+        RegionAccess.Require(caller, OperatorsOnly, "re-assess every family's follow-up");
         var families = await sweep.SweepAsync(context.CancellationToken);
         Audit(caller, context, "relocation.follow-up.reassess", "Region", caller.Region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -41,9 +41,9 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
     public override async Task<V1.GetFamilyFollowUpResponse> GetFamilyFollowUp(V1.GetFamilyFollowUpRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "read relocated families' follow-up");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read relocated families' follow-up");
         var violations = new FieldViolations();
-        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -56,10 +56,10 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
     public override async Task<V1.RecordWorkWishResponse> RecordWorkWish(V1.RecordWorkWishRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "record work wishes");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record work wishes");
         var violations = new FieldViolations();
-        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RelocationAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
         var wish = FollowUpMapping.FromMessage(request.Wish);
         violations.Check(wish is not null, "wish", "must be WISHES or DOES_NOT_WISH");
         var reason = request.Reason.Trim();

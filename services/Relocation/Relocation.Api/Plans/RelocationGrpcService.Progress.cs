@@ -17,9 +17,9 @@ public sealed partial class RelocationGrpcService
     public override async Task<RecordMoveInResponse> RecordMoveIn(RecordMoveInRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "record move-ins");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record move-ins");
         var violations = new FieldViolations();
-        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var movedInOn = PastDate(request.MovedInOn, violations, "moved_in_on");
         violations.ThrowIfAny();
 
@@ -43,9 +43,9 @@ public sealed partial class RelocationGrpcService
     public override async Task<RecordHomesteadReclaimedResponse> RecordHomesteadReclaimed(RecordHomesteadReclaimedRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "record homestead reclamation");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "record homestead reclamation");
         var violations = new FieldViolations();
-        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var reclaimedOn = PastDate(request.ReclaimedOn, violations, "reclaimed_on");
         var evidence = (request.Evidence ?? "").Trim();
         violations.Check(evidence.Length is > 0 and <= MaxEvidence, "evidence", $"must have 1 to {MaxEvidence} characters");
@@ -80,9 +80,9 @@ public sealed partial class RelocationGrpcService
     public override async Task<CancelPlanResponse> CancelPlan(CancelPlanRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "cancel relocation plans");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "cancel relocation plans");
         var violations = new FieldViolations();
-        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         var reason = (request.Reason ?? "").Trim();
         violations.Check(reason.Length is > 0 and <= MaxEvidence, "reason", $"must have 1 to {MaxEvidence} characters");
         violations.ThrowIfAny();

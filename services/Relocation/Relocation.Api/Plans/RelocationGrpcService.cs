@@ -31,9 +31,9 @@ public sealed partial class RelocationGrpcService(
     public override async Task<ListAwaitingPlanResponse> ListAwaitingPlan(ListAwaitingPlanRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "list households awaiting relocation");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list households awaiting relocation");
         var violations = new FieldViolations();
-        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
@@ -74,9 +74,9 @@ public sealed partial class RelocationGrpcService(
     public override async Task<GetRelocationResponse> GetRelocation(GetRelocationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "read relocations");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read relocations");
         var violations = new FieldViolations();
-        var householdId = RelocationAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -89,9 +89,9 @@ public sealed partial class RelocationGrpcService(
     public override async Task<ListRelocationsResponse> ListRelocations(ListRelocationsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "list relocations");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list relocations");
         var violations = new FieldViolations();
-        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");
         violations.Check(Enum.IsDefined(request.Stage), "stage", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page");

@@ -13,9 +13,9 @@ public sealed partial class SiteGrpcService
     public override async Task<AddHousingUnitsResponse> AddHousingUnits(AddHousingUnitsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "add housing units");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "add housing units");
         var violations = new FieldViolations();
-        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
         violations.Check(request.Units.Count is > 0 and <= SiteValidation.MaxUnitsPerBatch, "units", $"must list 1 to {SiteValidation.MaxUnitsPerBatch} units");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var units = request.Units.Select((u, i) =>
@@ -51,9 +51,9 @@ public sealed partial class SiteGrpcService
     public override async Task<SetPublicServicesResponse> SetPublicServices(SetPublicServicesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "set a site's public services");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "set a site's public services");
         var violations = new FieldViolations();
-        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
         violations.Check(request.PublicServices is not null, "public_services", "must be given");
         violations.ThrowIfAny();
 
@@ -68,9 +68,9 @@ public sealed partial class SiteGrpcService
     public override async Task<AddLeadingIndustryResponse> AddLeadingIndustry(AddLeadingIndustryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "add leading industries");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "add leading industries");
         var violations = new FieldViolations();
-        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
         var name = SiteValidation.Text(request.Name, SiteValidation.MaxName, violations, "name");
         violations.ThrowIfAny();
 
@@ -101,9 +101,9 @@ public sealed partial class SiteGrpcService
     public override async Task<SetCaseOfficerResponse> SetCaseOfficer(SetCaseOfficerRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "name a site's case officer");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "name a site's case officer");
         var violations = new FieldViolations();
-        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
         var (subject, name) = SiteValidation.CaseOfficer(request.CaseOfficer, violations, "case_officer");
         violations.ThrowIfAny();
 
@@ -118,9 +118,9 @@ public sealed partial class SiteGrpcService
     public override async Task<UpdateCapacityResponse> UpdateCapacity(UpdateCapacityRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Recorders, "change a site's capacity");
+        RegionAccess.Require(caller, RegionAccess.Recorders, "change a site's capacity");
         var violations = new FieldViolations();
-        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
         SiteValidation.Capacity(request.CapacityHouseholds, request.CapacityPeople, violations);
         violations.ThrowIfAny();
 

@@ -27,7 +27,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
     public override async Task<CreateSiteResponse> CreateSite(CreateSiteRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, Creators, "create resettlement sites");
+        RegionAccess.Require(caller, Creators, "create resettlement sites");
         var violations = new FieldViolations();
         var name = SiteValidation.Text(request.Name, SiteValidation.MaxName, violations, "name");
         var hasRegion = RegionCode.TryParse(request.RegionCode, out var region);
@@ -66,9 +66,9 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
     public override async Task<GetSiteResponse> GetSite(GetSiteRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "read resettlement sites");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read resettlement sites");
         var violations = new FieldViolations();
-        var id = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var id = RegionAccess.ParseId(request.SiteId, violations, "site_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -82,9 +82,9 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
     public override async Task<ListSitesResponse> ListSites(ListSitesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "list resettlement sites");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list resettlement sites");
         var violations = new FieldViolations();
-        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");

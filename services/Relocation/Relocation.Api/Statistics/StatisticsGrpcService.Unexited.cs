@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Platform.Relocation.Access;
 using Platform.Relocation.Households;
 using Platform.Relocation.Plans;
 using Platform.ServiceDefaults;
@@ -17,9 +16,9 @@ public sealed partial class StatisticsGrpcService
     public override async Task<V1.ListUnexitedRelocatedResponse> ListUnexitedRelocated(V1.ListUnexitedRelocatedRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "list unexited relocated households");
+        RegionAccess.Require(caller, RegionAccess.Readers, "list unexited relocated households");
         var violations = new FieldViolations();
-        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");

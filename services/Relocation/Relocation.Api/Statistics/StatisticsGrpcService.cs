@@ -25,9 +25,9 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
     public override async Task<V1.GetSiteStatisticsResponse> GetSiteStatistics(V1.GetSiteStatisticsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "read site statistics");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read site statistics");
         var violations = new FieldViolations();
-        var siteId = RelocationAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -41,9 +41,9 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
     public override async Task<V1.GetRegionStatisticsResponse> GetRegionStatistics(V1.GetRegionStatisticsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RelocationAccess.Require(caller, RelocationAccess.Readers, "read region statistics");
+        RegionAccess.Require(caller, RegionAccess.Readers, "read region statistics");
         var violations = new FieldViolations();
-        var region = RelocationAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");
 
