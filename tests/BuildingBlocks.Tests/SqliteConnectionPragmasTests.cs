@@ -33,7 +33,7 @@ public sealed class SqliteConnectionPragmasTests : IDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:probe-db"] = $"Data Source={_path}";
-        builder.AddPlatformDatabase<ProbeContext, SqliteProbeContext, SqlServerProbeContext>("probe-db");
+        builder.AddPlatformDatabase<ProbeContext, SqliteProbeContext, SqlServerProbeContext, PostgresProbeContext>("probe-db");
         return builder.Build();
     }
 
@@ -65,4 +65,6 @@ public sealed class SqliteConnectionPragmasTests : IDisposable
     public sealed class SqliteProbeContext(DbContextOptions<SqliteProbeContext> options) : ProbeContext(options);
 
     public sealed class SqlServerProbeContext(DbContextOptions<SqlServerProbeContext> options) : ProbeContext(options);
+
+    public sealed class PostgresProbeContext(DbContextOptions<PostgresProbeContext> options) : ProbeContext(options);
 }

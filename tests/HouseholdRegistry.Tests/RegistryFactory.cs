@@ -2,7 +2,6 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,12 +15,12 @@ using Platform.ServiceDefaults;
 namespace Platform.HouseholdRegistry.Tests;
 
 /// <summary>
-/// The registry in memory, with its own SQLite file, signing key and personal-data keys. The broker
+/// The registry in memory, with its own database (<see cref="TestDatabase"/>), signing key and personal-data keys. The broker
 /// address is unreachable on purpose: requests only write the outbox table, never the broker.
 /// </summary>
 public sealed class RegistryFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"registry-tests-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create("registry");
     private readonly Lazy<GrpcChannel> _channel;
 
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -108,8 +107,8 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
         builder.UseSetting("PersonalData:LookupKey", DevTokenIssuer.NewKey());
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:registry-db", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:Provider", _database.Provider);
+        builder.UseSetting("ConnectionStrings:registry-db", _database.ConnectionString);
         builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
@@ -134,10 +133,6 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         }
 
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, $"{_databasePath}-wal", $"{_databasePath}-shm" })
-        {
-            File.Delete(file);
-        }
+        await _database.DisposeAsync();
     }
 }

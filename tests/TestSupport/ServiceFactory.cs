@@ -3,7 +3,6 @@ using MassTransit;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +14,8 @@ using Platform.ServiceDefaults;
 namespace Platform.Testing;
 
 /// <summary>
-/// A platform service in memory, with its own SQLite file, signing key and personal-data keys.
+/// A platform service in memory, with its own database (a SQLite file, or a PostgreSQL database in
+/// the *.Postgres test projects: see <see cref="TestDatabase"/>), signing key and personal-data keys.
 /// The broker address is unreachable on purpose: calls only write the outbox table, never the broker.
 /// Each service's tests derive their factory from it, naming the database connection.
 /// </summary>
@@ -24,7 +24,7 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
     where TContext : DbContext, IMessagingDbContext
 {
     private readonly string _databaseName;
-    private readonly string _databasePath;
+    private readonly TestDatabase _database;
     private readonly Lazy<GrpcChannel> _channel;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly bool _inMemoryBus;
@@ -32,7 +32,7 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
     protected ServiceFactory(string databaseName, IReadOnlyDictionary<string, string> settings, bool inMemoryBus)
     {
         _databaseName = databaseName;
-        _databasePath = Path.Combine(Path.GetTempPath(), $"{databaseName}-tests-{Guid.NewGuid():N}.db");
+        _database = TestDatabase.Create(databaseName);
         _settings = settings;
         _inMemoryBus = inMemoryBus;
         _channel = new Lazy<GrpcChannel>(() =>
@@ -105,8 +105,8 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
         builder.UseSetting("PersonalData:LookupKey", LookupKey);
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting($"ConnectionStrings:{_databaseName}", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:Provider", _database.Provider);
+        builder.UseSetting($"ConnectionStrings:{_databaseName}", _database.ConnectionString);
         builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
@@ -134,10 +134,6 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
         }
 
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, $"{_databasePath}-wal", $"{_databasePath}-shm" })
-        {
-            File.Delete(file);
-        }
+        await _database.DisposeAsync();
     }
 }

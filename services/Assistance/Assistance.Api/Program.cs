@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPlatformGrpc();
-builder.AddPlatformDatabase<AssistanceDbContext, SqliteAssistanceDbContext, SqlServerAssistanceDbContext>(ResourceNames.AssistanceDatabase);
+builder.AddPlatformDatabase<AssistanceDbContext, SqliteAssistanceDbContext, SqlServerAssistanceDbContext, PostgresAssistanceDbContext>(ResourceNames.AssistanceDatabase);
 builder.AddAssistanceFeatures();
 
 var app = builder.Build();

@@ -48,7 +48,7 @@ public static class AuditModel
             e.Property(a => a.ActorRegion).HasMaxLength(12);
             e.Property(a => a.Action).HasMaxLength(64);
             e.Property(a => a.EntityType).HasMaxLength(64);
-            e.Property(a => a.EntityId).HasMaxLength(64);
+            e.Property(a => a.EntityId).HasMaxLength(128);
             e.Property(a => a.Purpose).HasMaxLength(256);
             e.Property(a => a.TraceId).HasMaxLength(64);
             e.HasIndex(a => new { a.EntityType, a.EntityId, a.At });

@@ -12,26 +12,33 @@ public static class DatabaseSetup
 {
     /// <summary>
     /// Registers the service's context for the configured provider ("Database:Provider":
-    /// Sqlite by default, or SqlServer) under the provider-neutral type <typeparamref name="TContext"/>.
+    /// Sqlite by default, SqlServer or Postgres) under the provider-neutral type <typeparamref name="TContext"/>.
     /// The connection string is "ConnectionStrings:{connectionName}"; for SQLite it defaults to a
     /// file named after the connection in the data folder ("DataDir", default ./.data).
     /// </summary>
-    public static IHostApplicationBuilder AddPlatformDatabase<TContext, TSqlite, TSqlServer>(this IHostApplicationBuilder builder, string connectionName)
+    public static IHostApplicationBuilder AddPlatformDatabase<TContext, TSqlite, TSqlServer, TPostgres>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : DbContext
         where TSqlite : TContext
         where TSqlServer : TContext
+        where TPostgres : TContext
     {
         var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = builder.Configuration.GetConnectionString(connectionName);
 
+        if (provider is DatabaseProvider.SqlServer or DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:{connectionName} is not set.");
+        }
+
         if (provider == DatabaseProvider.SqlServer)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{connectionName} is not set.");
-            }
-
             builder.Services.AddDbContext<TContext, TSqlServer>((sp, o) => Configure(sp, o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure())));
+        }
+        else if (provider == DatabaseProvider.Postgres)
+        {
+            // No retrying execution strategy: the services open their own transactions, and a
+            // conflict between two replicas must surface (as Aborted or AlreadyExists), not be replayed blindly.
+            builder.Services.AddDbContext<TContext, TPostgres>((sp, o) => Configure(sp, o.UseNpgsql(connectionString)));
         }
         else
         {

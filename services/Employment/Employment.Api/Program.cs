@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPlatformGrpc();
-builder.AddPlatformDatabase<EmploymentDbContext, SqliteEmploymentDbContext, SqlServerEmploymentDbContext>(ResourceNames.EmploymentDatabase);
+builder.AddPlatformDatabase<EmploymentDbContext, SqliteEmploymentDbContext, SqlServerEmploymentDbContext, PostgresEmploymentDbContext>(ResourceNames.EmploymentDatabase);
 builder.AddEmploymentFeatures();
 
 var app = builder.Build();

@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPlatformGrpc();
-builder.AddPlatformDatabase<RegistryDbContext, SqliteRegistryDbContext, SqlServerRegistryDbContext>(ResourceNames.RegistryDatabase);
+builder.AddPlatformDatabase<RegistryDbContext, SqliteRegistryDbContext, SqlServerRegistryDbContext, PostgresRegistryDbContext>(ResourceNames.RegistryDatabase);
 builder.AddRegistryFeatures();
 
 var app = builder.Build();

@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPlatformGrpc();
-builder.AddPlatformDatabase<RelocationDbContext, SqliteRelocationDbContext, SqlServerRelocationDbContext>(ResourceNames.RelocationDatabase);
+builder.AddPlatformDatabase<RelocationDbContext, SqliteRelocationDbContext, SqlServerRelocationDbContext, PostgresRelocationDbContext>(ResourceNames.RelocationDatabase);
 builder.AddRelocationFeatures();
 
 var app = builder.Build();

@@ -34,3 +34,5 @@ public abstract class AssistanceDbContext(DbContextOptions options) : PlatformDb
 public sealed class SqliteAssistanceDbContext(DbContextOptions<SqliteAssistanceDbContext> options) : AssistanceDbContext(options);
 
 public sealed class SqlServerAssistanceDbContext(DbContextOptions<SqlServerAssistanceDbContext> options) : AssistanceDbContext(options);
+
+public sealed class PostgresAssistanceDbContext(DbContextOptions<PostgresAssistanceDbContext> options) : AssistanceDbContext(options);

@@ -15,3 +15,9 @@ public sealed class SqlServerAssistanceDesignFactory : IDesignTimeDbContextFacto
     public SqlServerAssistanceDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerAssistanceDbContext>().UseSqlServer("Server=design;Database=assistance;Trusted_Connection=True").Options);
 }
+
+public sealed class PostgresAssistanceDesignFactory : IDesignTimeDbContextFactory<PostgresAssistanceDbContext>
+{
+    public PostgresAssistanceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAssistanceDbContext>().UseNpgsql("Host=design;Database=assistance").Options);
+}

@@ -15,3 +15,9 @@ public sealed class SqlServerEmploymentDesignFactory : IDesignTimeDbContextFacto
     public SqlServerEmploymentDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerEmploymentDbContext>().UseSqlServer("Server=design;Database=employment;Trusted_Connection=True").Options);
 }
+
+public sealed class PostgresEmploymentDesignFactory : IDesignTimeDbContextFactory<PostgresEmploymentDbContext>
+{
+    public PostgresEmploymentDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresEmploymentDbContext>().UseNpgsql("Host=design;Database=employment").Options);
+}

@@ -31,3 +31,5 @@ public abstract class EmploymentDbContext(DbContextOptions options) : PlatformDb
 public sealed class SqliteEmploymentDbContext(DbContextOptions<SqliteEmploymentDbContext> options) : EmploymentDbContext(options);
 
 public sealed class SqlServerEmploymentDbContext(DbContextOptions<SqlServerEmploymentDbContext> options) : EmploymentDbContext(options);
+
+public sealed class PostgresEmploymentDbContext(DbContextOptions<PostgresEmploymentDbContext> options) : EmploymentDbContext(options);

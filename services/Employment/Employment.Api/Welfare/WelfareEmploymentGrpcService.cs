@@ -181,7 +181,7 @@ public sealed partial class WelfareEmploymentGrpcService(
         {
             await db.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Another grant of the same workshop and year committed between the check and this save.
             throw RpcErrors.AlreadyExists($"The {year} subsidy of workshop {workshopId} was already granted.");

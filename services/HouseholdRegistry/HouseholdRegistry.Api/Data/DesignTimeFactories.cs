@@ -15,3 +15,9 @@ public sealed class SqlServerRegistryDesignFactory : IDesignTimeDbContextFactory
     public SqlServerRegistryDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerRegistryDbContext>().UseSqlServer("Server=design;Database=registry;Trusted_Connection=True").Options);
 }
+
+public sealed class PostgresRegistryDesignFactory : IDesignTimeDbContextFactory<PostgresRegistryDbContext>
+{
+    public PostgresRegistryDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresRegistryDbContext>().UseNpgsql("Host=design;Database=registry").Options);
+}

@@ -126,3 +126,8 @@ public sealed class SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistr
 {
     protected override string ActiveMemberFilter => "[IsActive] = 1";
 }
+
+public sealed class PostgresRegistryDbContext(DbContextOptions<PostgresRegistryDbContext> options) : RegistryDbContext(options)
+{
+    protected override string ActiveMemberFilter => "\"IsActive\"";
+}

@@ -113,7 +113,7 @@ public sealed partial class IdentificationGrpcService
         {
             await SaveAsync(@case, caller, "case.open_exit", null, context);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // The unique open-case index: another exit case for this household committed first.
             throw RpcErrors.FailedPrecondition("The household already has an open case.");
@@ -187,7 +187,7 @@ public sealed partial class IdentificationGrpcService
         {
             await SaveAsync(@case, caller, "case.override_exclusion", null, context);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A member joined another household between the check and the save (the active-member index).
             throw RpcErrors.FailedPrecondition("A member of this household is now an active member of another household.");

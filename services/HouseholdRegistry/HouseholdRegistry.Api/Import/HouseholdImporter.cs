@@ -7,6 +7,7 @@ using Platform.HouseholdRegistry.Policy;
 using Platform.Security;
 using Platform.ServiceDefaults;
 using SecurityRegionLevel = Platform.Security.RegionLevel;
+using Platform.Persistence;
 
 namespace Platform.HouseholdRegistry.Import;
 
@@ -164,7 +165,7 @@ public sealed class HouseholdImporter(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             throw RpcErrors.Aborted($"Batch {header.BatchId} was started by another call at the same moment; send it again once that call ends.");
         }

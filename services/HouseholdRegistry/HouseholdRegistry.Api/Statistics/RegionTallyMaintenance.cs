@@ -187,16 +187,17 @@ public static class RegionTallyMaintenance
 
     private static async Task ApplyAsync(RegistryDbContext db, IReadOnlyDictionary<TallyKey, (int Households, int People)> deltas, bool async, CancellationToken ct)
     {
-        var sqlite = db.Database.IsSqlite();
+        // SQLite and PostgreSQL share the upsert; SQL Server has MERGE.
+        var upsert = !db.Database.IsSqlServer();
         foreach (var (key, (households, people)) in deltas)
         {
             object[] args = [key.VillageCode, (int)key.Status, (int)key.PrimaryCause, (int)key.MonitoringCategory, key.PlannedExitYear, key.ExitYear, households, people];
-            var sql = sqlite
+            var sql = upsert
                 ? FormattableStringFactory.Create("""
                   INSERT INTO "RegionTallies" ("VillageCode", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear", "Households", "People")
                   VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
                   ON CONFLICT ("VillageCode", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear")
-                  DO UPDATE SET "Households" = "Households" + excluded."Households", "People" = "People" + excluded."People"
+                  DO UPDATE SET "Households" = "RegionTallies"."Households" + excluded."Households", "People" = "RegionTallies"."People" + excluded."People"
                   """, args)
                 : FormattableStringFactory.Create("""
                   MERGE [RegionTallies] WITH (HOLDLOCK) AS t

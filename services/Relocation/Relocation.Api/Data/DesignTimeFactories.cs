@@ -15,3 +15,9 @@ public sealed class SqlServerRelocationDesignFactory : IDesignTimeDbContextFacto
     public SqlServerRelocationDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerRelocationDbContext>().UseSqlServer("Server=design;Database=relocation;Trusted_Connection=True").Options);
 }
+
+public sealed class PostgresRelocationDesignFactory : IDesignTimeDbContextFactory<PostgresRelocationDbContext>
+{
+    public PostgresRelocationDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresRelocationDbContext>().UseNpgsql("Host=design;Database=relocation").Options);
+}

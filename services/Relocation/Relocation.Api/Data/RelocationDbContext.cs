@@ -31,3 +31,5 @@ public abstract class RelocationDbContext(DbContextOptions options) : PlatformDb
 public sealed class SqliteRelocationDbContext(DbContextOptions<SqliteRelocationDbContext> options) : RelocationDbContext(options);
 
 public sealed class SqlServerRelocationDbContext(DbContextOptions<SqlServerRelocationDbContext> options) : RelocationDbContext(options);
+
+public sealed class PostgresRelocationDbContext(DbContextOptions<PostgresRelocationDbContext> options) : RelocationDbContext(options);

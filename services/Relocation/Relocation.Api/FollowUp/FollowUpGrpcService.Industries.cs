@@ -6,6 +6,7 @@ using Platform.Relocation.Sites;
 using Platform.Security;
 using Platform.ServiceDefaults;
 using V1 = Pa.Relocation.V1;
+using Platform.Persistence;
 
 namespace Platform.Relocation.FollowUp;
 
@@ -52,7 +53,7 @@ public sealed partial class FollowUpGrpcService
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A concurrent link won the key (industry, household).
             throw RpcErrors.AlreadyExists($"The household is already linked to {industry.Name}.");

@@ -7,6 +7,7 @@ using Platform.Relocation.Sites;
 using Platform.Security;
 using Platform.ServiceDefaults;
 using HousingUnit = Platform.Relocation.Sites.HousingUnit;
+using Platform.Persistence;
 
 namespace Platform.Relocation.Plans;
 
@@ -101,7 +102,7 @@ public sealed partial class RelocationGrpcService
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation() || ex.IsConcurrencyConflict())
         {
             // The unique indexes on the unit's occupant and the plan's unit caught a concurrent booking.
             throw RpcErrors.Aborted("The unit or the household was just planned by someone else; read the site and retry.");

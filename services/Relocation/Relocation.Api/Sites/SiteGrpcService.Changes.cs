@@ -4,6 +4,7 @@ using Pa.Relocation.V1;
 using Platform.Relocation.Access;
 using Platform.Security;
 using Platform.ServiceDefaults;
+using Platform.Persistence;
 
 namespace Platform.Relocation.Sites;
 
@@ -89,7 +90,7 @@ public sealed partial class SiteGrpcService
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // A concurrent call won the unique index (site, name).
             throw RpcErrors.AlreadyExists(duplicate);
@@ -145,7 +146,7 @@ public sealed partial class SiteGrpcService
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation() || ex.IsConcurrencyConflict())
         {
             throw RpcErrors.Aborted(conflict);
         }

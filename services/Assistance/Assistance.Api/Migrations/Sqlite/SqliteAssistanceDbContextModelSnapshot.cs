@@ -1400,7 +1400,7 @@ namespace Platform.Assistance.Migrations.Sqlite
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")

@@ -1176,8 +1176,8 @@ namespace Platform.Employment.Migrations.SqlServer
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()

@@ -1167,7 +1167,7 @@ namespace Platform.Employment.Migrations.Sqlite
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")

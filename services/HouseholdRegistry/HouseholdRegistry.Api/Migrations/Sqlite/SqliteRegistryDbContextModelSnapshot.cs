@@ -1390,7 +1390,7 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")

@@ -118,7 +118,7 @@ namespace Platform.Relocation.Migrations.Sqlite
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")

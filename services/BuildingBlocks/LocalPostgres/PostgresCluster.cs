@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Platform.LocalPostgres;
+
+/// <summary>
+/// Where and how a private PostgreSQL cluster runs: its own data folder, a port on loopback, no
+/// Unix socket, trust authentication for the superuser <see cref="User"/> (loopback only). It
+/// never meets the system-wide cluster the Debian package creates.
+/// </summary>
+public sealed record PostgresCluster(string DataDirectory, int Port)
+{
+    /// <summary>The superuser initdb creates; trusted on loopback, so no password is needed.</summary>
+    public const string User = "pa";
+
+    /// <summary>The OS account postgres runs as when we are root (initdb and postgres refuse root).</summary>
+    public const string OsUser = "postgres";
+
+    /// <summary>The newest installed server's bin folder, e.g. /usr/lib/postgresql/15/bin; null when none is installed.</summary>
+    public static string? BinDirectory =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => (Dir: d, Version: int.TryParse(Path.GetFileName(d), out var v) ? v : -1))
+                .Where(d => d.Version > 0 && File.Exists(Path.Combine(d.Dir, "bin", "postgres")))
+                .OrderByDescending(d => d.Version)
+                .Select(d => Path.Combine(d.Dir, "bin"))
+                .FirstOrDefault()
+            : null;
+
+    public static bool IsInstalled => BinDirectory is not null;
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>A connection string to <paramref name="database"/> on this cluster.</summary>
+    public string ConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = User,
+            Database = database,
+        }.ConnectionString;
+
+    /// <summary>
+    /// The program and arguments that run the server in the foreground. As root it is started
+    /// through setpriv as the package's postgres account: setpriv replaces itself with postgres, so
+    /// stopping the process stops the server. <paramref name="settings"/> are extra "-c name=value".
+    /// </summary>
+    public (string File, IReadOnlyList<string> Arguments) ServerCommand(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var server = Path.Combine(RequireBin(), "postgres");
+        var arguments = new List<string>
+        {
+            "-D", DataDirectory,
+            "-p", Port.ToString(CultureInfo.InvariantCulture),
+            "-h", "127.0.0.1",
+            // No Unix socket: the cluster is reached over loopback TCP only, and needs no socket folder.
+            "-c", "unix_socket_directories=",
+            "-c", "listen_addresses=127.0.0.1",
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments.Add("-c");
+            arguments.Add($"{name}={value}");
+        }
+
+        return IsRoot
+            ? ("/usr/bin/setpriv", ["--reuid", OsUser, "--regid", OsUser, "--init-groups", "--", server, .. arguments])
+            : (server, arguments);
+    }
+
+    /// <summary>
+    /// Creates the cluster with initdb unless the data folder already holds one. UTF-8 with the C
+    /// locale: text sorts by code point, as SQLite and the platform's keyset paging expect.
+    /// </summary>
+    public async Task InitializeAsync(Action<string> report, CancellationToken cancellationToken = default)
+    {
+        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            return;
+        }
+
+        report($"initdb: creating a PostgreSQL cluster in {DataDirectory}");
+        Directory.CreateDirectory(DataDirectory);
+        if (IsRoot)
+        {
+            await RunAsync("chown", ["-R", $"{OsUser}:{OsUser}", DataDirectory], report, cancellationToken);
+        }
+
+        var initdb = Path.Combine(RequireBin(), "initdb");
+        string[] arguments = ["-D", DataDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--locale=C", "--no-instructions"];
+        var code = IsRoot
+            ? await RunAsync("/usr/bin/setpriv", ["--reuid", OsUser, "--regid", OsUser, "--init-groups", "--", initdb, .. arguments], report, cancellationToken)
+            : await RunAsync(initdb, arguments, report, cancellationToken);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"initdb failed in {DataDirectory} (exit {code}).");
+        }
+    }
+
+    /// <summary>True once the server accepts a connection.</summary>
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Timeout=2;Pooling=false");
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Creates <paramref name="database"/> unless it exists (replicas of one service share it).</summary>
+    public async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created by a concurrent caller in the meantime.
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Installs Debian's postgresql when it is missing (needs root), reporting each step.</summary>
+    public static async Task EnsureInstalledAsync(Action<string> report, CancellationToken cancellationToken = default)
+    {
+        if (IsInstalled)
+        {
+            return;
+        }
+
+        report("PostgreSQL is not installed: installing Debian's package (apt-get install -y postgresql)...");
+        string[] install = ["install", "-y", "--no-install-recommends", "postgresql"];
+        if (await RunAsync("apt-get", install, report, cancellationToken) != 0)
+        {
+            report("apt-get install failed; refreshing the package lists (apt-get update) and trying again...");
+            await RunAsync("apt-get", ["update"], report, cancellationToken);
+            if (await RunAsync("apt-get", install, report, cancellationToken) != 0)
+            {
+                throw new InvalidOperationException("Could not install postgresql. Install it as root: apt-get install -y postgresql");
+            }
+        }
+
+        report("PostgreSQL installed.");
+    }
+
+    private string RequireBin() =>
+        BinDirectory ?? throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/<version>/bin/postgres).");
+
+    private static async Task<int> RunAsync(string file, IEnumerable<string> arguments, Action<string> report, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            report((await stderr).Trim());
+        }
+
+        return process.ExitCode;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Platform.LocalPostgres;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// The database an in-memory service under test runs on. The service test projects run on SQLite;
+/// their twins (tests/*.Tests.Postgres, the same sources) carry the assembly metadata
+/// "Platform.TestDatabase" = "Postgres" and run every test on a private PostgreSQL cluster, one
+/// fresh database per service instance.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _sqlitePath;
+
+    private TestDatabase(string provider, string connectionString, string? sqlitePath)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqlitePath = sqlitePath;
+    }
+
+    /// <summary>"Sqlite" or "Postgres": the value for the services' "Database:Provider".</summary>
+    public static string CurrentProvider { get; } =
+        typeof(TestDatabase).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "Platform.TestDatabase")?.Value ?? "Sqlite";
+
+    public static bool IsPostgres => CurrentProvider == "Postgres";
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A new, empty database for one service instance; <paramref name="name"/> says whose.</summary>
+    public static TestDatabase Create(string name)
+    {
+        if (IsPostgres)
+        {
+            var connectionString = ThrowawayCluster.CreateDatabaseAsync(name.Replace('-', '_')).GetAwaiter().GetResult();
+            return new TestDatabase("Postgres", connectionString, null);
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"{name}-tests-{Guid.NewGuid():N}.db");
+        return new TestDatabase("Sqlite", $"Data Source={path}", path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqlitePath is null)
+        {
+            await ThrowawayCluster.DropDatabaseAsync(ConnectionString);
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _sqlitePath, $"{_sqlitePath}-wal", $"{_sqlitePath}-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
