@@ -43,7 +43,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     public static RegistryFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
 
     /// <summary>The service's clock; tests move it (e.g. past the end of a public notice).</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
     public HouseholdService.HouseholdServiceClient Households => new(_channel.Value);
 
@@ -88,6 +88,19 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         var request = new ListHouseholdsRequest { RegionCode = county, Page = new PageRequest { PageSize = 1 } };
         var response = await Households.ListHouseholdsAsync(request, CountyOfficer(county));
         return response.Page.TotalSize;
+    }
+
+    /// <summary>Registers the registry's context on this factory's database, for tests that host consumers themselves.</summary>
+    public void AddDatabaseContext(IServiceCollection services)
+    {
+        if (_database.Provider == "Postgres")
+        {
+            services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>(o => o.UseNpgsql(_database.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>(o => o.UseSqlite(_database.ConnectionString));
+        }
     }
 
     /// <summary>Reads the service's own database through its own context.</summary>

@@ -11,6 +11,7 @@ using Platform.Assistance.Water;
 using Platform.Assistance.Data;
 using Platform.Messaging;
 using Platform.Security;
+using Platform.ServiceDefaults;
 
 namespace Platform.Assistance;
 
@@ -32,7 +33,7 @@ public static class AssistanceFeatures
         var services = builder.Services;
         services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
         services.AddSingleton<PersonalDataProtector>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<AssistancePolicyOptions>().BindConfiguration(AssistancePolicyOptions.Section);
         services.AddSingleton<AssistancePolicy>();
         services.AddSingleton<AssistanceMetrics>();

@@ -7,6 +7,7 @@ using Platform.Employment.Projects;
 using Platform.Employment.Welfare;
 using Platform.Messaging;
 using Platform.Security;
+using Platform.ServiceDefaults;
 
 namespace Platform.Employment;
 
@@ -28,7 +29,7 @@ public static class EmploymentFeatures
         var services = builder.Services;
         services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
         services.AddSingleton<PersonalDataProtector>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<EmploymentPolicyOptions>().BindConfiguration(EmploymentPolicyOptions.Section);
         services.AddSingleton<EmploymentPolicy>();
         services.AddSingleton<EmploymentMetrics>();

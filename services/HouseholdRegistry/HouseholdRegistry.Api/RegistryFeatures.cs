@@ -14,6 +14,7 @@ using Platform.HouseholdRegistry.Screening;
 using Platform.HouseholdRegistry.Statistics;
 using Platform.Messaging;
 using Platform.Security;
+using Platform.ServiceDefaults;
 
 namespace Platform.HouseholdRegistry;
 
@@ -35,7 +36,7 @@ public static class RegistryFeatures
         var services = builder.Services;
         services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
         services.AddSingleton<PersonalDataProtector>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
         services.AddSingleton<RegistryPolicy>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);

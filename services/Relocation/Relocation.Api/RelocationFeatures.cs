@@ -6,6 +6,7 @@ using Platform.Relocation.Plans;
 using Platform.Relocation.Policy;
 using Platform.Relocation.Sites;
 using Platform.Relocation.Statistics;
+using Platform.ServiceDefaults;
 
 namespace Platform.Relocation;
 
@@ -28,7 +29,7 @@ public static class RelocationFeatures
         }, queuePrefix: "relocation");
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<RelocationPolicyOptions>().BindConfiguration(RelocationPolicyOptions.Section);
         services.AddSingleton<RelocationPolicy>();
         services.AddSingleton<RelocationMetrics>();

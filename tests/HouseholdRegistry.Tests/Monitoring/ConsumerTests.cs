@@ -46,8 +46,7 @@ public sealed class ConsumerTests(RegistryFactory registry) : IClassFixture<Regi
         services.AddSingleton<TimeProvider>(registry.Clock);
         services.AddSingleton<MessagingMetrics>();
         services.AddSingleton(registry.Services.GetRequiredService<RegistryPolicy>());
-        services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>(o =>
-            o.UseSqlite(registry.Services.GetRequiredService<IConfiguration>().GetConnectionString("registry-db")));
+        registry.AddDatabaseContext(services);
         services.AddScoped<IncomeLedger>();
         services.AddMassTransitTestHarness(bus =>
         {

@@ -41,8 +41,7 @@ public sealed class LargeMedicalExpenditureConsumerTests(RegistryFactory registr
         services.AddSingleton<TimeProvider>(registry.Clock);
         services.AddSingleton<MessagingMetrics>();
         services.AddSingleton(registry.Services.GetRequiredService<RegistryPolicy>());
-        services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>(o =>
-            o.UseSqlite(registry.Services.GetRequiredService<IConfiguration>().GetConnectionString("registry-db")));
+        registry.AddDatabaseContext(services);
         services.AddMassTransitTestHarness(bus => bus.AddConsumer<LargeMedicalExpenditureIncurredConsumer>());
         _provider = services.BuildServiceProvider(validateScopes: true);
         _harness = _provider.GetRequiredService<ITestHarness>();

@@ -35,4 +35,13 @@ public sealed class SqliteAssistanceDbContext(DbContextOptions<SqliteAssistanceD
 
 public sealed class SqlServerAssistanceDbContext(DbContextOptions<SqlServerAssistanceDbContext> options) : AssistanceDbContext(options);
 
-public sealed class PostgresAssistanceDbContext(DbContextOptions<PostgresAssistanceDbContext> options) : AssistanceDbContext(options);
+public sealed class PostgresAssistanceDbContext(DbContextOptions<PostgresAssistanceDbContext> options) : AssistanceDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        // PostgreSQL quotes names with double quotes only; the shared model's filter is written for SQL Server and SQLite.
+        modelBuilder.Entity<Housing.HouseAppraisal>().HasIndex(a => a.RecordKey).HasFilter("\"RecordKey\" IS NOT NULL");
+    }
+}

@@ -1004,7 +1004,7 @@ namespace Platform.Assistance.Migrations.Postgres
 
                     b.HasIndex("RecordKey")
                         .IsUnique()
-                        .HasFilter("[RecordKey] IS NOT NULL");
+                        .HasFilter("\"RecordKey\" IS NOT NULL");
 
                     b.HasIndex("HouseholdId", "AppraisedOn");
 

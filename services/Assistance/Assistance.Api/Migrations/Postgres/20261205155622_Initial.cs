@@ -675,7 +675,7 @@ namespace Platform.Assistance.Migrations.Postgres
                 table: "HouseAppraisals",
                 column: "RecordKey",
                 unique: true,
-                filter: "[RecordKey] IS NOT NULL");
+                filter: "\"RecordKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_HouseholdGuarantees_RegionCode_AllMet",

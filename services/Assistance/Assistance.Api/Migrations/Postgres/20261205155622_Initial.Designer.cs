@@ -13,7 +13,7 @@ using Platform.Assistance.Data;
 namespace Platform.Assistance.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAssistanceDbContext))]
-    [Migration("20261205154401_Initial")]
+    [Migration("20261205155622_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1007,7 +1007,7 @@ namespace Platform.Assistance.Migrations.Postgres
 
                     b.HasIndex("RecordKey")
                         .IsUnique()
-                        .HasFilter("[RecordKey] IS NOT NULL");
+                        .HasFilter("\"RecordKey\" IS NOT NULL");
 
                     b.HasIndex("HouseholdId", "AppraisedOn");
 
