@@ -1,0 +1,34 @@
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using static Grpc.Health.V1.HealthCheckResponse.Types;
+
+namespace Platform.Messaging.Tests;
+
+/// <summary>
+/// gRPC health is what a load balancer and the dashboard read: NOT_SERVING while the broker is
+/// unreachable, SERVING again once it is back. Has a broker of its own, which it kills.
+/// </summary>
+public sealed class HealthStateTests(BrokerFixture fixture) : IClassFixture<BrokerFixture>
+{
+    [Fact]
+    public async Task A_service_whose_broker_is_down_is_not_serving_until_the_broker_is_back()
+    {
+        using var registry = new RegistryHost(fixture.ConnectionString);
+        using var channel = GrpcChannel.ForAddress(registry.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = registry.Server.CreateHandler() });
+        var health = new Health.HealthClient(channel);
+        await Eventually.WaitAsync(() => StatusAsync(health), s => s == ServingStatus.Serving, TimeSpan.FromSeconds(60), "SERVING with the broker up");
+
+        await fixture.Broker.StopAsync();
+        await Eventually.WaitAsync(() => StatusAsync(health), s => s == ServingStatus.NotServing, TimeSpan.FromSeconds(60), "NOT_SERVING with the broker down");
+
+        // Liveness stays separate: the process is alive and must not be restarted for a broker outage.
+        using var http = registry.CreateClient();
+        Assert.True((await http.GetAsync(new Uri("/alive", UriKind.Relative))).IsSuccessStatusCode);
+
+        await fixture.Broker.StartAsync(TimeSpan.FromSeconds(60));
+        await Eventually.WaitAsync(() => StatusAsync(health), s => s == ServingStatus.Serving, TimeSpan.FromSeconds(90), "SERVING once the broker is back");
+    }
+
+    private static async Task<ServingStatus> StatusAsync(Health.HealthClient health) =>
+        (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10))).Status;
+}
