@@ -28,6 +28,8 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : P
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<DistributedLease> Leases => Set<DistributedLease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -2,12 +2,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Platform.Messaging;
 
-/// <summary>A service database that carries the outbox and the inbox next to its business tables.</summary>
+/// <summary>A service database that carries the outbox, the inbox and the replicas' leases next to its business tables.</summary>
 public interface IMessagingDbContext
 {
     DbSet<OutboxMessage> OutboxMessages { get; }
 
     DbSet<InboxMessage> InboxMessages { get; }
+
+    DbSet<DistributedLease> Leases { get; }
 }
 
 public static class MessagingModel
@@ -31,6 +33,13 @@ public static class MessagingModel
             e.ToTable("InboxMessages");
             e.HasKey(m => new { m.MessageId, m.Consumer });
             e.Property(m => m.Consumer).HasMaxLength(256);
+        });
+        model.Entity<DistributedLease>(e =>
+        {
+            e.ToTable("Leases");
+            e.HasKey(l => l.Name);
+            e.Property(l => l.Name).HasMaxLength(128);
+            e.Property(l => l.Holder).HasMaxLength(ReplicaIdentity.MaxLength);
         });
         return model;
     }

@@ -11,6 +11,8 @@ public sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : P
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<DistributedLease> Leases => Set<DistributedLease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -20,6 +20,8 @@ public abstract class EmploymentDbContext(DbContextOptions options) : PlatformDb
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<DistributedLease> Leases => Set<DistributedLease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

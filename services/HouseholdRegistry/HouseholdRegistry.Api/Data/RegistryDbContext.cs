@@ -38,6 +38,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    public DbSet<DistributedLease> Leases => Set<DistributedLease>();
+
     public DbSet<IncomeEntry> IncomeEntries => Set<IncomeEntry>();
 
     public DbSet<IncomeYearSummary> IncomeYears => Set<IncomeYearSummary>();

@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+using Platform.Persistence;
+
+namespace Platform.BuildingBlocks.Tests;
+
+/// <summary>A service database reduced to the messaging tables and the audit trail.</summary>
+public sealed class MessagingTestDbContext(DbContextOptions<MessagingTestDbContext> options) : PlatformDbContext(options), IMessagingDbContext
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<DistributedLease> Leases => Set<DistributedLease>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}
+
+/// <summary>An event the tests write to the outbox: its aggregate and its place in the aggregate's order.</summary>
+public sealed record TestEvent(string Aggregate, int Seq);
+
+/// <summary>A temporary SQLite file in WAL mode that several contexts (and hosts, as replicas) share.</summary>
+public sealed class MessagingTestDatabase : IAsyncDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"pa-messaging-{Guid.NewGuid():N}.db");
+
+    private MessagingTestDatabase()
+    {
+    }
+
+    public string ConnectionString => $"Data Source={_path};Default Timeout=30";
+
+    public static async Task<MessagingTestDatabase> CreateAsync()
+    {
+        var database = new MessagingTestDatabase();
+        await using var db = database.NewContext();
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        return database;
+    }
+
+    public MessagingTestDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<MessagingTestDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteConnectionPragmas.Instance).Options);
+
+    /// <summary>Writes one outbox row per event, as services do (AddEvent, then SaveChanges); returns their ids.</summary>
+    public async Task<List<long>> AddEventsAsync(IEnumerable<TestEvent> events, DateTime now)
+    {
+        await using var db = NewContext();
+        var rows = events.Select(e => db.AddEvent(e, e.Aggregate, now)).ToList();
+        await db.SaveChangesAsync();
+        return rows.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>A row whose event type no service has loaded: the relay can never publish it as it is.</summary>
+    public async Task<long> AddUnpublishableRowAsync(string aggregate, DateTime now)
+    {
+        await using var db = NewContext();
+        var row = new OutboxMessage
+        {
+            MessageId = Guid.NewGuid(),
+            MessageType = "Retired.Events.SomethingHappened, Retired.Contracts",
+            Body = "{}",
+            AggregateKey = aggregate,
+            CreatedAt = now,
+        };
+        db.OutboxMessages.Add(row);
+        await db.SaveChangesAsync();
+        return row.Id;
+    }
+
+    public async Task<T> QueryAsync<T>(Func<MessagingTestDbContext, Task<T>> query)
+    {
+        await using var db = NewContext();
+        return await query(db);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
