@@ -33,8 +33,9 @@ public static class MessagingSetup
     public const string BrokerConnectionName = Platform.Resources.ResourceNames.Broker;
 
     /// <summary>
-    /// MassTransit on RabbitMQ with the platform's outbox relay for <typeparamref name="TContext"/>,
-    /// durable (or quorum) queues, retries and error queues for every consumer added by <paramref name="consumers"/>.
+    /// MassTransit on RabbitMQ with the platform's outbox relay for <typeparamref name="TContext"/> (one
+    /// replica relays at a time), durable (or quorum) queues, retries and error queues for every consumer
+    /// added by <paramref name="consumers"/>.
     /// A consumer's queue is named after it (kebab case); <paramref name="queuePrefix"/> keeps the queues of two
     /// services apart when both have a consumer of the same name (e.g. "assistance-household-registered"):
     /// services sharing a queue would compete for its messages, each seeing only some of them.
@@ -46,8 +47,11 @@ public static class MessagingSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<MessagingMetrics>();
+        services.TryAddSingleton<ReplicaIdentity>();
         services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
-        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.LeaseTtl > o.PublishTimeout, "Outbox:LeaseTtl must exceed Outbox:PublishTimeout: a pass publishes only while its lease outlasts a publish.")
+            .ValidateOnStart();
         services.AddSingleton<OutboxRelay<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
         services.AddHealthChecks().AddCheck<BrokerHealthCheck>(BrokerHealthCheck.Name, tags: ["ready"]);

@@ -15,6 +15,13 @@ public sealed class OutboxOptions
     /// <summary>A publish that the broker has not confirmed by then counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the relay's lease lasts after each pass renews it. A replica that dies is replaced by a
+    /// standing-by one within this time (plus a sweep interval). Must exceed <see cref="PublishTimeout"/>:
+    /// a pass starts no publish later than <see cref="PublishTimeout"/> before its lease ends.
+    /// </summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(15);
+
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(2);

@@ -15,12 +15,31 @@ namespace Platform.Messaging;
 /// confirmed it. Woken on commit, it also sweeps on an interval. A failed row waits with
 /// exponential back-off, and so do the later rows of its aggregate, which keeps per-aggregate
 /// order; no row is ever dropped.
+/// <para>
+/// Replicas: one relay publishes at a time per service database. Every pass first acquires or
+/// renews the database lease <see cref="DatabaseLease.OutboxRelay"/>; a replica that does not hold
+/// it publishes nothing, stands by and tries again after a sweep interval, so a holder that died is
+/// replaced within <see cref="OutboxOptions.LeaseTtl"/>. A pass starts no publish later than
+/// <see cref="OutboxOptions.PublishTimeout"/> before its lease ends, so every publish of a holder is
+/// over before another replica can take the lease: two relays never publish at once.
+/// </para>
+/// <para>
+/// Why one relay rather than rows claimed by each replica: claiming rows would let two replicas
+/// publish two events of one aggregate at once, and keeping their order would then need claims per
+/// aggregate and row locks whose SQL differs per provider (SKIP LOCKED, READPAST, none in SQLite).
+/// A lease is one conditional UPDATE through EF on every provider, and the order per aggregate
+/// stays what it is in one process. The price: publishing does not grow with replicas (one relay
+/// with <see cref="OutboxOptions.MaxConcurrentPublishes"/> in flight is what the outbox benchmark
+/// measures), and rows committed in a standing-by replica wait for the holder's next sweep, since
+/// a commit wakes only the relay of its own process.
+/// </para>
 /// </summary>
 public sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
     MessagingMetrics metrics,
+    ReplicaIdentity replica,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
@@ -29,8 +48,21 @@ public sealed partial class OutboxRelay<TContext>(
     internal static readonly ActivitySource Source = new(MessagingMetrics.MeterName);
     private static readonly ConcurrentDictionary<string, Type?> Types = new();
     private readonly OutboxOptions _options = options.Value;
+    private bool _holding;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RelayUntilStoppedAsync(stoppingToken);
+        }
+        finally
+        {
+            await ReleaseLeaseAsync();
+        }
+    }
+
+    private async Task RelayUntilStoppedAsync(CancellationToken stoppingToken)
     {
         var consecutiveFailures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -49,26 +81,41 @@ public sealed partial class OutboxRelay<TContext>(
             if (result.Failed)
             {
                 // The broker is most likely unreachable: back off as a whole instead of hammering it.
+                // A back-off longer than the lease lets a replica that reaches the broker take over.
                 consecutiveFailures++;
                 await signal.WaitAsync(_options.Backoff(consecutiveFailures), stoppingToken);
                 continue;
             }
 
             consecutiveFailures = 0;
-            if (result.Fetched < _options.BatchSize)
+            if (result.StandingBy)
+            {
+                // Commits here do not wake a standing-by relay: only the holder publishes.
+                await Task.Delay(_options.SweepInterval, stoppingToken);
+            }
+            else if (result.Fetched < _options.BatchSize && !result.CutShort)
             {
                 await signal.WaitAsync(_options.SweepInterval, stoppingToken);
             }
         }
     }
 
-    /// <summary>Publishes one batch of due rows. Public so tests and benchmarks can drive the relay directly.</summary>
+    /// <summary>
+    /// One pass: renews the lease, then publishes one batch of due rows, or nothing when another
+    /// replica holds the lease. Public so tests and benchmarks can drive the relay directly.
+    /// </summary>
     public async Task<RelayResult> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = time.GetUtcNow().UtcDateTime;
+        if (!await HoldLeaseAsync(db, now, cancellationToken))
+        {
+            return new RelayResult(0, 0, Failed: false) { StandingBy = true };
+        }
 
+        // Later than this, a publish might still be under way when the lease ends and another replica starts.
+        var publishUntil = now + _options.LeaseTtl - _options.PublishTimeout;
         await ObserveBacklogAsync(db, now, cancellationToken);
         var blocked = db.OutboxMessages.Where(m => m.NextAttemptAt > now).Select(m => m.AggregateKey);
         var rows = await db.OutboxMessages.AsNoTracking()
@@ -83,6 +130,7 @@ public sealed partial class OutboxRelay<TContext>(
 
         var sent = new ConcurrentBag<long>();
         var failed = new ConcurrentBag<(OutboxMessage Row, Exception Error)>();
+        var cutShort = false;
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentPublishes, CancellationToken = abandon.Token };
         try
@@ -91,6 +139,13 @@ public sealed partial class OutboxRelay<TContext>(
             {
                 foreach (var row in aggregate)
                 {
+                    if (time.GetUtcNow().UtcDateTime >= publishUntil)
+                    {
+                        // The rest waits for the next pass, which renews the lease first.
+                        cutShort = true;
+                        return;
+                    }
+
                     try
                     {
                         await PublishAsync(row, ct);
@@ -130,7 +185,54 @@ public sealed partial class OutboxRelay<TContext>(
             await RecordFailureAsync(db, row, error, now);
         }
 
-        return new RelayResult(rows.Count, sent.Count, Failed: failed.Any(f => f.Error is not UnpublishableRowException));
+        return new RelayResult(rows.Count, sent.Count, Failed: failed.Any(f => f.Error is not UnpublishableRowException)) { CutShort = cutShort };
+    }
+
+    private async Task<bool> HoldLeaseAsync(TContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var holding = await DatabaseLease.TryAcquireAsync(db, DatabaseLease.OutboxRelay, replica.Id, _options.LeaseTtl, now, cancellationToken);
+        if (holding != _holding)
+        {
+            _holding = holding;
+            if (holding)
+            {
+                LogRelaying(replica.Id);
+            }
+            else
+            {
+                LogStandingBy(replica.Id);
+            }
+        }
+
+        return holding;
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        if (!_holding)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await DatabaseLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<TContext>(), DatabaseLease.OutboxRelay, replica.Id, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The lease then simply runs out; a standing-by replica takes over after the TTL.
+            LogReleaseFailed(ex);
+        }
+    }
+
+    private async Task ObserveBacklogAsync(TContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var backlog = await db.OutboxMessages.LongCountAsync(cancellationToken);
+        var oldest = backlog == 0
+            ? now
+            : await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.CreatedAt).FirstAsync(cancellationToken);
+        metrics.ObserveBacklog(backlog, now - oldest);
     }
 
     private async Task DeleteSentAsync(TContext db, ConcurrentBag<long> sent)
@@ -191,15 +293,6 @@ public sealed partial class OutboxRelay<TContext>(
             CancellationToken.None);
     }
 
-    private async Task ObserveBacklogAsync(TContext db, DateTime now, CancellationToken cancellationToken)
-    {
-        var backlog = await db.OutboxMessages.LongCountAsync(cancellationToken);
-        var oldest = backlog == 0
-            ? now
-            : await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.CreatedAt).FirstAsync(cancellationToken);
-        metrics.ObserveBacklog(backlog, now - oldest);
-    }
-
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} ({MessageType}) failed to publish (attempt {Attempts}); next attempt at {NextAttempt:o}")]
@@ -207,10 +300,26 @@ public sealed partial class OutboxRelay<TContext>(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay pass failed")]
     private partial void LogRelayFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This replica ({Replica}) holds the outbox lease and relays the outbox")]
+    private partial void LogRelaying(string replica);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another replica relays the outbox; this one ({Replica}) stands by")]
+    private partial void LogStandingBy(string replica);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox lease could not be released at shutdown; it runs out by itself")]
+    private partial void LogReleaseFailed(Exception error);
 }
 
 /// <summary>A row that can never be published as it is; it stays in the outbox with its reason for an operator.</summary>
 public sealed class UnpublishableRowException(string message) : Exception(message);
 
 /// <summary>What one relay pass did: rows fetched, rows published, and whether a publish failed.</summary>
-public readonly record struct RelayResult(int Fetched, int Published, bool Failed);
+public readonly record struct RelayResult(int Fetched, int Published, bool Failed)
+{
+    /// <summary>Another replica holds the outbox lease; this pass published nothing.</summary>
+    public bool StandingBy { get; init; }
+
+    /// <summary>The pass stopped publishing before its lease would end; the rest of the batch is due at once.</summary>
+    public bool CutShort { get; init; }
+}
