@@ -34,8 +34,8 @@ public static class MessagingSetup
 
     /// <summary>
     /// MassTransit on RabbitMQ with the platform's outbox relay for <typeparamref name="TContext"/> (one
-    /// replica relays at a time), durable (or quorum) queues, retries and error queues for every consumer
-    /// added by <paramref name="consumers"/>.
+    /// replica relays at a time), leased scheduled work, durable (or quorum) queues, retries and error queues
+    /// for every consumer added by <paramref name="consumers"/>.
     /// A consumer's queue is named after it (kebab case); <paramref name="queuePrefix"/> keeps the queues of two
     /// services apart when both have a consumer of the same name (e.g. "assistance-household-registered"):
     /// services sharing a queue would compete for its messages, each seeing only some of them.
@@ -54,6 +54,7 @@ public static class MessagingSetup
             .ValidateOnStart();
         services.AddSingleton<OutboxRelay<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
+        services.AddSingleton<LeasedWork<TContext>>();
         services.AddHealthChecks().AddCheck<BrokerHealthCheck>(BrokerHealthCheck.Name, tags: ["ready"]);
 
         var retry = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();

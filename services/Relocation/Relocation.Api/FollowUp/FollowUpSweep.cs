@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Messaging;
 using Platform.Relocation.Data;
 using Platform.Relocation.Plans;
 
@@ -18,32 +19,23 @@ public sealed class FollowUpSweepOptions
 /// Re-assesses every moved-in family at an interval. Events keep families current, but time alone
 /// changes them too: a member turns 16 and joins the labour seeking work, another passes the working
 /// age, a new year brings a new policy. Each family saves on its own; one changed by an event
-/// meanwhile is left to that event's own assessment and taken again by the next sweep.
+/// meanwhile is left to that event's own assessment and taken again by the next sweep. With several
+/// replicas, only the one holding the lease <see cref="LeaseName"/> sweeps.
 /// </summary>
-public sealed partial class FollowUpSweep(IServiceScopeFactory scopes, TimeProvider time, IOptions<FollowUpSweepOptions> options, ILogger<FollowUpSweep> logger)
+public sealed partial class FollowUpSweep(
+    IServiceScopeFactory scopes, LeasedWork<RelocationDbContext> leasedWork, TimeProvider time, IOptions<FollowUpSweepOptions> options, ILogger<FollowUpSweep> logger)
     : BackgroundService
 {
+    public const string LeaseName = "relocation-follow-up-sweep";
+
     private const int BatchSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.SweepInterval <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                LogSwept(await SweepAsync(stoppingToken));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
+        var interval = options.Value.SweepInterval;
+        return interval <= TimeSpan.Zero
+            ? Task.CompletedTask
+            : leasedWork.RunEveryAsync(LeaseName, interval, async ct => LogSwept(await SweepAsync(ct)), stoppingToken);
     }
 
     /// <summary>Re-assesses every moved-in family once; returns how many were assessed.</summary>
@@ -86,7 +78,4 @@ public sealed partial class FollowUpSweep(IServiceScopeFactory scopes, TimeProvi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up sweep re-assessed {Families} moved-in families")]
     private partial void LogSwept(int families);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up sweep failed; it runs again at the next interval")]
-    private partial void LogFailed(Exception exception);
 }
