@@ -14,7 +14,7 @@ namespace Platform.BuildingBlocks.Tests;
 
 /// <summary>
 /// One replica of a service as AddPlatformMessaging sets it up, on the shared test database and a
-/// fake clock, with MassTransit's in-memory bus. The relay does not run by itself:
+/// fake clock, with MassTransit's in-memory bus. The relay and the pruner do not run by themselves:
 /// tests drive them. Every publish is recorded, in order, with the replica that made it.
 /// </summary>
 public sealed class MessagingTestHost : IAsyncDisposable
@@ -59,7 +59,7 @@ public sealed class MessagingTestHost : IAsyncDisposable
         builder.Services.AddMassTransitTestHarness();
         foreach (var hosted in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)
             && d.ImplementationFactory?.Method.ReturnType is { IsGenericType: true } type
-            && type.GetGenericTypeDefinition() == typeof(OutboxRelay<>)).ToList())
+            && (type.GetGenericTypeDefinition() == typeof(OutboxRelay<>) || type.GetGenericTypeDefinition() == typeof(InboxPruner<>))).ToList())
         {
             builder.Services.Remove(hosted);
         }

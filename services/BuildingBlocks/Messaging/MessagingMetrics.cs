@@ -11,6 +11,7 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _publishFailures;
     private readonly Counter<long> _duplicatesIgnored;
     private readonly Counter<long> _consumerFailures;
+    private readonly Counter<long> _inboxPruned;
     private long _backlog;
     private double _oldestAgeSeconds;
 
@@ -21,6 +22,7 @@ public sealed class MessagingMetrics
         _publishFailures = meter.CreateCounter<long>("pa.outbox.publish_failures", "{message}", "Publishes that failed and will be retried");
         _duplicatesIgnored = meter.CreateCounter<long>("pa.inbox.duplicates_ignored", "{message}", "Redelivered messages the inbox recognised and skipped");
         _consumerFailures = meter.CreateCounter<long>("pa.consumer.failures", "{message}", "Consumer attempts that threw");
+        _inboxPruned = meter.CreateCounter<long>("pa.inbox.pruned", "{message}", "Inbox rows deleted after the retention");
         meter.CreateObservableGauge("pa.outbox.backlog", () => Interlocked.Read(ref _backlog), "{message}", "Outbox rows waiting to be published");
         meter.CreateObservableGauge("pa.outbox.oldest_age", () => Volatile.Read(ref _oldestAgeSeconds), "s", "Age of the oldest unpublished outbox row");
     }
@@ -34,6 +36,8 @@ public sealed class MessagingMetrics
     public void DuplicateIgnored(string consumer) => _duplicatesIgnored.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
 
     public void ConsumerFailed(string consumer) => _consumerFailures.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+
+    public void InboxPruned(int count) => _inboxPruned.Add(count);
 
     public void ObserveBacklog(long backlog, TimeSpan oldestAge)
     {

@@ -33,6 +33,8 @@ public static class MessagingModel
             e.ToTable("InboxMessages");
             e.HasKey(m => new { m.MessageId, m.Consumer });
             e.Property(m => m.Consumer).HasMaxLength(256);
+            // The pruner deletes the oldest rows in chunks.
+            e.HasIndex(m => m.ProcessedAt);
         });
         model.Entity<DistributedLease>(e =>
         {

@@ -34,8 +34,8 @@ public static class MessagingSetup
 
     /// <summary>
     /// MassTransit on RabbitMQ with the platform's outbox relay for <typeparamref name="TContext"/> (one
-    /// replica relays at a time), leased scheduled work, durable (or quorum) queues, retries and error queues
-    /// for every consumer added by <paramref name="consumers"/>.
+    /// replica relays at a time), the inbox pruner, leased scheduled work, durable (or quorum) queues, retries
+    /// and error queues for every consumer added by <paramref name="consumers"/>.
     /// A consumer's queue is named after it (kebab case); <paramref name="queuePrefix"/> keeps the queues of two
     /// services apart when both have a consumer of the same name (e.g. "assistance-household-registered"):
     /// services sharing a queue would compete for its messages, each seeing only some of them.
@@ -52,9 +52,12 @@ public static class MessagingSetup
         services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.LeaseTtl > o.PublishTimeout, "Outbox:LeaseTtl must exceed Outbox:PublishTimeout: a pass publishes only while its lease outlasts a publish.")
             .ValidateOnStart();
+        services.AddOptions<InboxPruningOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section));
         services.AddSingleton<OutboxRelay<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
         services.AddSingleton<LeasedWork<TContext>>();
+        services.AddSingleton<InboxPruner<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxPruner<TContext>>());
         services.AddHealthChecks().AddCheck<BrokerHealthCheck>(BrokerHealthCheck.Name, tags: ["ready"]);
 
         var retry = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
