@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -116,4 +117,37 @@ public sealed class PublishLog
     public IReadOnlyList<TestEvent> Events => _entries.Select(e => e.Message).OfType<TestEvent>().ToArray();
 
     public void Add(string replica, Guid messageId, object message) => _entries.Enqueue((replica, messageId, message));
+}
+
+/// <summary>Reads the messaging gauges of one host (its own meter factory), as an exporter would.</summary>
+public sealed class GaugeReader : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, double> _values = new();
+
+    public GaugeReader(IServiceProvider services)
+    {
+        var factory = services.GetRequiredService<IMeterFactory>();
+        _ = services.GetRequiredService<MessagingMetrics>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == MessagingMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => _values[instrument.Name] = value);
+        _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => _values[instrument.Name] = value);
+        _listener.Start();
+    }
+
+    /// <summary>The gauge's value now, or null when it reports nothing.</summary>
+    public double? Read(string name)
+    {
+        _values.Clear();
+        _listener.RecordObservableInstruments();
+        return _values.TryGetValue(name, out var value) ? value : null;
+    }
+
+    public void Dispose() => _listener.Dispose();
 }

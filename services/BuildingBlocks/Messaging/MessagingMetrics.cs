@@ -12,8 +12,7 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _duplicatesIgnored;
     private readonly Counter<long> _consumerFailures;
     private readonly Counter<long> _inboxPruned;
-    private long _backlog;
-    private double _oldestAgeSeconds;
+    private OutboxFigures? _figures;
 
     public MessagingMetrics(IMeterFactory meterFactory)
     {
@@ -23,11 +22,10 @@ public sealed class MessagingMetrics
         _duplicatesIgnored = meter.CreateCounter<long>("pa.inbox.duplicates_ignored", "{message}", "Redelivered messages the inbox recognised and skipped");
         _consumerFailures = meter.CreateCounter<long>("pa.consumer.failures", "{message}", "Consumer attempts that threw");
         _inboxPruned = meter.CreateCounter<long>("pa.inbox.pruned", "{message}", "Inbox rows deleted after the retention");
-        meter.CreateObservableGauge("pa.outbox.backlog", () => Interlocked.Read(ref _backlog), "{message}", "Outbox rows waiting to be published");
-        meter.CreateObservableGauge("pa.outbox.oldest_age", () => Volatile.Read(ref _oldestAgeSeconds), "s", "Age of the oldest unpublished outbox row");
+        meter.CreateObservableGauge("pa.outbox.backlog", () => Gauge(f => f.Backlog), "{message}",
+            $"Outbox rows waiting to be published (exact up to {OutboxFigures.ExactBacklogLimit:N0}, estimated from the id span above)");
+        meter.CreateObservableGauge("pa.outbox.oldest_age", () => Gauge(f => f.OldestAge.TotalSeconds), "s", "Age of the oldest unpublished outbox row");
     }
-
-    public long Backlog => Interlocked.Read(ref _backlog);
 
     public void Published(int count) => _published.Add(count);
 
@@ -39,9 +37,18 @@ public sealed class MessagingMetrics
 
     public void InboxPruned(int count) => _inboxPruned.Add(count);
 
-    public void ObserveBacklog(long backlog, TimeSpan oldestAge)
+    public void ObserveOutbox(OutboxFigures figures) => Volatile.Write(ref _figures, figures);
+
+    /// <summary>
+    /// This replica no longer relays: its gauges report nothing rather than stale figures, so the
+    /// active replica's figures are the only ones on the dashboard (a sum over replicas stays right).
+    /// </summary>
+    public void StandBy() => Volatile.Write(ref _figures, null);
+
+    private IEnumerable<Measurement<T>> Gauge<T>(Func<OutboxFigures, T> value)
+        where T : struct
     {
-        Interlocked.Exchange(ref _backlog, backlog);
-        Volatile.Write(ref _oldestAgeSeconds, oldestAge.TotalSeconds);
+        var figures = Volatile.Read(ref _figures);
+        return figures is null ? [] : [new Measurement<T>(value(figures))];
     }
 }

@@ -49,6 +49,7 @@ public sealed partial class OutboxRelay<TContext>(
     private static readonly ConcurrentDictionary<string, Type?> Types = new();
     private readonly OutboxOptions _options = options.Value;
     private bool _holding;
+    private long? _measuredAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -116,7 +117,7 @@ public sealed partial class OutboxRelay<TContext>(
 
         // Later than this, a publish might still be under way when the lease ends and another replica starts.
         var publishUntil = now + _options.LeaseTtl - _options.PublishTimeout;
-        await ObserveBacklogAsync(db, now, cancellationToken);
+        await ObserveFiguresAsync(db, now, cancellationToken);
         var blocked = db.OutboxMessages.Where(m => m.NextAttemptAt > now).Select(m => m.AggregateKey);
         var rows = await db.OutboxMessages.AsNoTracking()
             .Where(m => (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !blocked.Contains(m.AggregateKey))
@@ -204,6 +205,12 @@ public sealed partial class OutboxRelay<TContext>(
             }
         }
 
+        if (!holding)
+        {
+            metrics.StandBy();
+            _measuredAt = null;
+        }
+
         return holding;
     }
 
@@ -226,13 +233,16 @@ public sealed partial class OutboxRelay<TContext>(
         }
     }
 
-    private async Task ObserveBacklogAsync(TContext db, DateTime now, CancellationToken cancellationToken)
+    private async Task ObserveFiguresAsync(TContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var backlog = await db.OutboxMessages.LongCountAsync(cancellationToken);
-        var oldest = backlog == 0
-            ? now
-            : await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.CreatedAt).FirstAsync(cancellationToken);
-        metrics.ObserveBacklog(backlog, now - oldest);
+        // Passes run many times a second under load; the gauges need a figure every few seconds.
+        if (_measuredAt is { } last && time.GetElapsedTime(last) < _options.MetricsInterval)
+        {
+            return;
+        }
+
+        metrics.ObserveOutbox(await OutboxFigures.MeasureAsync(db, now, cancellationToken));
+        _measuredAt = time.GetTimestamp();
     }
 
     private async Task DeleteSentAsync(TContext db, ConcurrentBag<long> sent)

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Messaging;
+
+namespace Platform.BuildingBlocks.Tests;
+
+public sealed class OutboxFiguresTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
+    private MessagingTestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private Task<OutboxFigures> MeasureAsync(int exactLimit) =>
+        _database.QueryAsync(db => OutboxFigures.MeasureAsync(db, Now, CancellationToken.None, exactLimit));
+
+    private static IEnumerable<TestEvent> Events(int count) => Enumerable.Range(0, count).Select(i => new TestEvent($"agg-{i}", 0));
+
+    [Fact]
+    public async Task An_empty_outbox_has_no_backlog_and_no_age()
+    {
+        var figures = await MeasureAsync(10);
+
+        Assert.Equal(new OutboxFigures(0, false, TimeSpan.Zero), figures);
+    }
+
+    [Fact]
+    public async Task Up_to_the_limit_the_backlog_is_exact_and_the_age_is_the_oldest_rows()
+    {
+        await _database.AddEventsAsync(Events(4), Now.AddMinutes(-3));
+        await _database.AddEventsAsync(Events(6), Now.AddMinutes(-1));
+
+        var figures = await MeasureAsync(10);
+
+        Assert.Equal(10, figures.Backlog);
+        Assert.False(figures.BacklogEstimated);
+        Assert.Equal(TimeSpan.FromMinutes(3), figures.OldestAge);
+    }
+
+    [Fact]
+    public async Task Above_the_limit_the_backlog_is_estimated_from_the_id_span()
+    {
+        var ids = await _database.AddEventsAsync(Events(30), Now);
+        // Rows published out of order leave holes: the span still counts them.
+        var published = ids.Skip(10).Take(5).ToArray();
+        await _database.QueryAsync(db => db.OutboxMessages.Where(m => published.Contains(m.Id)).ExecuteDeleteAsync());
+
+        var figures = await MeasureAsync(10);
+
+        Assert.True(figures.BacklogEstimated);
+        Assert.Equal(30, figures.Backlog);
+        Assert.Equal(ids[^1] - ids[0] + 1, figures.Backlog);
+    }
+}
