@@ -22,7 +22,7 @@ public sealed class OutboxFiguresTests : IAsyncLifetime
     {
         var figures = await MeasureAsync(10);
 
-        Assert.Equal(new OutboxFigures(0, false, TimeSpan.Zero), figures);
+        Assert.Equal(new OutboxFigures(0, false, TimeSpan.Zero, 0, 0), figures);
     }
 
     [Fact]
@@ -51,5 +51,26 @@ public sealed class OutboxFiguresTests : IAsyncLifetime
         Assert.True(figures.BacklogEstimated);
         Assert.Equal(30, figures.Backlog);
         Assert.Equal(ids[^1] - ids[0] + 1, figures.Backlog);
+    }
+
+    [Fact]
+    public async Task Parked_rows_leave_the_backlog_and_are_counted_apart_from_unpublishable_ones()
+    {
+        var parked = await _database.AddUnpublishableRowAsync("p", Now.AddHours(-2));
+        var unpublishable = await _database.AddUnpublishableRowAsync("u", Now.AddHours(-1));
+        await _database.AddEventsAsync(Events(3), Now.AddMinutes(-1));
+        await _database.QueryAsync(async db =>
+        {
+            await db.OutboxMessages.Where(m => m.Id == parked || m.Id == unpublishable).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Unpublishable, true).SetProperty(m => m.Attempts, 1).SetProperty(m => m.NextAttemptAt, Now.AddMinutes(1)));
+            return await db.OutboxMessages.Where(m => m.Id == parked).ExecuteUpdateAsync(s => s.SetProperty(m => m.ParkedAt, Now));
+        });
+
+        var figures = await MeasureAsync(10);
+
+        Assert.Equal(4, figures.Backlog);
+        Assert.Equal(TimeSpan.FromHours(1), figures.OldestAge);
+        Assert.Equal(1, figures.Unpublishable);
+        Assert.Equal(1, figures.Parked);
     }
 }

@@ -23,8 +23,11 @@ public sealed class MessagingMetrics
         _consumerFailures = meter.CreateCounter<long>("pa.consumer.failures", "{message}", "Consumer attempts that threw");
         _inboxPruned = meter.CreateCounter<long>("pa.inbox.pruned", "{message}", "Inbox rows deleted after the retention");
         meter.CreateObservableGauge("pa.outbox.backlog", () => Gauge(f => f.Backlog), "{message}",
-            $"Outbox rows waiting to be published (exact up to {OutboxFigures.ExactBacklogLimit:N0}, estimated from the id span above)");
+            $"Outbox rows waiting to be published, parked rows excluded (exact up to {OutboxFigures.ExactBacklogLimit:N0}, estimated from the id span above)");
         meter.CreateObservableGauge("pa.outbox.oldest_age", () => Gauge(f => f.OldestAge.TotalSeconds), "s", "Age of the oldest unpublished outbox row");
+        meter.CreateObservableGauge("pa.outbox.unpublishable", () => Gauge(f => f.Unpublishable), "{message}",
+            "Outbox rows whose event type is not loaded or whose body cannot be read, not parked: they hold back their aggregate");
+        meter.CreateObservableGauge("pa.outbox.parked", () => Gauge(f => f.Parked), "{message}", "Outbox rows an operator parked");
     }
 
     public void Published(int count) => _published.Add(count);

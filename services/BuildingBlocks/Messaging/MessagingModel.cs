@@ -27,6 +27,8 @@ public static class MessagingModel
             e.HasIndex(m => m.MessageId).IsUnique();
             e.HasIndex(m => m.AggregateKey);
             e.HasIndex(m => m.NextAttemptAt);
+            // Parked rows are few; the index lets the relay's gauge count them without reading the table.
+            e.HasIndex(m => m.ParkedAt);
         });
         model.Entity<InboxMessage>(e =>
         {

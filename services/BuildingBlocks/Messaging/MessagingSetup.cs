@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Platform.Persistence;
 
 namespace Platform.Messaging;
 
@@ -34,14 +35,14 @@ public static class MessagingSetup
 
     /// <summary>
     /// MassTransit on RabbitMQ with the platform's outbox relay for <typeparamref name="TContext"/> (one
-    /// replica relays at a time), the inbox pruner, leased scheduled work, durable (or quorum) queues, retries
-    /// and error queues for every consumer added by <paramref name="consumers"/>.
+    /// replica relays at a time), the inbox pruner, leased scheduled work, the operators' outbox operations,
+    /// durable (or quorum) queues, retries and error queues for every consumer added by <paramref name="consumers"/>.
     /// A consumer's queue is named after it (kebab case); <paramref name="queuePrefix"/> keeps the queues of two
     /// services apart when both have a consumer of the same name (e.g. "assistance-household-registered"):
     /// services sharing a queue would compete for its messages, each seeing only some of them.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TContext>(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? consumers = null, string? queuePrefix = null)
-        where TContext : DbContext, IMessagingDbContext
+        where TContext : DbContext, IMessagingDbContext, IAuditedDbContext
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
@@ -58,6 +59,7 @@ public static class MessagingSetup
         services.AddSingleton<LeasedWork<TContext>>();
         services.AddSingleton<InboxPruner<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxPruner<TContext>>());
+        services.AddScoped<IOutboxOperations, OutboxOperations<TContext>>();
         services.AddHealthChecks().AddCheck<BrokerHealthCheck>(BrokerHealthCheck.Name, tags: ["ready"]);
 
         var retry = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();

@@ -30,6 +30,18 @@ public sealed class OutboxMessage
     public DateTime? NextAttemptAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The last attempt failed on the row itself (its event type is not loaded here, or its body cannot
+    /// be read), not on the broker. It keeps being retried with back-off: a deploy may bring the type back.
+    /// </summary>
+    public bool Unpublishable { get; set; }
+
+    /// <summary>
+    /// Set by an operator: the relay no longer fetches the row, and later rows of its aggregate no
+    /// longer wait for it. The row stays until an operator retries it.
+    /// </summary>
+    public DateTime? ParkedAt { get; set; }
 }
 
 /// <summary>A message a consumer has already applied: the key is (message id, consumer).</summary>

@@ -22,7 +22,7 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>How often the relay measures its backlog for the gauges.</summary>
+    /// <summary>How often the relay measures its backlog and problem rows for the gauges.</summary>
     public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromSeconds(1);

@@ -118,9 +118,9 @@ public sealed partial class OutboxRelay<TContext>(
         // Later than this, a publish might still be under way when the lease ends and another replica starts.
         var publishUntil = now + _options.LeaseTtl - _options.PublishTimeout;
         await ObserveFiguresAsync(db, now, cancellationToken);
-        var blocked = db.OutboxMessages.Where(m => m.NextAttemptAt > now).Select(m => m.AggregateKey);
+        var blocked = db.OutboxMessages.Where(m => m.NextAttemptAt > now && m.ParkedAt == null).Select(m => m.AggregateKey);
         var rows = await db.OutboxMessages.AsNoTracking()
-            .Where(m => (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !blocked.Contains(m.AggregateKey))
+            .Where(m => m.ParkedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && !blocked.Contains(m.AggregateKey))
             .OrderBy(m => m.Id)
             .Take(_options.BatchSize)
             .ToListAsync(cancellationToken);
@@ -298,8 +298,10 @@ public sealed partial class OutboxRelay<TContext>(
         var next = now + _options.Backoff(attempts);
         var reason = Truncate($"{error.GetType().Name}: {error.Message}", 2000);
         LogPublishFailed(row.Id, row.MessageType, attempts, next, error);
+        var unpublishable = error is UnpublishableRowException;
         await db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, reason),
+            s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LastError, reason)
+                .SetProperty(m => m.Unpublishable, unpublishable),
             CancellationToken.None);
     }
 
