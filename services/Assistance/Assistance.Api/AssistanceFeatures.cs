@@ -10,6 +10,7 @@ using Platform.Assistance.Policy;
 using Platform.Assistance.Water;
 using Platform.Assistance.Data;
 using Platform.Messaging;
+using Platform.Operations;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -68,6 +69,7 @@ public static class AssistanceFeatures
         app.MapGrpcService<EducationGrpcService>();
         app.MapGrpcService<HealthGrpcService>();
         app.MapGrpcService<WaterGrpcService>();
+        app.MapGrpcService<OutboxGrpcService>();
         return app;
     }
 }

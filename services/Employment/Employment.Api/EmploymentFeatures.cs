@@ -6,6 +6,7 @@ using Platform.Employment.Policy;
 using Platform.Employment.Projects;
 using Platform.Employment.Welfare;
 using Platform.Messaging;
+using Platform.Operations;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -44,6 +45,7 @@ public static class EmploymentFeatures
         app.MapGrpcService<ProjectLibraryGrpcService>();
         app.MapGrpcService<AssetIncomeGrpcService>();
         app.MapGrpcService<WelfareEmploymentGrpcService>();
+        app.MapGrpcService<OutboxGrpcService>();
         return app;
     }
 }

@@ -13,6 +13,7 @@ using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
 using Platform.HouseholdRegistry.Statistics;
 using Platform.Messaging;
+using Platform.Operations;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -60,6 +61,7 @@ public static class RegistryFeatures
         app.MapGrpcService<StatisticsGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<DemoGrpcService>();
+        app.MapGrpcService<OutboxGrpcService>();
         return app;
     }
 }

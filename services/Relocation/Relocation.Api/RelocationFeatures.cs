@@ -1,4 +1,5 @@
 using Platform.Messaging;
+using Platform.Operations;
 using Platform.Relocation.Data;
 using Platform.Relocation.FollowUp;
 using Platform.Relocation.Households;
@@ -46,6 +47,7 @@ public static class RelocationFeatures
         app.MapGrpcService<StatisticsGrpcService>();
         app.MapGrpcService<SiteGrpcService>();
         app.MapGrpcService<RelocationGrpcService>();
+        app.MapGrpcService<OutboxGrpcService>();
         return app;
     }
 }

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Google.Protobuf.Collections;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Platform.Messaging;
+using Platform.Security;
+using Platform.ServiceDefaults;
+using V1 = Pa.Operations.V1;
+
+namespace Platform.Operations;
+
+/// <summary>
+/// The service's own outbox for operators (pa.operations.v1.OutboxService): its problem rows, retry
+/// and park. Every service maps it; the work and its audit records are in <see cref="IOutboxOperations"/>.
+/// </summary>
+public sealed class OutboxGrpcService(IOutboxOperations outbox) : V1.OutboxService.OutboxServiceBase
+{
+    public const int MaxRowIds = 1_000;
+
+    private static readonly IReadOnlySet<string> OperatorsOnly = new HashSet<string> { PlatformRoles.Operator };
+
+    public override async Task<V1.ListProblemEventsResponse> ListProblemEvents(V1.ListProblemEventsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RegionAccess.Require(caller, OperatorsOnly, "read the outbox's problem events");
+        var violations = new FieldViolations();
+        var page = Paging.Read(request.Page, violations, "page");
+        long? afterId = null;
+        if (page.After is not null)
+        {
+            if (long.TryParse(page.After, NumberStyles.None, CultureInfo.InvariantCulture, out var after))
+            {
+                afterId = after;
+            }
+            else
+            {
+                violations.Add("page.page_token", "is not a token returned by this service");
+            }
+        }
+
+        violations.ThrowIfAny();
+        var found = await outbox.ListProblemRowsAsync(page.Size + 1, afterId, caller, context.AccessPurpose(), context.CancellationToken);
+        var response = new V1.ListProblemEventsResponse
+        {
+            Page = Paging.Response(found.Rows, page.Size, found.Total, r => r.Id.ToString(CultureInfo.InvariantCulture)),
+        };
+        response.Events.AddRange(found.Rows.Take(page.Size).Select(ToProto));
+        return response;
+    }
+
+    public override async Task<V1.RetryEventsResponse> RetryEvents(V1.RetryEventsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RegionAccess.Require(caller, OperatorsOnly, "retry outbox events");
+        var rows = Selection(request.RowIds, request.All, "all");
+        return new V1.RetryEventsResponse { Retried = await outbox.RetryAsync(rows, caller, context.AccessPurpose(), context.CancellationToken) };
+    }
+
+    public override async Task<V1.ParkEventsResponse> ParkEvents(V1.ParkEventsRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        RegionAccess.Require(caller, OperatorsOnly, "park outbox events");
+        var rows = Selection(request.RowIds, request.AllUnpublishable, "all_unpublishable");
+        return new V1.ParkEventsResponse { Parked = await outbox.ParkAsync(rows, caller, context.AccessPurpose(), context.CancellationToken) };
+    }
+
+    /// <summary>Either listed rows or "all", never both: an operator who meant a few rows must not touch every one.</summary>
+    private static OutboxRowSelection Selection(RepeatedField<long> ids, bool all, string allField)
+    {
+        new FieldViolations()
+            .Check(!all || ids.Count == 0, "row_ids", $"must be empty when {allField} is set")
+            .Check(all || ids.Count > 0, "row_ids", $"must list rows unless {allField} is set")
+            .Check(ids.Count <= MaxRowIds, "row_ids", $"must list at most {MaxRowIds:N0} rows")
+            .Check(ids.All(id => id > 0), "row_ids", "must be outbox row ids (positive)")
+            .ThrowIfAny();
+        return all ? OutboxRowSelection.All : OutboxRowSelection.Of(ids);
+    }
+
+    private static V1.ProblemEvent ToProto(ProblemRow row) => new()
+    {
+        RowId = row.Id,
+        MessageId = row.MessageId.ToString(),
+        MessageType = row.MessageType,
+        AggregateKey = row.AggregateKey,
+        Attempts = row.Attempts,
+        LastError = row.LastError ?? "",
+        CreatedAt = Timestamp.FromDateTime(row.CreatedAt),
+        NextAttemptAt = row.NextAttemptAt is { } next ? Timestamp.FromDateTime(next) : null,
+        ParkedAt = row.ParkedAt is { } parked ? Timestamp.FromDateTime(parked) : null,
+        Unpublishable = row.Unpublishable,
+    };
+}
