@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 
 namespace Platform.Messaging;
 
@@ -65,15 +66,10 @@ public static class DatabaseLease
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             // Another replica inserted the first row of this lease at the same moment and won on its key.
-            if (await db.Leases.AnyAsync(l => l.Name == name && l.Holder != holder, cancellationToken))
-            {
-                return false;
-            }
-
-            throw;
+            return false;
         }
         finally
         {
