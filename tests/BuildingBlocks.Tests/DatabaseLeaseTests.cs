@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Persistence;
 
 namespace Platform.BuildingBlocks.Tests;
 
-public sealed class DatabaseLeaseTests : IAsyncLifetime
+public abstract class DatabaseLeaseTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(15);
     private static readonly DateTime T0 = new(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
     private MessagingTestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -116,3 +117,7 @@ public sealed class DatabaseLeaseTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseLease.TryAcquireAsync(db, "work", "a", Ttl, T0, CancellationToken.None));
     }
 }
+
+public sealed class DatabaseLeaseTestsOnSqlite() : DatabaseLeaseTests(DatabaseProvider.Sqlite);
+
+public sealed class DatabaseLeaseTestsOnPostgres() : DatabaseLeaseTests(DatabaseProvider.Postgres);

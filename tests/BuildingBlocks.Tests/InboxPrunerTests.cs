@@ -2,17 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Messaging;
+using Platform.Persistence;
 
 namespace Platform.BuildingBlocks.Tests;
 
-public sealed class InboxPrunerTests : IAsyncLifetime
+public abstract class InboxPrunerTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
     private MessagingTestDatabase _database = null!;
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
-    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -58,3 +59,7 @@ public sealed class InboxPrunerTests : IAsyncLifetime
         Assert.Equal(10, await _database.QueryAsync(db => db.InboxMessages.CountAsync()));
     }
 }
+
+public sealed class InboxPrunerTestsOnSqlite() : InboxPrunerTests(DatabaseProvider.Sqlite);
+
+public sealed class InboxPrunerTestsOnPostgres() : InboxPrunerTests(DatabaseProvider.Postgres);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Platform.LocalPostgres;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -24,28 +25,59 @@ public sealed class MessagingTestDbContext(DbContextOptions<MessagingTestDbConte
 /// <summary>An event the tests write to the outbox: its aggregate and its place in the aggregate's order.</summary>
 public sealed record TestEvent(string Aggregate, int Seq);
 
-/// <summary>A temporary SQLite file in WAL mode that several contexts (and hosts, as replicas) share.</summary>
+/// <summary>
+/// A temporary database that several contexts (and hosts, as replicas) share: a SQLite file in WAL
+/// mode, or a fresh database on the process's private PostgreSQL cluster.
+/// </summary>
 public sealed class MessagingTestDatabase : IAsyncDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"pa-messaging-{Guid.NewGuid():N}.db");
+    private readonly string? _sqlitePath;
 
-    private MessagingTestDatabase()
+    private MessagingTestDatabase(DatabaseProvider provider, string connectionString, string? sqlitePath)
     {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqlitePath = sqlitePath;
     }
 
-    public string ConnectionString => $"Data Source={_path};Default Timeout=30";
+    public DatabaseProvider Provider { get; }
 
-    public static async Task<MessagingTestDatabase> CreateAsync()
+    public string ConnectionString { get; }
+
+    public static async Task<MessagingTestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = new MessagingTestDatabase();
+        MessagingTestDatabase database;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            database = new MessagingTestDatabase(provider, await ThrowawayCluster.CreateDatabaseAsync("messaging"), null);
+        }
+        else
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"pa-messaging-{Guid.NewGuid():N}.db");
+            database = new MessagingTestDatabase(DatabaseProvider.Sqlite, $"Data Source={path};Default Timeout=30", path);
+        }
+
         await using var db = database.NewContext();
         await db.Database.EnsureCreatedAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
         return database;
     }
 
-    public MessagingTestDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<MessagingTestDbContext>().UseSqlite(ConnectionString).AddInterceptors(SqliteConnectionPragmas.Instance).Options);
+    /// <summary>The provider and connection, as a service's AddPlatformDatabase would set them.</summary>
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => Provider == DatabaseProvider.Postgres
+        ? options.UseNpgsql(ConnectionString)
+        : options.UseSqlite(ConnectionString).AddInterceptors(SqliteConnectionPragmas.Instance);
+
+    public MessagingTestDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<MessagingTestDbContext>();
+        Configure(options);
+        return new MessagingTestDbContext(options.Options);
+    }
 
     /// <summary>Writes one outbox row per event, as services do (AddEvent, then SaveChanges); returns their ids.</summary>
     public async Task<List<long>> AddEventsAsync(IEnumerable<TestEvent> events, DateTime now)
@@ -79,14 +111,18 @@ public sealed class MessagingTestDatabase : IAsyncDisposable
         return await query(db);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_sqlitePath is null)
+        {
+            await ThrowawayCluster.DropDatabaseAsync(ConnectionString);
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
         {
             File.Delete(file);
         }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Messaging;
-using Platform.Persistence;
 
 namespace Platform.BuildingBlocks.Tests;
 
@@ -54,8 +53,7 @@ public sealed class MessagingTestHost : IAsyncDisposable
         }
 
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddDbContext<MessagingTestDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
-            .AddInterceptors(SqliteConnectionPragmas.Instance).AddInterceptors(sp.GetServices<IInterceptor>()));
+        builder.Services.AddDbContext<MessagingTestDbContext>((sp, o) => database.Configure(o).AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.AddPlatformMessaging<MessagingTestDbContext>();
         builder.Services.AddMassTransitTestHarness();
         foreach (var hosted in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Messaging;
+using Platform.Persistence;
 
 namespace Platform.BuildingBlocks.Tests;
 
-public sealed class OutboxFiguresTests : IAsyncLifetime
+public abstract class OutboxFiguresTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 3, 2, 8, 0, 0, DateTimeKind.Utc);
     private MessagingTestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -74,3 +75,7 @@ public sealed class OutboxFiguresTests : IAsyncLifetime
         Assert.Equal(1, figures.Parked);
     }
 }
+
+public sealed class OutboxFiguresTestsOnSqlite() : OutboxFiguresTests(DatabaseProvider.Sqlite);
+
+public sealed class OutboxFiguresTestsOnPostgres() : OutboxFiguresTests(DatabaseProvider.Postgres);

@@ -37,7 +37,7 @@ public sealed class OutboxGrpcServiceTests : IAsyncLifetime
         builder.Configuration[$"ConnectionStrings:{MessagingSetup.BrokerConnectionName}"] = "amqp://guest:guest@127.0.0.1:1/";
         builder.Configuration["Messaging:InboxPruneInterval"] = "00:00:00";
         builder.AddPlatformGrpc();
-        builder.Services.AddDbContext<MessagingTestDbContext>((sp, o) => o.UseSqlite(_database.ConnectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+        builder.Services.AddDbContext<MessagingTestDbContext>((sp, o) => _database.Configure(o).AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.AddPlatformMessaging<MessagingTestDbContext>();
         builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService)
             && d.ImplementationFactory?.Method.ReturnType == typeof(OutboxRelay<MessagingTestDbContext>)));

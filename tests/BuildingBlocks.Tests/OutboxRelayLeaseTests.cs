@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Messaging;
+using Platform.Persistence;
 
 namespace Platform.BuildingBlocks.Tests;
 
 /// <summary>The relay publishes only while it holds the outbox lease; the in-memory bus stands in for RabbitMQ.</summary>
-public sealed class OutboxRelayLeaseTests : IAsyncLifetime
+public abstract class OutboxRelayLeaseTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
     private readonly PublishLog _log = new();
@@ -13,7 +14,7 @@ public sealed class OutboxRelayLeaseTests : IAsyncLifetime
 
     private DateTime Now => _clock.GetUtcNow().UtcDateTime;
 
-    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await MessagingTestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -130,3 +131,7 @@ public sealed class OutboxRelayLeaseTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class OutboxRelayLeaseTestsOnSqlite() : OutboxRelayLeaseTests(DatabaseProvider.Sqlite);
+
+public sealed class OutboxRelayLeaseTestsOnPostgres() : OutboxRelayLeaseTests(DatabaseProvider.Postgres);

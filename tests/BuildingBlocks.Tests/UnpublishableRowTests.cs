@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Platform.Messaging;
+using Platform.Persistence;
 using Platform.Security;
 
 namespace Platform.BuildingBlocks.Tests;
 
 /// <summary>A row whose event type is gone: marked, counted, parked by an operator so its aggregate flows, retried, audited.</summary>
-public sealed class UnpublishableRowTests : IAsyncLifetime
+public abstract class UnpublishableRowTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly Caller Operator = new("ops-1", "Ops One", PlatformRoles.Operator, RegionCode.Parse("340000000000"), new HashSet<string>());
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
@@ -19,7 +20,7 @@ public sealed class UnpublishableRowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await MessagingTestDatabase.CreateAsync();
+        _database = await MessagingTestDatabase.CreateAsync(provider);
         _host = await MessagingTestHost.StartAsync(_database, _clock, _log);
     }
 
@@ -168,3 +169,7 @@ public sealed class UnpublishableRowTests : IAsyncLifetime
         Assert.Equal(1, await OperateAsync(o => o.RetryAsync(OutboxRowSelection.All, Operator, "p", CancellationToken.None)));
     }
 }
+
+public sealed class UnpublishableRowTestsOnSqlite() : UnpublishableRowTests(DatabaseProvider.Sqlite);
+
+public sealed class UnpublishableRowTestsOnPostgres() : UnpublishableRowTests(DatabaseProvider.Postgres);
