@@ -56,6 +56,7 @@ public static class MessagingSetup
         services.AddOptions<InboxPruningOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section));
         services.AddSingleton<OutboxRelay<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
+        services.AddHostedService<PostgresOutboxWakeup<TContext>>();
         services.AddSingleton<LeasedWork<TContext>>();
         services.AddSingleton<InboxPruner<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxPruner<TContext>>());

@@ -6,12 +6,29 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Platform.Messaging;
 
-/// <summary>Wakes the relay when new outbox rows are committed, so events leave without waiting for a sweep.</summary>
+/// <summary>
+/// Wakes the relay when new outbox rows are committed, so events leave without waiting for a sweep.
+/// A commit in this process also tells the other replicas (see <see cref="PostgresOutboxWakeup{TContext}"/>),
+/// whose relay may be the one holding the lease; a wake-up from another replica wakes only this relay.
+/// </summary>
 public sealed class OutboxSignal
 {
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private static readonly BoundedChannelOptions OneWaiting = new(1) { FullMode = BoundedChannelFullMode.DropWrite };
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(OneWaiting);
+    private readonly Channel<bool> _committed = Channel.CreateBounded<bool>(OneWaiting);
 
-    public void Notify() => _channel.Writer.TryWrite(true);
+    /// <summary>Rows were committed in this process.</summary>
+    public void Notify()
+    {
+        _channel.Writer.TryWrite(true);
+        _committed.Writer.TryWrite(true);
+    }
+
+    /// <summary>Another replica committed rows: wake this relay, tell no one else (that would echo for ever).</summary>
+    public void WakeFromPeer() => _channel.Writer.TryWrite(true);
+
+    /// <summary>Waits until rows were committed in this process since the last call (many commits, one answer).</summary>
+    public ValueTask<bool> WaitForLocalCommitAsync(CancellationToken cancellationToken) => _committed.Reader.ReadAsync(cancellationToken);
 
     /// <summary>Waits for a signal or the timeout, whichever comes first.</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
