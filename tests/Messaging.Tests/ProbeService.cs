@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.Persistence;
+using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 
@@ -59,7 +60,7 @@ public sealed class AlwaysFailsConsumer : IConsumer<PoisonPill>
 /// <summary>A second service that consumes the registry's events, with its own database and inbox.</summary>
 public static class ProbeService
 {
-    public static async Task<IHost> StartAsync(string brokerConnectionString, string databasePath)
+    public static async Task<IHost> StartAsync(string brokerConnectionString, TestDatabase database)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -69,7 +70,7 @@ public static class ProbeService
             ["Messaging:RetryMinInterval"] = "00:00:00.100",
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
         });
-        builder.Services.AddDbContext<ProbeDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
+        builder.Services.AddDbContext<ProbeDbContext>(o => database.Configure(o));
         builder.AddPlatformMessaging<ProbeDbContext>(bus =>
         {
             bus.AddConsumer<AppliedEffectConsumer>();
@@ -81,7 +82,7 @@ public static class ProbeService
         {
             var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
             await db.Database.EnsureCreatedAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await database.PrepareAsync(db);
         }
 
         await host.StartAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 
@@ -8,7 +9,7 @@ namespace Platform.Messaging.Tests;
 /// </summary>
 public abstract class ProbeTest(BrokerFixture fixture) : IAsyncLifetime
 {
-    private readonly string _probeDatabase = Path.Combine(Path.GetTempPath(), $"pa-probe-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _probeDatabase = TestDatabase.Create("probe");
     private IHost? _probe;
 
     protected BrokerFixture Fixture => fixture;
@@ -33,7 +34,6 @@ public abstract class ProbeTest(BrokerFixture fixture) : IAsyncLifetime
             _probe.Dispose();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_probeDatabase);
+        await _probeDatabase.DisposeAsync();
     }
 }

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Pa.Common.V1;
 using Pa.Registry.V1;
 using Platform.Security;
+using Platform.Testing;
 
 namespace Platform.Messaging.Tests;
 
 /// <summary>The household registry in memory, wired to the test broker, with a fast-retrying relay.</summary>
 public sealed class RegistryHost(string brokerConnectionString) : WebApplicationFactory<Program>
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"pa-registry-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create("registry");
     private readonly string _signingKey = DevTokenIssuer.NewKey();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,7 +20,8 @@ public sealed class RegistryHost(string brokerConnectionString) : WebApplication
         builder.UseSetting("Auth:SigningKey", _signingKey);
         builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
         builder.UseSetting("PersonalData:LookupKey", DevTokenIssuer.NewKey());
-        builder.UseSetting("ConnectionStrings:registry-db", $"Data Source={_database}");
+        builder.UseSetting("Database:Provider", _database.Provider);
+        builder.UseSetting("ConnectionStrings:registry-db", _database.ConnectionString);
         builder.UseSetting("ConnectionStrings:broker", brokerConnectionString);
         builder.UseSetting("Outbox:MinBackoff", "00:00:00.200");
         builder.UseSetting("Outbox:MaxBackoff", "00:00:01");
@@ -55,13 +57,10 @@ public sealed class RegistryHost(string brokerConnectionString) : WebApplication
         return request;
     }
 
-    protected override void Dispose(bool disposing)
+    public override async ValueTask DisposeAsync()
     {
-        base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
     }
+
 }

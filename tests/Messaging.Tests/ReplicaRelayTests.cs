@@ -9,6 +9,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Persistence;
 
+using Platform.Testing;
+
 namespace Platform.Messaging.Tests;
 
 /// <summary>An event with its aggregate and its place in the aggregate's order.</summary>
@@ -41,7 +43,7 @@ public sealed class ReplicaEventRecorder(DeliveryLog log) : IConsumer<ReplicaEve
 [Collection(BrokerCollection.Name)]
 public sealed class ReplicaRelayTests(BrokerFixture fixture) : IAsyncLifetime
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"pa-replicas-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.Create("replicas");
     private readonly DeliveryLog _log = new();
     private readonly List<IHost> _hosts = [];
     private IHost _observer = null!;
@@ -56,7 +58,7 @@ public sealed class ReplicaRelayTests(BrokerFixture fixture) : IAsyncLifetime
         _observer = await StartObserverAsync();
         await using var db = NewContext();
         await db.Database.EnsureCreatedAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await _database.PrepareAsync(db);
     }
 
     public async Task DisposeAsync()
@@ -67,11 +69,7 @@ public sealed class ReplicaRelayTests(BrokerFixture fixture) : IAsyncLifetime
             host.Dispose();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
+        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -171,8 +169,7 @@ public sealed class ReplicaRelayTests(BrokerFixture fixture) : IAsyncLifetime
 
     private static string IdOf(IHost replica) => replica.Services.GetRequiredService<ReplicaIdentity>().Id;
 
-    private ProbeDbContext NewContext() => new(new DbContextOptionsBuilder<ProbeDbContext>()
-        .UseSqlite($"Data Source={_database}").AddInterceptors(SqliteConnectionPragmas.Instance).Options);
+    private ProbeDbContext NewContext() => new((DbContextOptions<ProbeDbContext>)_database.Configure(new DbContextOptionsBuilder<ProbeDbContext>()).Options);
 
     private async Task<IHost> StartReplicaAsync()
     {
@@ -189,8 +186,7 @@ public sealed class ReplicaRelayTests(BrokerFixture fixture) : IAsyncLifetime
             ["Outbox:MinBackoff"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:01",
         });
-        builder.Services.AddDbContext<ProbeDbContext>((sp, o) => o.UseSqlite($"Data Source={_database}")
-            .AddInterceptors(SqliteConnectionPragmas.Instance).AddInterceptors(sp.GetServices<IInterceptor>()));
+        builder.Services.AddDbContext<ProbeDbContext>((sp, o) => _database.Configure(o).AddInterceptors(sp.GetServices<IInterceptor>()));
         builder.AddPlatformMessaging<ProbeDbContext>();
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         var host = builder.Build();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Platform.LocalPostgres;
 
 namespace Platform.Testing;
@@ -31,6 +32,20 @@ public sealed class TestDatabase : IAsyncDisposable
     public string Provider { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The provider and connection on a context's options, for tests that host a context themselves.</summary>
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => _sqlitePath is null
+        ? options.UseNpgsql(ConnectionString)
+        : options.UseSqlite(ConnectionString).AddInterceptors(Platform.Persistence.SqliteConnectionPragmas.Instance);
+
+    /// <summary>Sets up a database created with EnsureCreated as a service would run it (SQLite: WAL mode, kept in the file).</summary>
+    public async Task PrepareAsync(DbContext db)
+    {
+        if (_sqlitePath is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
 
     /// <summary>A new, empty database for one service instance; <paramref name="name"/> says whose.</summary>
     public static TestDatabase Create(string name)
