@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.HouseholdRegistry.Data;
+using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -68,6 +69,26 @@ internal static class HouseholdFiling
         }
 
         return village;
+    }
+
+    /// <summary>
+    /// Saves a new household file. <see cref="EnsureNotActiveElsewhereAsync"/> before it is only a check:
+    /// two filings of one person at once both pass it, and the unique index on active members' national
+    /// IDs (IX_Members_ActiveNationalId) refuses the second save. Its caller then hears AlreadyExists
+    /// naming the member, as if the check had caught it.
+    /// </summary>
+    public static async Task SaveNewAsync(RegistryDbContext db, List<string> hashes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            await EnsureNotActiveElsewhereAsync(db, hashes, CancellationToken.None);
+            throw RpcErrors.AlreadyExists("A member was filed into another household at the same time.");
+        }
     }
 
     /// <summary>One person may be an active member of one household only; names the first member who already is.</summary>
