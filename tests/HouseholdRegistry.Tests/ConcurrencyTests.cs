@@ -54,4 +54,30 @@ public sealed class ConcurrencyTests(RegistryFactory registry) : IClassFixture<R
             Assert.Equal(households + 1, await registry.CountHouseholdsAsync(Seeded.Huoqiu));
         }
     }
+
+    [Fact]
+    public async Task The_same_person_added_to_several_households_at_once_joins_one_and_the_others_are_told_so()
+    {
+        var protector = registry.Services.GetRequiredService<PersonalDataProtector>();
+        var households = new List<Household>();
+        foreach (var village in new[] { Seeded.Qilipeng, Seeded.ChangjiVillage, Seeded.Donghu, Seeded.Hekou })
+        {
+            households.Add(await registry.ApplyAsync(Applications.Household(village)));
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            var newborn = Applications.Member("王小红", Relationship.Child, male: false, labour: LabourCapacity.None, schooling: SchoolingStatus.NotOfSchoolAge);
+
+            var outcomes = await Race.RunAsync(households.Count, i => registry.Households.ChangeMembersAsync(
+                new ChangeMembersRequest { HouseholdId = households[i].HouseholdId, Add = { newborn.Clone() } },
+                registry.CountyOfficer(Seeded.Huoqiu)).ResponseAsync);
+
+            Race.AssertOneWinner(outcomes, StatusCode.AlreadyExists);
+            var hash = protector.LookupHash(newborn.NationalId.ToUpperInvariant());
+            var joined = Guid.Parse(households[Array.IndexOf(outcomes, StatusCode.OK)].HouseholdId);
+            Assert.Equal([joined], await registry.QueryAsync(db => db.Households
+                .Where(h => h.Members.Any(m => m.NationalIdHash == hash)).Select(h => h.Id).ToListAsync()));
+        }
+    }
 }

@@ -72,12 +72,13 @@ internal static class HouseholdFiling
     }
 
     /// <summary>
-    /// Saves a new household file. <see cref="EnsureNotActiveElsewhereAsync"/> before it is only a check:
+    /// Saves a change that makes the people of <paramref name="hashes"/> active members: a new household
+    /// file or members joining one. <see cref="EnsureNotActiveElsewhereAsync"/> before it is only a check:
     /// two filings of one person at once both pass it, and the unique index on active members' national
     /// IDs (IX_Members_ActiveNationalId) refuses the second save. Its caller then hears AlreadyExists
-    /// naming the member, as if the check had caught it.
+    /// naming the member, as if the check had caught it; a household changed meanwhile is Aborted.
     /// </summary>
-    public static async Task SaveNewAsync(RegistryDbContext db, List<string> hashes, CancellationToken cancellationToken)
+    public static async Task SaveActiveMembersAsync(RegistryDbContext db, List<string> hashes, CancellationToken cancellationToken)
     {
         try
         {
@@ -88,6 +89,10 @@ internal static class HouseholdFiling
             db.ChangeTracker.Clear();
             await EnsureNotActiveElsewhereAsync(db, hashes, CancellationToken.None);
             throw RpcErrors.AlreadyExists("A member was filed into another household at the same time.");
+        }
+        catch (DbUpdateException ex) when (ex.IsConcurrencyConflict())
+        {
+            throw RpcErrors.Aborted("The household was changed by someone else at the same time; read it again and retry.");
         }
     }
 

@@ -46,7 +46,7 @@ public sealed partial class HouseholdGrpcService(
         db.Cases.Add(Identification.IdentificationScreening.OpenAtApplication(household, caller, now, db, context.AccessPurpose()));
         db.Record(caller, "household.apply", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
-        await HouseholdFiling.SaveNewAsync(db, hashes, context.CancellationToken);
+        await HouseholdFiling.SaveActiveMembersAsync(db, hashes, context.CancellationToken);
 
         metrics.Applied(household.RegionCode);
         return new CreateHouseholdApplicationResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };

@@ -67,7 +67,7 @@ public sealed partial class MonitoringGrpcService(
 
         // Services that assess guarantees learn the new household's members as they would after any change of them.
         db.AddEvent(household.ToMembersChanged(now), household.Id.ToString(), now);
-        await HouseholdFiling.SaveNewAsync(db, hashes, context.CancellationToken);
+        await HouseholdFiling.SaveActiveMembersAsync(db, hashes, context.CancellationToken);
 
         return new FileMonitoredHouseholdResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
     }
