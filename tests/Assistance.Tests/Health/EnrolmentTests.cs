@@ -4,6 +4,7 @@ using Pa.Assistance.V1;
 using Pa.Common.V1;
 using Platform.Assistance.Contracts;
 using Platform.Security;
+using Entity = Platform.Assistance.Health;
 
 namespace Platform.Assistance.Tests.Health;
 
@@ -51,6 +52,31 @@ public sealed class EnrolmentTests(AssistanceFactory service) : IClassFixture<As
         Assert.Equal((GuaranteeState.Met, GuaranteeState.NotMet), (enrolled.Medical.State, lapsed.Medical.State));
         var listed = await Health.ListInsuranceEnrolmentsAsync(new ListInsuranceEnrolmentsRequest { HouseholdId = household.Id.ToString(), Year = 2026 }, service.CountyOfficer(TestRegions.County));
         Assert.Equal(EnrolmentStatus.Lapsed, Assert.Single(listed.Enrolments).Status);
+    }
+
+    [Fact]
+    public async Task Officers_enrolling_one_member_for_the_year_at_once_leave_one_enrolment_and_a_caller_who_lost_the_race_is_told_to_retry()
+    {
+        var village = service.VillageOfficer(TestRegions.Village);
+        for (var round = 0; round < 3; round++)
+        {
+            var household = await service.Household().Head().RegisterAsync();
+            var requests = Enumerable.Range(0, 4).Select(i =>
+            {
+                var request = Enrol(household, household.Head);
+                request.Premium = request.Subsidised = new Money { Fen = 38_000 + i };
+                return request;
+            }).ToList();
+
+            var outcomes = await Race.RunAsync(requests.Count, i => Health.RecordInsuranceEnrolmentAsync(requests[i], village).ResponseAsync);
+
+            // A call that reads the first one's enrolment updates it and succeeds too; one that inserted alongside it must not.
+            Assert.Contains(StatusCode.OK, outcomes);
+            Assert.All(outcomes, o => Assert.Contains(o, new[] { StatusCode.OK, StatusCode.Aborted }));
+            var memberId = household.Head.Id;
+            var stored = Assert.Single(await service.QueryAsync(db => db.Set<Entity.InsuranceEnrolment>().Where(e => e.MemberId == memberId && e.Year == 2026).ToListAsync()));
+            Assert.Contains(stored.PremiumFen, requests.Where((_, i) => outcomes[i] == StatusCode.OK).Select(r => r.Premium.Fen));
+        }
     }
 
     [Fact]

@@ -87,6 +87,21 @@ public sealed class HousingServiceTests(AssistanceFactory service) : IClassFixtu
     }
 
     [Fact]
+    public async Task Officers_starting_a_renovation_of_one_house_at_once_leave_one_open_project_and_the_others_are_refused()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var household = await service.Household().Head().RegisterAsync();
+            await Housing.RecordAppraisalAsync(Appraisal(household, HouseGrade.D, service.Today.AddDays(-5)), Village);
+
+            var outcomes = await Race.RunAsync(4, _ => Housing.StartRenovationAsync(Start(household, service.Today), Village).ResponseAsync);
+
+            Race.AssertOneWinner(outcomes, StatusCode.FailedPrecondition);
+            Assert.Equal(1, await service.QueryAsync(db => db.Set<Assistance.Housing.RenovationProject>().CountAsync(p => p.HouseholdId == household.Id)));
+        }
+    }
+
+    [Fact]
     public async Task A_start_request_names_every_bad_field()
     {
         var request = new StartRenovationRequest { HouseholdId = "not-an-id", Subsidy = new Pa.Common.V1.Money { Fen = -1 } };

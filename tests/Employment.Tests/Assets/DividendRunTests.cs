@@ -84,6 +84,31 @@ public sealed class DividendRunTests(SmallChunks fixture) : IClassFixture<SmallC
     }
 
     [Fact]
+    public async Task The_same_run_key_paid_by_several_calls_at_once_is_one_run_paying_every_household_once()
+    {
+        var (project, households) = await ProjectWithShareholdersAsync(5, i => i + 1);
+        var client = _service.Client<AssetIncomeService.AssetIncomeServiceClient>();
+        foreach (var runKey in new[] { "race-1", "race-2", "race-3" })
+        {
+            var responses = new RunDividendResponse?[4];
+            var outcomes = await Race.RunAsync(responses.Length, async i =>
+                responses[i] = await client.RunDividendAsync(Dividend(project, runKey, 1_000), _service.As(Platform.Security.PlatformRoles.CountyOfficer, TestRegions.County, $"officer-{i}")));
+
+            // One call pays the run to its end; a call that arrives after it is a replay, one that collides with it is told to call again.
+            Assert.All(outcomes, o => Assert.Contains(o, new[] { Grpc.Core.StatusCode.OK, Grpc.Core.StatusCode.Aborted }));
+            Assert.Equal(1, responses.Count(r => r is { Replayed: false }));
+            var run = await _service.QueryAsync(db => db.Set<Employment.Assets.DividendRun>().AsNoTracking().SingleAsync(r => r.ProjectId == project && r.RunKey == runKey));
+            Assert.Equal((Employment.Assets.DividendRunStatus.Completed, 1_000L, 5), (run.Status, run.PaidFen, run.ProcessedHouseholds));
+            Assert.Equal(5, await _service.QueryAsync(db => db.Set<DividendPayment>().CountAsync(p => p.RunId == run.Id)));
+        }
+
+        foreach (var household in households)
+        {
+            Assert.Equal(3, (await _service.OutboxEventsAsync<DividendPaid>(household)).Count);
+        }
+    }
+
+    [Fact]
     public async Task Shares_cannot_change_while_a_run_is_unfinished()
     {
         var (project, households) = await ProjectWithShareholdersAsync(3, _ => 1);

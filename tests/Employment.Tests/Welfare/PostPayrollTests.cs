@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
 using Platform.Employment.Contracts;
 using PaymentIds = Platform.Employment.Welfare.PaymentIds;
@@ -96,6 +97,55 @@ public sealed class PostPayrollTests(EmploymentFactory service) : IClassFixture<
 
         var totals = await Welfare.GetVillagePostTotalsAsync(new GetVillagePostTotalsRequest { VillageCode = village, Year = 2026, Month = 2 }, County);
         Assert.Equal((1, 1, 0L, 20_000L), (totals.Posts, totals.People, totals.PayThisMonth.Fen, totals.PayThisYear.Fen));
+    }
+
+    [Fact]
+    public async Task The_same_payroll_run_several_times_at_once_pays_and_publishes_each_assignment_once()
+    {
+        const string village = "341522100254";
+        var cleaner = (await Welfare.CreatePostAsync(Post(village, PostPayBasis.PerDay, 5_000), County)).Post;
+        var workers = new List<(PostAssignment Assignment, TestHousehold Household)>();
+        for (var i = 0; i < 3; i++)
+        {
+            workers.Add(await AssignAsync(cleaner, village));
+            await RecordAsync(workers[i].Assignment, new DateOnly(2026, 1, 20), i + 1);
+            await RecordAsync(workers[i].Assignment, new DateOnly(2026, 2, 10), i + 1);
+        }
+
+        foreach (var month in new[] { 1, 2 })
+        {
+            var runs = await RaceAsync(village, month);
+
+            Assert.Equal(1, runs.Count(r => r is { Published: 3 }));
+            await AssertPaidOnceAsync(month, payslips: 3);
+        }
+
+        // Two officers re-running after a correction: the changed payslip is published once, not once per run.
+        await RecordAsync(workers[0].Assignment, new DateOnly(2026, 2, 11), 4);
+        var reruns = await RaceAsync(village, 2);
+
+        Assert.Equal(1, reruns.Count(r => r is { Published: 1 }));
+        Assert.Equal([5_000L, 25_000L], (await service.OutboxEventsAsync<WagesPaid>(workers[0].Household.Id)).Where(w => w.Month == 2).Select(w => w.AmountFen));
+        await AssertPaidOnceAsync(2, payslips: 3, corrected: 1);
+
+        async Task<RunPostPayrollResponse?[]> RaceAsync(string code, int month)
+        {
+            var responses = new RunPostPayrollResponse?[4];
+            var outcomes = await Race.RunAsync(responses.Length, async i => responses[i] = await RunAsync(code, month));
+
+            // A run that reads the payslips another one just saved finds nothing to change and publishes nothing.
+            Assert.All(outcomes, o => Assert.Contains(o, new[] { StatusCode.OK, StatusCode.Aborted }));
+            Assert.All(responses.Where(r => r is not null), r => Assert.Equal(3, r!.Payslips.Count));
+            return responses;
+        }
+
+        async Task AssertPaidOnceAsync(int month, int payslips, int corrected = 0)
+        {
+            var ids = workers.Select(w => Guid.Parse(w.Assignment.AssignmentId)).ToList();
+            Assert.Equal(payslips, await service.QueryAsync(db => db.Set<Employment.Welfare.PostPayslip>().CountAsync(p => ids.Contains(p.AssignmentId) && p.Year == 2026 && p.Month == month)));
+            var events = (await Task.WhenAll(workers.Select(w => service.OutboxEventsAsync<WagesPaid>(w.Household.Id)))).SelectMany(e => e).Count(w => w.Month == month);
+            Assert.Equal(payslips + corrected, events);
+        }
     }
 
     [Fact]

@@ -61,6 +61,13 @@ public sealed class IdentificationHarness : IAsyncDisposable
     /// <summary>Moves the clock to the notice's end date and closes it as the village officer.</summary>
     public async Task<Case> CloseOpenNoticeAsync(Case @case)
     {
+        var notice = PassOpenNotice(@case);
+        return (await Cases.CloseNoticeAsync(new CloseNoticeRequest { NoticeId = notice.NoticeId }, Village)).Case;
+    }
+
+    /// <summary>Moves the clock to the end date of the case's open notice, so it may close; returns the notice.</summary>
+    public Notice PassOpenNotice(Case @case)
+    {
         var notice = @case.Notices.Single(n => n.Status == NoticeStatus.Open);
         var end = new DateTimeOffset(notice.EndDate.Year, notice.EndDate.Month, notice.EndDate.Day, 1, 0, 0, TimeSpan.Zero);
         if (end > Registry.Clock.GetUtcNow())
@@ -68,7 +75,7 @@ public sealed class IdentificationHarness : IAsyncDisposable
             Registry.Clock.SetUtcNow(end);
         }
 
-        return (await Cases.CloseNoticeAsync(new CloseNoticeRequest { NoticeId = notice.NoticeId }, Village)).Case;
+        return notice;
     }
 
     /// <summary>Every step from application to registered.</summary>

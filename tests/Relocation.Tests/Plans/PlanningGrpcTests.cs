@@ -113,25 +113,20 @@ public sealed class PlanningGrpcTests(RelocationFactory service) : IClassFixture
     [Fact]
     public async Task Two_officers_booking_the_same_unit_at_once_leave_one_plan_and_a_clear_refusal_never_an_internal_error()
     {
-        var site = await service.CreateSiteAsync(TestRegions.Township, 10, 40, ("7-101", 2500));
-        var households = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => service.Household().Head().RegisterAsync()));
-
-        var outcomes = await Task.WhenAll(households.Select(async h =>
+        var site = await service.CreateSiteAsync(TestRegions.Township, 20, 80, ("7-101", 2500), ("7-102", 2500), ("7-103", 2500));
+        foreach (var unit in site.Units)
         {
-            try
-            {
-                await Relocations.PlanRelocationAsync(Plan(h, site, "7-101"), County);
-                return StatusCode.OK;
-            }
-            catch (RpcException e)
-            {
-                return e.StatusCode;
-            }
-        }));
+            var households = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => service.Household().Head().RegisterAsync()));
 
-        Assert.Equal(1, outcomes.Count(o => o == StatusCode.OK));
-        Assert.All(outcomes.Where(o => o != StatusCode.OK), o => Assert.Contains(o, new[] { StatusCode.FailedPrecondition, StatusCode.Aborted }));
-        var unitId = Guid.Parse(site.Units.Single().UnitId);
-        Assert.Equal(1, await service.QueryAsync(db => db.Set<Relocation.Plans.RelocationPlan>().CountAsync(p => p.UnitId == unitId)));
+            var outcomes = await Race.RunAsync(households.Length, i => Relocations.PlanRelocationAsync(Plan(households[i], site, unit.Number), County).ResponseAsync);
+
+            Race.AssertOneWinner(outcomes, StatusCode.FailedPrecondition, StatusCode.Aborted);
+            var winner = households[Array.IndexOf(outcomes, StatusCode.OK)].Id;
+            var unitId = Guid.Parse(unit.UnitId);
+            var ids = households.Select(h => h.Id).ToList();
+            Assert.Equal([winner], await service.QueryAsync(db => db.Set<Relocation.Plans.RelocationPlan>().Where(p => ids.Contains(p.HouseholdId)).Select(p => p.HouseholdId).ToListAsync()));
+            Assert.Equal([winner], await service.QueryAsync(db => db.Set<Relocation.Plans.RelocationPlan>().Where(p => p.UnitId == unitId).Select(p => p.HouseholdId).ToListAsync()));
+            Assert.Equal(winner, await service.QueryAsync(db => db.Set<HousingUnit>().Where(u => u.Id == unitId).Select(u => u.HouseholdId).SingleAsync()));
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Assistance.Guarantees;
 using Platform.Assistance.Households;
+using Platform.Assistance.Housing;
 using Platform.Messaging;
 using Platform.Persistence;
 
@@ -30,15 +31,28 @@ public abstract class AssistanceDbContext(DbContextOptions options) : PlatformDb
         base.OnModelCreating(modelBuilder);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssistanceDbContext).Assembly);
+        modelBuilder.ApplyConfiguration(new OpenRenovationIndex(OpenRenovationFilter));
     }
+
+    /// <summary>SQL of the filter that keeps a renovation project in the one-open-per-household index while it is neither accepted nor cancelled.</summary>
+    protected abstract string OpenRenovationFilter { get; }
 }
 
-public sealed class SqliteAssistanceDbContext(DbContextOptions<SqliteAssistanceDbContext> options) : AssistanceDbContext(options);
+public sealed class SqliteAssistanceDbContext(DbContextOptions<SqliteAssistanceDbContext> options) : AssistanceDbContext(options)
+{
+    protected override string OpenRenovationFilter => "\"Status\" <> 'Accepted' AND \"Status\" <> 'Cancelled'";
+}
 
-public sealed class SqlServerAssistanceDbContext(DbContextOptions<SqlServerAssistanceDbContext> options) : AssistanceDbContext(options);
+public sealed class SqlServerAssistanceDbContext(DbContextOptions<SqlServerAssistanceDbContext> options) : AssistanceDbContext(options)
+{
+    // A filtered index takes no NOT IN on SQL Server, hence two comparisons on every provider.
+    protected override string OpenRenovationFilter => "[Status] <> N'Accepted' AND [Status] <> N'Cancelled'";
+}
 
 public sealed class PostgresAssistanceDbContext(DbContextOptions<PostgresAssistanceDbContext> options) : AssistanceDbContext(options)
 {
+    protected override string OpenRenovationFilter => "\"Status\" <> 'Accepted' AND \"Status\" <> 'Cancelled'";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

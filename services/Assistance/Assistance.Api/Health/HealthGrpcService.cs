@@ -48,7 +48,17 @@ public sealed partial class HealthGrpcService(
         enrolment.Status = request.Status == Pa.Assistance.V1.EnrolmentStatus.Enrolled ? Entity.EnrolmentStatus.Enrolled : Entity.EnrolmentStatus.Lapsed;
         (enrolment.Source, enrolment.RecordedBy, enrolment.RecordedAt) = ("officer", caller.Subject, now);
         db.Record(caller, "health.enrolment.record", nameof(InsuranceEnrolment), enrolment.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
-        await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
+        try
+        {
+            await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Two calls found no enrolment of the member and year and both added one; the unique index kept the first.
+            // Called again, this one would update that enrolment, so the caller may read it and retry.
+            throw RpcErrors.Aborted("The member's enrolment for the year was recorded by another call at the same time; read it and retry.");
+        }
+
         return new RecordInsuranceEnrolmentResponse { Enrolment = enrolment.ToMessage(), Medical = await MedicalFindingAsync(id, context) };
     }
 

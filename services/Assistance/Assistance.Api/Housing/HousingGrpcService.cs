@@ -119,7 +119,16 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
             RecordedAt = now,
         }).Entity;
         Audit(caller, "housing.renovation.start", nameof(RenovationProject), project.Id, context);
-        await db.SaveAndReassessAsync(assessor, [id], ct);
+        try
+        {
+            await db.SaveAndReassessAsync(assessor, [id], ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Another start for the household passed the check above at the same moment; the one-open-project index let one in.
+            throw RpcErrors.FailedPrecondition("The household already has an open renovation project, started at the same time by another call.");
+        }
+
         return new Proto.StartRenovationResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(id, context) };
     }
 

@@ -92,6 +92,17 @@ public static class RenovationLifecycle
         from != RenovationStatus.Completed ? null : passed ? RenovationStatus.Accepted : RenovationStatus.UnderConstruction;
 }
 
+/// <summary>
+/// At most one open project per household (<see cref="RenovationProject.IsOpen"/>): StartRenovation's check
+/// alone lets two starts at the same moment both in. The filter is provider SQL, so each provider context
+/// supplies it (AssistanceDbContext.OpenRenovationFilter); applied by the context, not picked up from the assembly.
+/// </summary>
+internal sealed class OpenRenovationIndex(string openFilter) : IEntityTypeConfiguration<RenovationProject>
+{
+    public void Configure(EntityTypeBuilder<RenovationProject> e) =>
+        e.HasIndex(p => p.HouseholdId, "IX_RenovationProjects_OpenPerHousehold").IsUnique().HasFilter(openFilter);
+}
+
 internal sealed class RenovationProjectConfiguration : IEntityTypeConfiguration<RenovationProject>, IEntityTypeConfiguration<AcceptanceInspection>
 {
     public void Configure(EntityTypeBuilder<RenovationProject> e)

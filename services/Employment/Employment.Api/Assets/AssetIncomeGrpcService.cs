@@ -170,9 +170,10 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
             await db.SaveChangesAsync(ct);
             await runner.ContinueAsync(run, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation() || ex.IsConcurrencyConflict())
         {
-            // Another call started or is continuing the same run; its payments stand and ours were rolled back.
+            // Another call started the same run or paid part of it first: the run key is unique per project, the run's
+            // version moves with its cursor and payment ids follow from the run key. Its payments stand; ours were rolled back.
             throw RpcErrors.Aborted($"Run {runKey} of the project is being paid by another call; call again to see where it stands.");
         }
 

@@ -137,5 +137,8 @@ internal sealed class PublicWelfarePostConfiguration :
         e.Property(p => p.PayBasis).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(p => new { p.VillageCode, p.Year, p.Month });
         e.HasIndex(p => p.PaymentId).IsUnique();
+
+        // A run replaces the amount it read: of two runs of one month at once, only one can publish a correction.
+        e.Property(p => p.AmountFen).IsConcurrencyToken();
     }
 }

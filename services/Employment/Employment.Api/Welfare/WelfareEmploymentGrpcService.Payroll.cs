@@ -46,6 +46,7 @@ public sealed partial class WelfareEmploymentGrpcService
 
         var cap = policy.For(year).PublicWelfarePostMonthlyCapFen;
         var published = 0;
+        long paidFen = 0;
         foreach (var (assignment, post) in assignments.Select(a => (a.Assignment, a.Post)))
         {
             var worked = units.GetValueOrDefault(assignment.Id);
@@ -84,13 +85,24 @@ public sealed partial class WelfareEmploymentGrpcService
                 db.AddEvent(
                     new WagesPaid(slip.HouseholdId, slip.LabourerId, slip.PaymentId, year, month, slip.AmountFen, PostEmploymentType, now),
                     slip.HouseholdId.ToString(), now);
-                metrics.IncomePaid(PostEmploymentType, Math.Max(0, pay.AmountFen - (previousFen ?? 0)));
+                paidFen += Math.Max(0, pay.AmountFen - (previousFen ?? 0));
                 published++;
             }
         }
 
         db.Record(caller, "welfare.post.payroll", "Village", $"{village.Value}/{year:D4}-{month:D2}", context.AccessPurpose(), now, CallContextExtensions.TraceId);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation() || ex.IsConcurrencyConflict())
+        {
+            // Another run of the same village and month saved first: a payslip we would add now exists, or one we
+            // would correct no longer holds the amount we read. Its payslips and events stand; run again to see them.
+            throw RpcErrors.Aborted($"The {year:D4}-{month:D2} payroll of village {village.Value} was run by another call at the same time; run it again to see the result.");
+        }
+
+        metrics.IncomePaid(PostEmploymentType, paidFen);
 
         var response = new RunPostPayrollResponse { Published = published, Total = WelfareMapping.Money(slips.Values.Sum(s => s.AmountFen)) };
         response.Payslips.AddRange(slips.Values.OrderBy(s => s.AssignmentId).Select(s => s.ToMessage()));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.HouseholdRegistry.Data;
+using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -68,6 +69,31 @@ internal static class HouseholdFiling
         }
 
         return village;
+    }
+
+    /// <summary>
+    /// Saves a change that makes the people of <paramref name="hashes"/> active members: a new household
+    /// file or members joining one. <see cref="EnsureNotActiveElsewhereAsync"/> before it is only a check:
+    /// two filings of one person at once both pass it, and the unique index on active members' national
+    /// IDs (IX_Members_ActiveNationalId) refuses the second save. Its caller then hears AlreadyExists
+    /// naming the member, as if the check had caught it; a household changed meanwhile is Aborted.
+    /// </summary>
+    public static async Task SaveActiveMembersAsync(RegistryDbContext db, List<string> hashes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            await EnsureNotActiveElsewhereAsync(db, hashes, CancellationToken.None);
+            throw RpcErrors.AlreadyExists("A member was filed into another household at the same time.");
+        }
+        catch (DbUpdateException ex) when (ex.IsConcurrencyConflict())
+        {
+            throw RpcErrors.Aborted("The household was changed by someone else at the same time; read it again and retry.");
+        }
     }
 
     /// <summary>One person may be an active member of one household only; names the first member who already is.</summary>

@@ -47,14 +47,7 @@ public sealed partial class HouseholdGrpcService
 
         db.Record(caller, "household.members_changed", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         db.AddEvent(household.ToMembersChanged(now), household.Id.ToString(), now);
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw RpcErrors.Aborted("The household was changed by someone else at the same time; read it again and retry.");
-        }
+        await HouseholdFiling.SaveActiveMembersAsync(db, hashes, context.CancellationToken);
 
         return new ChangeMembersResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
     }

@@ -46,17 +46,7 @@ public sealed partial class HouseholdGrpcService(
         db.Cases.Add(Identification.IdentificationScreening.OpenAtApplication(household, caller, now, db, context.AccessPurpose()));
         db.Record(caller, "household.apply", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another application with one of these people may have committed between the check and the insert.
-            db.ChangeTracker.Clear();
-            await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, CancellationToken.None);
-            throw;
-        }
+        await HouseholdFiling.SaveActiveMembersAsync(db, hashes, context.CancellationToken);
 
         metrics.Applied(household.RegionCode);
         return new CreateHouseholdApplicationResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };

@@ -213,7 +213,7 @@ public sealed partial class IdentificationGrpcService
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ex.IsConcurrencyConflict())
         {
             throw RpcErrors.Aborted("The case or its household was changed by someone else at the same time; read it again and retry.");
         }

@@ -67,17 +67,7 @@ public sealed partial class MonitoringGrpcService(
 
         // Services that assess guarantees learn the new household's members as they would after any change of them.
         db.AddEvent(household.ToMembersChanged(now), household.Id.ToString(), now);
-        try
-        {
-            await db.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another filing with one of these people may have committed between the check and the insert.
-            db.ChangeTracker.Clear();
-            await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, CancellationToken.None);
-            throw;
-        }
+        await HouseholdFiling.SaveActiveMembersAsync(db, hashes, context.CancellationToken);
 
         return new FileMonitoredHouseholdResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
     }

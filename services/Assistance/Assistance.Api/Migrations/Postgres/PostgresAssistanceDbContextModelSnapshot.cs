@@ -1054,6 +1054,10 @@ namespace Platform.Assistance.Migrations.Postgres
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex(new[] { "HouseholdId" }, "IX_RenovationProjects_OpenPerHousehold")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Accepted' AND \"Status\" <> 'Cancelled'");
+
                     b.ToTable("RenovationProjects", (string)null);
                 });
 

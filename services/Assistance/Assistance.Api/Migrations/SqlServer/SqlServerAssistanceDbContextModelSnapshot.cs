@@ -1055,6 +1055,10 @@ namespace Platform.Assistance.Migrations.SqlServer
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex(new[] { "HouseholdId" }, "IX_RenovationProjects_OpenPerHousehold")
+                        .IsUnique()
+                        .HasFilter("[Status] <> N'Accepted' AND [Status] <> N'Cancelled'");
+
                     b.ToTable("RenovationProjects", (string)null);
                 });
 

@@ -1049,6 +1049,10 @@ namespace Platform.Assistance.Migrations.Sqlite
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex(new[] { "HouseholdId" }, "IX_RenovationProjects_OpenPerHousehold")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Accepted' AND \"Status\" <> 'Cancelled'");
+
                     b.ToTable("RenovationProjects", (string)null);
                 });
 

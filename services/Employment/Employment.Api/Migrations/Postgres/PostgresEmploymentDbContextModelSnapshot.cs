@@ -884,6 +884,7 @@ namespace Platform.Employment.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<long>("AmountFen")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<bool>("Capped")

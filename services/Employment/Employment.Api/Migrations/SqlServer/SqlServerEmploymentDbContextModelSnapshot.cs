@@ -884,6 +884,7 @@ namespace Platform.Employment.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<long>("AmountFen")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<bool>("Capped")

@@ -879,6 +879,7 @@ namespace Platform.Employment.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("AmountFen")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Capped")
