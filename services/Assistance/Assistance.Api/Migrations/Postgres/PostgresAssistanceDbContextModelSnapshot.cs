@@ -1309,6 +1309,25 @@ namespace Platform.Assistance.Migrations.Postgres
                     b.ToTable("WaterReassessmentDuties", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1322,6 +1341,8 @@ namespace Platform.Assistance.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -1364,9 +1385,15 @@ namespace Platform.Assistance.Migrations.Postgres
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1376,6 +1403,8 @@ namespace Platform.Assistance.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("ParkedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

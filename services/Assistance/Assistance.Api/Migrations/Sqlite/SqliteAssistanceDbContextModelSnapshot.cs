@@ -1304,6 +1304,25 @@ namespace Platform.Assistance.Migrations.Sqlite
                     b.ToTable("WaterReassessmentDuties", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1317,6 +1336,8 @@ namespace Platform.Assistance.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -1357,9 +1378,15 @@ namespace Platform.Assistance.Migrations.Sqlite
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1369,6 +1396,8 @@ namespace Platform.Assistance.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("ParkedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -1068,6 +1068,25 @@ namespace Platform.Employment.Migrations.Sqlite
                     b.ToTable("WorkshopSubsidyGrants", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1081,6 +1100,8 @@ namespace Platform.Employment.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -1121,9 +1142,15 @@ namespace Platform.Employment.Migrations.Sqlite
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1133,6 +1160,8 @@ namespace Platform.Employment.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("ParkedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -1290,6 +1290,25 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.ToTable("Verifications", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1303,6 +1322,8 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -1343,9 +1364,15 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1355,6 +1382,8 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("ParkedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

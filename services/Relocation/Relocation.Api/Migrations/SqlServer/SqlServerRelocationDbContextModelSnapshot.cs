@@ -23,6 +23,25 @@ namespace Platform.Relocation.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -36,6 +55,8 @@ namespace Platform.Relocation.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -78,9 +99,15 @@ namespace Platform.Relocation.Migrations.SqlServer
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -90,6 +117,8 @@ namespace Platform.Relocation.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("ParkedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -3,18 +3,18 @@ using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Platform.Relocation.Data;
 
 #nullable disable
 
-namespace Platform.Relocation.Migrations.Postgres
+namespace Platform.Relocation.Migrations.SqlServer
 {
-    [DbContext(typeof(PostgresRelocationDbContext))]
-    [Migration("20261205154430_Initial")]
-    partial class Initial
+    [DbContext(typeof(SqlServerRelocationDbContext))]
+    [Migration("20261205171648_ReplicaSafeMessaging")]
+    partial class ReplicaSafeMessaging
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -22,23 +22,44 @@ namespace Platform.Relocation.Migrations.Postgres
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
 
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Consumer")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTime>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -49,41 +70,47 @@ namespace Platform.Relocation.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AggregateKey")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<DateTime?>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -94,6 +121,8 @@ namespace Platform.Relocation.Migrations.Postgres
 
                     b.HasIndex("NextAttemptAt");
 
+                    b.HasIndex("ParkedAt");
+
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
@@ -103,49 +132,49 @@ namespace Platform.Relocation.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("ActorRegion")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("TraceId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
 
@@ -157,28 +186,28 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.FollowUp.CaseAction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("nvarchar(24)");
 
                     b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateOnly>("TakenOn")
                         .HasColumnType("date");
@@ -193,44 +222,44 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.FollowUp.FollowUpCase", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("AssignedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("AssignedTo")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("AssigneeName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid?>("ClosingEmploymentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("HouseholdId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("nvarchar(24)");
 
                     b.Property<Guid>("SiteId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("SiteRegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("varchar(12)");
 
                     b.HasKey("Id");
 
@@ -244,27 +273,27 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.FollowUp.MemberJob", b =>
                 {
                     b.Property<Guid>("EmploymentId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("EmploymentType")
                         .HasMaxLength(40)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("varchar(40)");
 
                     b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("HouseholdId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("MemberId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<DateOnly?>("StartedOn")
                         .HasColumnType("date");
@@ -279,29 +308,29 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.Households.RelocatedHousehold", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
-                    b.PrimitiveCollection<List<string>>("GuaranteeReasons")
+                    b.PrimitiveCollection<string>("GuaranteeReasons")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime?>("GuaranteesAsOf")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("IncomeAsOf")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<int?>("IncomeYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTime?>("MembersAsOf")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Pathway")
                         .IsRequired()
                         .HasMaxLength(32)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("varchar(32)");
 
                     b.Property<long?>("PerCapitaNetIncomeFen")
                         .HasColumnType("bigint");
@@ -310,15 +339,15 @@ namespace Platform.Relocation.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("varchar(12)");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<DateTime?>("StatusAsOf")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Guarantees", "Platform.Relocation.Households.RelocatedHousehold.Guarantees#GuaranteeStatus", b1 =>
                         {
@@ -328,31 +357,31 @@ namespace Platform.Relocation.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(8)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(8)");
+                                .HasColumnType("varchar(8)");
 
                             b1.Property<string>("FoodAndClothing")
                                 .IsRequired()
                                 .HasMaxLength(8)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(8)");
+                                .HasColumnType("varchar(8)");
 
                             b1.Property<string>("Housing")
                                 .IsRequired()
                                 .HasMaxLength(8)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(8)");
+                                .HasColumnType("varchar(8)");
 
                             b1.Property<string>("Medical")
                                 .IsRequired()
                                 .HasMaxLength(8)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(8)");
+                                .HasColumnType("varchar(8)");
 
                             b1.Property<string>("Water")
                                 .IsRequired()
                                 .HasMaxLength(8)
                                 .IsUnicode(false)
-                                .HasColumnType("character varying(8)");
+                                .HasColumnType("varchar(8)");
                         });
 
                     b.HasKey("Id");
@@ -365,33 +394,33 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.Households.RelocatedMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
                     b.Property<Guid>("HouseholdId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("IsCurrent")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<string>("LabourCapacity")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("WorkWish")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<DateTime?>("WorkWishAsOf")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("WorkWishReason")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
 
@@ -403,18 +432,18 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.Plans.PlanCancellation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("CancelledBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("HouseholdId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("PlannedMoveOn")
                         .HasColumnType("date");
@@ -422,13 +451,13 @@ namespace Platform.Relocation.Migrations.Postgres
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid>("SiteId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -440,30 +469,30 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.Plans.RelocationPlan", b =>
                 {
                     b.Property<Guid>("HouseholdId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<decimal>("AreaSqm")
                         .HasPrecision(7, 2)
-                        .HasColumnType("numeric(7,2)");
+                        .HasColumnType("decimal(7,2)");
 
                     b.Property<DateTime?>("FollowUpAsOf")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("FollowUpVersion")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("HomesteadReclaimedOn")
                         .HasColumnType("date");
 
                     b.Property<bool>("IsZeroEmployment")
-                        .HasColumnType("boolean");
+                        .HasColumnType("bit");
 
                     b.Property<int>("MembersEmployed")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("MembersSeekingWork")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateOnly?>("MovedInOn")
                         .HasColumnType("date");
@@ -472,18 +501,18 @@ namespace Platform.Relocation.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(12)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("varchar(12)");
 
                     b.Property<int>("People")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("PlannedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("PlannedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateOnly>("PlannedMoveOn")
                         .HasColumnType("date");
@@ -491,34 +520,34 @@ namespace Platform.Relocation.Migrations.Postgres
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("ReclamationEvidence")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<Guid>("SiteId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("SiteRegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("varchar(12)");
 
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("nvarchar(24)");
 
                     b.Property<long>("SubsidyFen")
                         .HasColumnType("bigint");
 
                     b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.HasKey("HouseholdId");
 
@@ -537,27 +566,28 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.Sites.HousingUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<decimal>("AreaSqm")
                         .HasPrecision(7, 2)
-                        .HasColumnType("numeric(7,2)");
+                        .HasColumnType("decimal(7,2)");
 
                     b.Property<Guid?>("HouseholdId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<Guid>("SiteId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[HouseholdId] IS NOT NULL");
 
                     b.HasIndex("SiteId", "Number")
                         .IsUnique();
@@ -568,18 +598,18 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.Sites.IndustryLink", b =>
                 {
                     b.Property<Guid>("IndustryId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("HouseholdId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("LinkedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("LinkedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("IndustryId", "HouseholdId");
 
@@ -591,61 +621,61 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.Sites.Site", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("CapacityHouseholds")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<int>("CapacityPeople")
-                        .HasColumnType("integer");
+                        .HasColumnType("int");
 
                     b.Property<string>("CaseOfficerName")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("CaseOfficerSubject")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
                         .IsUnicode(false)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("varchar(12)");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("nvarchar(32)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Services", "Platform.Relocation.Sites.Site.Services#PublicServices", b1 =>
                         {
                             b1.IsRequired();
 
                             b1.Property<bool>("Clinic")
-                                .HasColumnType("boolean");
+                                .HasColumnType("bit");
 
                             b1.Property<bool>("CommunityServiceCentre")
-                                .HasColumnType("boolean");
+                                .HasColumnType("bit");
 
                             b1.Property<bool>("EmploymentServiceStation")
-                                .HasColumnType("boolean");
+                                .HasColumnType("bit");
 
                             b1.Property<bool>("School")
-                                .HasColumnType("boolean");
+                                .HasColumnType("bit");
                         });
 
                     b.HasKey("Id");
@@ -658,18 +688,18 @@ namespace Platform.Relocation.Migrations.Postgres
             modelBuilder.Entity("Platform.Relocation.Sites.SiteIndustry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("SiteId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

@@ -13,8 +13,8 @@ using Platform.Assistance.Data;
 namespace Platform.Assistance.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAssistanceDbContext))]
-    [Migration("20261205161812_ConcurrencyGuards")]
-    partial class ConcurrencyGuards
+    [Migration("20261205172010_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1312,6 +1312,25 @@ namespace Platform.Assistance.Migrations.Postgres
                     b.ToTable("WaterReassessmentDuties", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1325,6 +1344,8 @@ namespace Platform.Assistance.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -1367,9 +1388,15 @@ namespace Platform.Assistance.Migrations.Postgres
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1379,6 +1406,8 @@ namespace Platform.Assistance.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("ParkedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -244,6 +244,19 @@ namespace Platform.Employment.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MonthlyEarnings",
                 columns: table => new
                 {
@@ -276,7 +289,9 @@ namespace Platform.Employment.Migrations.Postgres
                     TraceParent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Unpublishable = table.Column<bool>(type: "boolean", nullable: false),
+                    ParkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -679,6 +694,11 @@ namespace Platform.Employment.Migrations.Postgres
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndustryProjectAcceptances_ProjectId",
                 table: "IndustryProjectAcceptances",
                 column: "ProjectId");
@@ -755,6 +775,11 @@ namespace Platform.Employment.Migrations.Postgres
                 name: "IX_OutboxMessages_NextAttemptAt",
                 table: "OutboxMessages",
                 column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ParkedAt",
+                table: "OutboxMessages",
+                column: "ParkedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PostAssignments_PostId_LabourerId",
@@ -857,6 +882,9 @@ namespace Platform.Employment.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "LabourTrainings");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "MonthlyEarnings");

@@ -12,7 +12,7 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRegistryDbContext))]
-    [Migration("20261205154336_Initial")]
+    [Migration("20261205171843_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1326,6 +1326,25 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                     b.ToTable("Verifications", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1339,6 +1358,8 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -1381,9 +1402,15 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1393,6 +1420,8 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("ParkedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -209,6 +209,19 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -222,7 +235,9 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                     TraceParent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Unpublishable = table.Column<bool>(type: "boolean", nullable: false),
+                    ParkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -766,6 +781,11 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                 columns: new[] { "RegionCode", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncomeEntries_HouseholdSeq_Source_SourceReference",
                 table: "IncomeEntries",
                 columns: new[] { "HouseholdSeq", "Source", "SourceReference" },
@@ -835,6 +855,11 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                 name: "IX_OutboxMessages_NextAttemptAt",
                 table: "OutboxMessages",
                 column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ParkedAt",
+                table: "OutboxMessages",
+                column: "ParkedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reentries_HouseholdSeq",
@@ -923,6 +948,9 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IncomeYears");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "Members");

@@ -12,8 +12,8 @@ using Platform.Employment.Data;
 namespace Platform.Employment.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEmploymentDbContext))]
-    [Migration("20261205162942_ConcurrencyGuards")]
-    partial class ConcurrencyGuards
+    [Migration("20261205172033_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1076,6 +1076,25 @@ namespace Platform.Employment.Migrations.Postgres
                     b.ToTable("WorkshopSubsidyGrants", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1089,6 +1108,8 @@ namespace Platform.Employment.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt");
 
                     b.ToTable("InboxMessages", (string)null);
                 });
@@ -1131,9 +1152,15 @@ namespace Platform.Employment.Migrations.Postgres
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("Unpublishable")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1143,6 +1170,8 @@ namespace Platform.Employment.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("NextAttemptAt");
+
+                    b.HasIndex("ParkedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -330,6 +330,19 @@ namespace Platform.Assistance.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MedicalExpenses",
                 columns: table => new
                 {
@@ -369,7 +382,9 @@ namespace Platform.Assistance.Migrations.Postgres
                     TraceParent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Unpublishable = table.Column<bool>(type: "boolean", nullable: false),
+                    ParkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -698,6 +713,11 @@ namespace Platform.Assistance.Migrations.Postgres
                 column: "HouseholdId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InsuranceEnrolments_HouseholdId_Year",
                 table: "InsuranceEnrolments",
                 columns: new[] { "HouseholdId", "Year" });
@@ -745,6 +765,11 @@ namespace Platform.Assistance.Migrations.Postgres
                 column: "NextAttemptAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ParkedAt",
+                table: "OutboxMessages",
+                column: "ParkedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RenovationInspections_ProjectId",
                 table: "RenovationInspections",
                 column: "ProjectId");
@@ -753,6 +778,13 @@ namespace Platform.Assistance.Migrations.Postgres
                 name: "IX_RenovationProjects_HouseholdId",
                 table: "RenovationProjects",
                 column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenovationProjects_OpenPerHousehold",
+                table: "RenovationProjects",
+                column: "HouseholdId",
+                unique: true,
+                filter: "\"Status\" <> 'Accepted' AND \"Status\" <> 'Cancelled'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WaterAssessments_HouseholdId_AssessedOn",
@@ -834,6 +866,9 @@ namespace Platform.Assistance.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "InsuranceEnrolments");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "MedicalExpenses");

@@ -95,6 +95,19 @@ namespace Platform.Relocation.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MemberJobs",
                 columns: table => new
                 {
@@ -126,7 +139,9 @@ namespace Platform.Relocation.Migrations.Postgres
                     TraceParent = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Unpublishable = table.Column<bool>(type: "boolean", nullable: false),
+                    ParkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -353,6 +368,11 @@ namespace Platform.Relocation.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ProcessedAt",
+                table: "InboxMessages",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndustryLinks_HouseholdId",
                 table: "IndustryLinks",
                 column: "HouseholdId");
@@ -382,6 +402,11 @@ namespace Platform.Relocation.Migrations.Postgres
                 name: "IX_OutboxMessages_NextAttemptAt",
                 table: "OutboxMessages",
                 column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ParkedAt",
+                table: "OutboxMessages",
+                column: "ParkedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanCancellations_HouseholdId",
@@ -438,6 +463,9 @@ namespace Platform.Relocation.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IndustryLinks");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "MemberJobs");
