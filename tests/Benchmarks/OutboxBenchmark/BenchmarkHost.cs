@@ -10,10 +10,14 @@ using Platform.Messaging;
 
 namespace Platform.Benchmarks.Outbox;
 
-/// <summary>The platform's messaging set-up, as a service has it, on a private broker and a temporary SQLite file.</summary>
+/// <summary>
+/// The platform's messaging set-up, as a service has it, on a private broker and a temporary SQLite
+/// file or PostgreSQL database. Each host is one replica: its own relay and replica identity, one
+/// shared database; only the first counts what arrives.
+/// </summary>
 public static class BenchmarkHost
 {
-    public static IHost Build(string brokerConnectionString, string databasePath)
+    public static IHost Build(string brokerConnectionString, BenchDatabase database, bool counts = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -22,13 +26,18 @@ public static class BenchmarkHost
             [$"ConnectionStrings:{MessagingSetup.BrokerConnectionName}"] = brokerConnectionString,
         });
 
-        var sqlite = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
         builder.Services.AddSingleton<ReceivedEvents>();
         builder.Services.AddSingleton<RelayDbTimer>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<RelayDbTimer>());
-        builder.Services.AddDbContext<BenchDbContext>((sp, options) => options.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+        builder.Services.AddDbContext<BenchDbContext>((sp, options) => database.Configure(options).AddInterceptors(sp.GetServices<IInterceptor>()));
 
-        builder.AddPlatformMessaging<BenchDbContext>(bus => bus.AddConsumer<BenchEventCounter, BenchEventCounterDefinition>());
+        builder.AddPlatformMessaging<BenchDbContext>(bus =>
+        {
+            if (counts)
+            {
+                bus.AddConsumer<BenchEventCounter, BenchEventCounterDefinition>();
+            }
+        });
         RemoveHostedRelay(builder.Services);
 
         // Publishing before the consumer's queue is bound would drop the first events on the floor.
@@ -41,7 +50,10 @@ public static class BenchmarkHost
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
         await db.Database.EnsureCreatedAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
     /// <summary>

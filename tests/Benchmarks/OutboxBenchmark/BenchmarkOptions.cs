@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Platform.Benchmarks.Outbox;
 
-/// <summary>Command line: <c>--events N</c> (default 20000) and <c>--runs R</c> (default 3).</summary>
-public sealed record BenchmarkOptions(int Events, int Runs)
+/// <summary>
+/// Command line: <c>--events N</c> (default 20000), <c>--runs R</c> (default 3), <c>--database sqlite|postgres</c>
+/// (default sqlite) and <c>--relays K</c> (default 1: K replicas' relays drain the one outbox together).
+/// </summary>
+public sealed record BenchmarkOptions(int Events, int Runs, string Database = "sqlite", int Relays = 1)
 {
     public const int InsertBatchSize = 1_000;
 
@@ -22,6 +25,8 @@ public sealed record BenchmarkOptions(int Events, int Runs)
     {
         var events = 20_000;
         var runs = 3;
+        var database = "sqlite";
+        var relays = 1;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -32,12 +37,18 @@ public sealed record BenchmarkOptions(int Events, int Runs)
                 case "--runs":
                     runs = Positive(args, ++i);
                     break;
+                case "--relays":
+                    relays = Positive(args, ++i);
+                    break;
+                case "--database" when i + 1 < args.Length && args[i + 1] is "sqlite" or "postgres":
+                    database = args[++i];
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --events N --runs R");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --events N --runs R --database sqlite|postgres --relays K");
             }
         }
 
-        return new BenchmarkOptions(events, runs);
+        return new BenchmarkOptions(events, runs, database, relays);
     }
 
     private static int Positive(string[] args, int index) =>

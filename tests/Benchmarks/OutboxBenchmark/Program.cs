@@ -9,6 +9,7 @@ namespace Platform.Benchmarks.Outbox;
 /// private RabbitMQ node. Prints figures; exits non-zero only on errors such as lost events.
 /// From the repository root:
 /// <c>dotnet run -c Release --project tests/Benchmarks/OutboxBenchmark -- --events 20000 --runs 3</c>
+/// <c>dotnet run -c Release --project tests/Benchmarks/OutboxBenchmark -- --events 20000 --runs 3 --database postgres --relays 2</c>
 /// </summary>
 public static class Program
 {
@@ -37,17 +38,25 @@ public static class Program
         try
         {
             await broker.StartAsync(TimeSpan.FromSeconds(60), cancel.Token);
-            var host = BenchmarkHost.Build(broker.Node.ConnectionString, Path.Combine(workDir.FullName, "bench.db"));
+            var database = await BenchDatabase.CreateAsync(options.Database, workDir.FullName);
+            var hosts = Enumerable.Range(0, options.Relays).Select(i => BenchmarkHost.Build(broker.Node.ConnectionString, database, counts: i == 0)).ToList();
             try
             {
-                await BenchmarkHost.CreateDatabaseAsync(host.Services, cancel.Token);
-                await host.StartAsync(cancel.Token);
-                return await new OutboxBenchmarkRunner(host.Services, options).RunAsync(cancel.Token) ? 0 : 1;
+                await BenchmarkHost.CreateDatabaseAsync(hosts[0].Services, cancel.Token);
+                foreach (var host in hosts)
+                {
+                    await host.StartAsync(cancel.Token);
+                }
+
+                return await new OutboxBenchmarkRunner([.. hosts.Select(h => h.Services)], options).RunAsync(cancel.Token) ? 0 : 1;
             }
             finally
             {
-                await host.StopAsync(CancellationToken.None);
-                await ((IAsyncDisposable)host).DisposeAsync();
+                foreach (var host in hosts)
+                {
+                    await host.StopAsync(CancellationToken.None);
+                    await ((IAsyncDisposable)host).DisposeAsync();
+                }
             }
         }
         catch (Exception ex)
