@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Platform.LocalPostgres;
 
@@ -54,6 +56,7 @@ public static class Postgres
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
             await cluster.IsReadyAsync(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("PostgreSQL does not accept connections yet."));
 
+        builder.Services.AddHostedService(services => new FastShutdown(cluster, services.GetRequiredService<IHostApplicationLifetime>()));
         var server = builder.AddResource(new LocalPostgresResource(ResourceName, cluster, file))
             .WithArgs([.. arguments])
             .WithHealthCheck(healthCheck);
@@ -103,4 +106,33 @@ public static class Postgres
     }
 
     private static void Report(string message) => Console.WriteLine($"[apphost] {message}");
+
+    /// <summary>
+    /// Asks the server for a fast shutdown (SIGINT) as soon as the AppHost begins to stop. The stop
+    /// signal it would otherwise get (SIGTERM) is a smart shutdown, which waits for every client to
+    /// disconnect; the services' pooled connections outlive that wait, so the server would be killed
+    /// and start with crash recovery next time.
+    /// </summary>
+    private sealed class FastShutdown(PostgresCluster cluster, IHostApplicationLifetime lifetime) : IHostedService
+    {
+        private const int SigInt = 2;
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStopping.Register(() =>
+            {
+                var pidFile = Path.Combine(cluster.DataDirectory, "postmaster.pid");
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
+                {
+                    _ = Kill(pid, SigInt);
+                }
+            });
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        private static extern int Kill(int pid, int signal);
+    }
 }
