@@ -4,6 +4,7 @@ using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pa.Registry.V1;
 using Platform.AppHost;
 using Platform.Resources;
@@ -23,7 +24,7 @@ public sealed class Suite : IAsyncDisposable
     public static readonly string[] Services = [ResourceNames.HouseholdRegistry, ResourceNames.Assistance, ResourceNames.Employment, ResourceNames.Relocation];
 
     /// <summary>Several replicas of four services migrating one server's databases take a while on a shared two-core machine.</summary>
-    private static readonly TimeSpan Startup = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Startup = TimeSpan.FromMinutes(6);
 
     private readonly Dictionary<string, IReadOnlyList<string>> _instances = [];
 
@@ -48,11 +49,14 @@ public sealed class Suite : IAsyncDisposable
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"pa-e2e-{Guid.NewGuid():N}");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"DataDir={dataDirectory}", .. arguments]);
+        // Resources' logs reach the tests through ResourceLoggerService; copying every line to the
+        // test's console as well costs a busy machine more than the services' work.
+        builder.Services.AddLogging(logging => logging.AddFilter($"{typeof(ReplicaDirectory).Assembly.GetName().Name}.Resources", LogLevel.Warning));
         var broker = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == ResourceNames.Broker);
         // Notices close on the day they go up, so the whole cycle runs in one test.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.HouseholdRegistry))
             .WithEnvironment("Registry__Policy__Years__2000__NoticeDays", "0");
-        builder.AddProject(Probe, Path.Combine(builder.AppHostDirectory, "..", "tests", "EndToEnd.EventProbe", "EndToEnd.EventProbe.csproj"))
+        builder.AddProject<EventProbeProject>(Probe)
             .WithReference(builder.CreateResourceBuilder(broker))
             .WaitFor(builder.CreateResourceBuilder(broker));
 
@@ -128,12 +132,13 @@ public sealed class Suite : IAsyncDisposable
         return (await cases.CloseNoticeAsync(new CloseNoticeRequest { NoticeId = notice.NoticeId }, village)).Case;
     }
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    /// <summary>Polls <paramref name="condition"/>; on timeout fails with <paramref name="describe"/>'s account of what held instead.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? describe = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"The condition did not hold within {timeout.TotalSeconds:0} s.");
+            Assert.True(DateTime.UtcNow < deadline, $"The condition did not hold within {timeout.TotalSeconds:0} s. {describe?.Invoke()}");
             await Task.Delay(500);
         }
     }
@@ -178,6 +183,7 @@ public sealed class Suite : IAsyncDisposable
 
     private async Task StartServicesAsync()
     {
+        var deadline = DateTime.UtcNow + Startup;
         using var startup = new CancellationTokenSource(Startup);
         await App.StartAsync(startup.Token);
         foreach (var service in Services)
@@ -189,11 +195,14 @@ public sealed class Suite : IAsyncDisposable
         _instances[Probe] = [probe.ResourceId];
 
         // Events published before a consumer has bound its queue on this fresh broker would never reach it.
+        // The probe is built as it starts, so on a busy machine it may take most of the start-up time.
         foreach (var instance in _instances.Values.SelectMany(ids => ids))
         {
-            await WaitForLogAsync(instance, "Bus started", TimeSpan.FromSeconds(90));
+            await WaitForLogAsync(instance, "Bus started", Max(TimeSpan.FromSeconds(60), deadline - DateTime.UtcNow));
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Waits until every replica of <paramref name="resource"/> runs and is healthy; answers their ids.</summary>
     private async Task<IReadOnlyList<string>> HealthyInstancesAsync(string resource, CancellationToken cancellationToken)
@@ -216,5 +225,29 @@ public sealed class Suite : IAsyncDisposable
         }
 
         throw new OperationCanceledException($"{resource} did not become healthy.");
+    }
+
+    /// <summary>
+    /// The probe, run from the build the tests' own build made (its project is referenced for that):
+    /// "dotnet run" building it again at every start takes minutes on a busy machine.
+    /// </summary>
+    private sealed class EventProbeProject : IProjectMetadata
+    {
+        public string ProjectPath { get; } = Path.Combine(RepositoryRoot(), "tests", "EndToEnd.EventProbe", "EndToEnd.EventProbe.csproj");
+
+        public bool SuppressBuild => true;
+
+        private static string RepositoryRoot()
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Platform.sln")))
+                {
+                    return folder.FullName;
+                }
+            }
+
+            throw new InvalidOperationException($"No Platform.sln above {AppContext.BaseDirectory}.");
+        }
     }
 }

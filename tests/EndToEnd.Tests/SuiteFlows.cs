@@ -70,8 +70,10 @@ public static class SuiteFlows
         Assert.False(closed.Cases.Single(c => c.HouseholdId == householdId).Open);
 
         // GuaranteeStatusChanged reaches the registry through the broker: every guarantee met.
-        await Suite.WaitUntilAsync(async () => (await households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = householdId }, county)).Household.Guarantees is { } g
-            && new[] { g.FoodAndClothing, g.Education, g.Medical, g.Housing, g.Water }.All(state => state == Pa.Registry.V1.GuaranteeState.Met), TimeSpan.FromSeconds(60));
+        Household? held = null;
+        await Suite.WaitUntilAsync(async () => (held = (await households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = householdId }, county)).Household).Guarantees is { } g
+            && new[] { g.FoodAndClothing, g.Education, g.Medical, g.Housing, g.Water }.All(state => state == Pa.Registry.V1.GuaranteeState.Met), TimeSpan.FromSeconds(60),
+            () => $"The registry holds {held?.Guarantees}.");
 
         // Income above the line, pre-exit marking (预脱贫标注), then the exit case to its announcement.
         var year = DateTime.UtcNow.Year;
