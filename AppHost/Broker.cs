@@ -50,6 +50,11 @@ public static class Broker
                 {
                     context.EnvironmentVariables[key] = value;
                 }
+
+                // The script then execs the Erlang VM instead of staying as a shell that forwards
+                // signals: the resource's process is the broker itself, so a stop (or a kill after a
+                // stop that took too long) ends the broker, and a restart finds its ports free.
+                context.EnvironmentVariables["RUNNING_UNDER_SYSTEMD"] = "true";
             })
             .WithHealthCheck(healthCheck);
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pa.Registry.V1;
 using Platform.Security;
@@ -20,6 +21,7 @@ public static class DemoCommand
     public static IResourceBuilder<ProjectResource> WithSeedDemoCommand(this IResourceBuilder<ProjectResource> registry, PlatformSettings settings)
     {
         var endpoint = registry.GetEndpoint("http");
+        ReplicaDirectory.AddTo(registry.ApplicationBuilder.Services);
         var households = int.TryParse(registry.ApplicationBuilder.Configuration["Demo:Households"], out var configured) ? configured : 0;
         return registry
             .WithEnvironment("Registry__Demo__Enabled", "true")
@@ -27,7 +29,7 @@ public static class DemoCommand
             {
                 try
                 {
-                    using var channel = GrpcChannel.ForAddress(endpoint.Url);
+                    using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
                     var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
                         .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
                     var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "demo seeding" } };

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pa.Relocation.V1;
 using Platform.Security;
@@ -19,11 +20,12 @@ public static class FollowUpCommand
     public static IResourceBuilder<ProjectResource> WithReassessFollowUpCommand(this IResourceBuilder<ProjectResource> relocation, PlatformSettings settings)
     {
         var endpoint = relocation.GetEndpoint("http");
+        ReplicaDirectory.AddTo(relocation.ApplicationBuilder.Services);
         return relocation.WithCommand(Name, "Re-assess follow-up", async context =>
         {
             try
             {
-                using var channel = GrpcChannel.ForAddress(endpoint.Url);
+                using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
                 var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
                     .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
                 var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "follow-up re-assessment" } };

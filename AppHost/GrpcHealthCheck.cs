@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,30 +9,66 @@ namespace Platform.AppHost;
 /// <summary>
 /// Services speak HTTP/2 only (h2c), so the dashboard's health comes from each service's gRPC
 /// health service rather than an HTTP/1 probe. SERVING means the database and broker are ready.
+/// Every live replica is asked on its own port: through Aspire's proxy a check would reach one
+/// replica at random and call the others healthy with it.
 /// </summary>
 public static class GrpcHealthCheck
 {
     public static IResourceBuilder<ProjectResource> WithGrpcHealthCheck(this IResourceBuilder<ProjectResource> project)
     {
-        var endpoint = project.GetEndpoint("http");
-        var name = $"{project.Resource.Name}-grpc-health";
-        // One channel per resource, made on the first check (the endpoint's URL is known only once it is allocated).
-        var channel = new Lazy<GrpcChannel>(() => GrpcChannel.ForAddress(endpoint.Url));
-        project.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(name, async ct =>
+        var resource = project.Resource;
+        var name = $"{resource.Name}-grpc-health";
+        ReplicaDirectory.AddTo(project.ApplicationBuilder.Services);
+        project.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            name, services => new ReplicasServing(resource, services.GetRequiredService<ReplicaDirectory>()), failureStatus: null, tags: null));
+        return project.WithHealthCheck(name);
+    }
+
+    /// <summary>Healthy when every replica that has not ended is running and answers SERVING.</summary>
+    private sealed class ReplicasServing(IResource resource, ReplicaDirectory replicas) : IHealthCheck
+    {
+        /// <summary>One channel per replica address, kept across checks (a replica keeps its port while it runs).</summary>
+        private static readonly ConcurrentDictionary<Uri, GrpcChannel> Channels = new();
+
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
+            var live = replicas.InstancesOf(resource)
+                .Where(i => !KnownResourceStates.TerminalStates.Contains(i.Snapshot.State?.Text))
+                .ToList();
+            if (live.Count == 0)
+            {
+                return HealthCheckResult.Unhealthy("No replica is running.");
+            }
+
+            var problems = await Task.WhenAll(live.Select(i => ProblemAsync(i, cancellationToken)));
+            var failing = problems.OfType<string>().ToList();
+            return failing.Count == 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(string.Join("; ", failing));
+        }
+
+        /// <summary>Why the replica is not serving, or null when it is.</summary>
+        private static async Task<string?> ProblemAsync(ResourceEvent instance, CancellationToken cancellationToken)
+        {
+            if (instance.Snapshot.State?.Text != KnownResourceStates.Running)
+            {
+                return $"{instance.ResourceId} is {instance.Snapshot.State?.Text ?? "not started"}";
+            }
+
+            if (ReplicaDirectory.AddressOf(instance) is not { } address)
+            {
+                return $"{instance.ResourceId} has no address yet";
+            }
+
             try
             {
-                var reply = await new Health.HealthClient(channel.Value)
-                    .CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: ct);
-                return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving
-                    ? HealthCheckResult.Healthy()
-                    : HealthCheckResult.Unhealthy($"gRPC health: {reply.Status}");
+                var channel = Channels.GetOrAdd(address, a => GrpcChannel.ForAddress(a));
+                var reply = await new Health.HealthClient(channel)
+                    .CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(3), cancellationToken: cancellationToken);
+                return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? null : $"{instance.ResourceId}: gRPC health {reply.Status}";
             }
             catch (Exception ex) when (ex is Grpc.Core.RpcException or HttpRequestException or InvalidOperationException)
             {
-                return HealthCheckResult.Unhealthy(ex.Message);
+                return $"{instance.ResourceId}: {ex.Message}";
             }
-        });
-        return project.WithHealthCheck(name);
+        }
     }
 }

@@ -3,16 +3,40 @@ using Platform.Security;
 
 namespace Platform.AppHost;
 
-/// <summary>What every platform service resource gets from the AppHost.</summary>
-public sealed record PlatformSettings(string DataDirectory, DevSecrets Secrets, IResourceBuilder<IResourceWithConnectionString> Broker);
+/// <summary>
+/// What every platform service resource gets from the AppHost. <paramref name="Postgres"/> is the
+/// private cluster, started only if a service's database needs it; <paramref name="Replicas"/> is
+/// how many processes of each service run ("Replicas", default 1).
+/// </summary>
+public sealed record PlatformSettings(
+    string DataDirectory,
+    DevSecrets Secrets,
+    IResourceBuilder<IResourceWithConnectionString> Broker,
+    Lazy<IResourceBuilder<LocalPostgresResource>> Postgres,
+    int Replicas);
 
 public static class PlatformServices
 {
+    /// <summary>"Replicas" from configuration: a whole number of at least 1, 1 when not given.</summary>
+    public static int ReplicasFrom(IConfiguration configuration)
+    {
+        var configured = configuration["Replicas"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return 1;
+        }
+
+        return int.TryParse(configured, out var replicas) && replicas >= 1
+            ? replicas
+            : throw new InvalidOperationException($"Replicas must be a whole number of at least 1, not '{configured}'.");
+    }
+
     /// <summary>
     /// h2c endpoints, development keys, the data folder, the broker (start waits until it is
-    /// healthy) and health from the gRPC health service.
+    /// healthy), health from the gRPC health service of every replica, and the replicas.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithPlatformDefaults(this IResourceBuilder<ProjectResource> project, PlatformSettings settings) =>
+    public static IResourceBuilder<ProjectResource> WithPlatformDefaults(this IResourceBuilder<ProjectResource> project, PlatformSettings settings)
+    {
         project
             .WithEnvironment("Kestrel__EndpointDefaults__Protocols", "Http2")
             .WithEnvironment("Auth__SigningKey", settings.Secrets.SigningKey)
@@ -22,21 +46,39 @@ public static class PlatformServices
             .WithReference(settings.Broker)
             .WaitFor(settings.Broker)
             .WithGrpcHealthCheck();
+        return settings.Replicas > 1 ? project.WithReplicas(settings.Replicas) : project;
+    }
 
     /// <summary>
-    /// The service's database: a SQLite file in the data folder by default; with
-    /// "Database:Provider" = SqlServer, the connection string parameter "ConnectionStrings:{name}".
+    /// The service's database ("Database:Provider"): a SQLite file in the data folder by default;
+    /// SqlServer with the connection string parameter "ConnectionStrings:{name}"; Postgres with
+    /// "ConnectionStrings:{name}" when given, otherwise a database of that name on the private
+    /// cluster, created before the service starts.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithDatabase(this IResourceBuilder<ProjectResource> project, string name, PlatformSettings settings)
     {
         var builder = project.ApplicationBuilder;
-        if (string.Equals(builder.Configuration["Database:Provider"], "SqlServer", StringComparison.OrdinalIgnoreCase))
+        switch (Provider(builder.Configuration))
         {
-            return project.WithEnvironment("Database__Provider", "SqlServer").WithReference(builder.AddConnectionString(name));
+            case "sqlserver":
+                return project.WithEnvironment("Database__Provider", "SqlServer").WithReference(builder.AddConnectionString(name));
+            case "postgres" when !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)):
+                return project.WithEnvironment("Database__Provider", "Postgres").WithReference(builder.AddConnectionString(name));
+            case "postgres":
+                var database = settings.Postgres.Value.AddPlatformDatabase(name);
+                return project.WithEnvironment("Database__Provider", "Postgres").WithReference(database).WaitFor(database);
+            default:
+                return project
+                    .WithEnvironment("Database__Provider", "Sqlite")
+                    .WithEnvironment($"ConnectionStrings__{name}", $"Data Source={Path.Combine(settings.DataDirectory, name + ".db")}");
         }
+    }
 
-        return project
-            .WithEnvironment("Database__Provider", "Sqlite")
-            .WithEnvironment($"ConnectionStrings__{name}", $"Data Source={Path.Combine(settings.DataDirectory, name + ".db")}");
+    private static string Provider(IConfiguration configuration)
+    {
+        var provider = (configuration["Database:Provider"] ?? "Sqlite").Trim().ToLowerInvariant();
+        return provider is "sqlite" or "sqlserver" or "postgres"
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or Postgres, not '{configuration["Database:Provider"]}'.");
     }
 }

@@ -6,7 +6,12 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var dataDirectory = Path.GetFullPath(builder.Configuration["DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
 Console.WriteLine($"[apphost] Data folder: {dataDirectory}");
-var settings = new PlatformSettings(dataDirectory, DevSecrets.LoadOrCreate(dataDirectory), builder.AddPlatformBroker(dataDirectory));
+var settings = new PlatformSettings(
+    dataDirectory,
+    DevSecrets.LoadOrCreate(dataDirectory),
+    builder.AddPlatformBroker(dataDirectory),
+    new Lazy<IResourceBuilder<LocalPostgresResource>>(() => builder.AddLocalPostgres(dataDirectory)),
+    PlatformServices.ReplicasFrom(builder.Configuration));
 
 builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegistry)
     .WithPlatformDefaults(settings)

@@ -15,13 +15,13 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
     [Fact]
     public async Task A_labourer_paid_on_a_public_welfare_post_and_a_retried_dividend_run_reach_the_registry_income_once()
     {
-        var applied = await RegisterAsync(LabourerApplication());
+        var applied = await _suite.RegisterAsync(LabourerApplication());
         var householdId = applied.HouseholdId;
         var head = applied.Members.Single(m => m.Relationship == Relationship.Head);
-        var village = Officer(PlatformRoles.VillageOfficer, EmploymentVillage);
-        var county = Officer(PlatformRoles.CountyOfficer, EmploymentVillage[..6] + "000000");
-        using var employment = GrpcChannel.ForAddress(_app!.GetEndpoint(ResourceNames.Employment, "http"));
-        using var registry = GrpcChannel.ForAddress(_app!.GetEndpoint(ResourceNames.HouseholdRegistry, "http"));
+        var village = _suite.Officer(PlatformRoles.VillageOfficer, EmploymentVillage);
+        var county = _suite.Officer(PlatformRoles.CountyOfficer, EmploymentVillage[..6] + "000000");
+        using var employment = _suite.Channel(ResourceNames.Employment);
+        using var registry = _suite.Channel(ResourceNames.HouseholdRegistry);
         var income = new IncomeService.IncomeServiceClient(registry);
 
         // The employment service learned of the labourer from HouseholdRegistered; the village gives them a post.
@@ -32,7 +32,7 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
         }, village)).Post;
         var lastMonth = DateTime.UtcNow.AddMonths(-1);
         PostAssignment? assignment = null;
-        await WaitUntilAsync(async () =>
+        await Suite.WaitUntilAsync(async () =>
         {
             try
             {
@@ -56,7 +56,7 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
         Assert.Equal(60_000, payroll.Total.Fen);
 
         // WagesPaid reaches the registry's household income.
-        await WaitUntilAsync(async () => Component(await income.GetIncomeAsync(new GetIncomeRequest { HouseholdId = householdId }, county), lastMonth.Year, "wages") == 60_000,
+        await Suite.WaitUntilAsync(async () => Component(await income.GetIncomeAsync(new GetIncomeRequest { HouseholdId = householdId }, county), lastMonth.Year, "wages") == 60_000,
             TimeSpan.FromSeconds(60));
 
         // A completed project with the household's quantified shares pays a dividend; the run is retried and pays once.
@@ -78,7 +78,7 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
         Assert.False((await assets.RunDividendAsync(run, county)).Replayed);
         Assert.True((await assets.RunDividendAsync(run, county)).Replayed);
 
-        await WaitUntilAsync(async () => Component(await income.GetIncomeAsync(new GetIncomeRequest { HouseholdId = householdId }, county), today.Year, "property") == 120_000,
+        await Suite.WaitUntilAsync(async () => Component(await income.GetIncomeAsync(new GetIncomeRequest { HouseholdId = householdId }, county), today.Year, "property") == 120_000,
             TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(120_000, Component(await income.GetIncomeAsync(new GetIncomeRequest { HouseholdId = householdId }, county), today.Year, "property"));

@@ -21,16 +21,16 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
     [Fact]
     public async Task A_relocated_family_without_work_gets_a_follow_up_case_that_closes_when_the_employment_service_records_a_job()
     {
-        var applied = await RegisterAsync(RelocationApplication());
+        var applied = await _suite.RegisterAsync(RelocationApplication());
         var householdId = applied.HouseholdId;
         var head = applied.Members.Single(m => m.Relationship == Relationship.Head);
-        var county = Officer(PlatformRoles.CountyOfficer, RelocationVillage[..6] + "000000");
-        using var relocation = GrpcChannel.ForAddress(_app!.GetEndpoint(ResourceNames.Relocation, "http"));
+        var county = _suite.Officer(PlatformRoles.CountyOfficer, RelocationVillage[..6] + "000000");
+        using var relocation = _suite.Channel(ResourceNames.Relocation);
         var plans = new R.RelocationService.RelocationServiceClient(relocation);
         var followUp = new R.FollowUpService.FollowUpServiceClient(relocation);
 
         // HouseholdRegistered with the relocation pathway made the household a candidate in the relocation service.
-        await WaitUntilAsync(async () => (await plans.ListAwaitingPlanAsync(new R.ListAwaitingPlanRequest { RegionCode = RelocationVillage }, county))
+        await Suite.WaitUntilAsync(async () => (await plans.ListAwaitingPlanAsync(new R.ListAwaitingPlanRequest { RegionCode = RelocationVillage }, county))
             .Households.Any(h => h.HouseholdId == householdId), TimeSpan.FromSeconds(60));
 
         // The county sets up a site in town and plans the family into a unit of 60 m² (25 m² per person for three).
@@ -57,12 +57,12 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
         Assert.True(family.ZeroEmployment);
         Assert.Equal(2, family.MembersSeekingWork);
         Assert.Equal("officer-follow-up", family.OpenCase.AssignedTo);
-        await WaitForLogAsync(_probeId, $"Observed ZeroEmploymentCaseOpened {householdId} with 2 members seeking work", TimeSpan.FromSeconds(60));
+        await _suite.WaitForLogAsync(_suite.ProbeId, $"Observed ZeroEmploymentCaseOpened {householdId} with 2 members seeking work", TimeSpan.FromSeconds(60));
 
         // The employment service hears of the case and lists the family's labourers first for referral.
-        using var employment = GrpcChannel.ForAddress(_app!.GetEndpoint(ResourceNames.Employment, "http"));
+        using var employment = _suite.Channel(ResourceNames.Employment);
         var labour = new LabourService.LabourServiceClient(employment);
-        await WaitUntilAsync(async () => (await labour.ListLabourersAsync(new ListLabourersRequest { RegionCode = RelocationVillage, Filter = LabourerFilter.ZeroEmploymentFamilies }, county))
+        await Suite.WaitUntilAsync(async () => (await labour.ListLabourersAsync(new ListLabourersRequest { RegionCode = RelocationVillage, Filter = LabourerFilter.ZeroEmploymentFamilies }, county))
             .Labourers.Any(l => l.MemberId == head.MemberId), TimeSpan.FromSeconds(60));
 
         // The head takes a job at the site's workshop; EmploymentStarted reaches the relocation service and the case closes by itself.
@@ -70,17 +70,17 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
         {
             HouseholdId = householdId, MemberId = head.MemberId, Type = EmploymentType.Workshop, Employer = "城东扶贫车间", StartedOn = onDay, MonthlyIncome = new Money { Fen = 260_000 },
         }, county);
-        await WaitForLogAsync(_probeId, $"Observed ZeroEmploymentCaseClosed {householdId}: Employed", TimeSpan.FromSeconds(60));
+        await _suite.WaitForLogAsync(_suite.ProbeId, $"Observed ZeroEmploymentCaseClosed {householdId}: Employed", TimeSpan.FromSeconds(60));
         family = (await followUp.GetFamilyFollowUpAsync(new R.GetFamilyFollowUpRequest { HouseholdId = householdId }, county)).Family;
         Assert.False(family.ZeroEmployment);
         Assert.Equal(1, family.MembersEmployed);
         Assert.Null(family.OpenCase);
         Assert.Equal(R.CaseOutcome.Employed, Assert.Single(family.PastCases).Outcome);
-        await WaitUntilAsync(async () => (await labour.ListLabourersAsync(new ListLabourersRequest { RegionCode = RelocationVillage, Filter = LabourerFilter.ZeroEmploymentFamilies }, county))
+        await Suite.WaitUntilAsync(async () => (await labour.ListLabourersAsync(new ListLabourersRequest { RegionCode = RelocationVillage, Filter = LabourerFilter.ZeroEmploymentFamilies }, county))
             .Labourers.All(l => l.HouseholdId != householdId), TimeSpan.FromSeconds(60));
 
         // The operator's dashboard command re-assesses every moved-in family; this one stays employed.
-        var reassessed = await _app!.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(_relocationId, "reassess-follow-up");
+        var reassessed = await _suite.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(_suite.InstanceIds(ResourceNames.Relocation)[0], "reassess-follow-up");
         Assert.True(reassessed.Success, reassessed.Message);
         Assert.False((await followUp.GetFamilyFollowUpAsync(new R.GetFamilyFollowUpRequest { HouseholdId = householdId }, county)).Family.ZeroEmployment);
     }

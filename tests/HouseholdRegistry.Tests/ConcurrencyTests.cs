@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
 using Platform.Security;
+using Platform.HouseholdRegistry.Monitoring;
 
 namespace Platform.HouseholdRegistry.Tests;
 
@@ -79,5 +80,27 @@ public sealed class ConcurrencyTests(RegistryFactory registry) : IClassFixture<R
             Assert.Equal([joined], await registry.QueryAsync(db => db.Households
                 .Where(h => h.Members.Any(m => m.NationalIdHash == hash)).Select(h => h.Id).ToListAsync()));
         }
+    }
+
+    [Fact]
+    public async Task Two_guarantee_statuses_applied_from_the_same_read_cannot_both_be_saved()
+    {
+        var household = await registry.ApplyAsync(Applications.Household(Seeded.Qilipeng));
+        var id = Guid.Parse(household.HouseholdId);
+        await using var first = registry.Services.CreateAsyncScope();
+        await using var second = registry.Services.CreateAsyncScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var seenByFirst = await firstDb.Households.SingleAsync(h => h.Id == id);
+        var seenBySecond = await secondDb.Households.SingleAsync(h => h.Id == id);
+
+        // Both consumers saw no newer status, so both would write theirs; only the owned snapshot changes.
+        seenByFirst.Guarantees = new GuaranteeSnapshot { Medical = GuaranteeState.Met, ChangedAt = new DateTime(2026, 5, 2, 0, 0, 0, DateTimeKind.Utc) };
+        await firstDb.SaveChangesAsync();
+        seenBySecond.Guarantees = new GuaranteeSnapshot { Medical = GuaranteeState.NotMet, ChangedAt = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc) };
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
+        var stored = await registry.QueryAsync(db => db.Households.AsNoTracking().SingleAsync(h => h.Id == id));
+        Assert.Equal(GuaranteeState.Met, stored.Guarantees?.Medical);
     }
 }

@@ -106,14 +106,23 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         return RegionTallyMaintenance.SaveAsync(this, (accept, _) => Task.FromResult(base.SaveChanges(accept)), acceptAllChangesOnSuccess, async: false, default).GetAwaiter().GetResult();
     }
 
-    /// <summary>Every change of a household moves its version, so a concurrent change of the same household fails instead of overwriting.</summary>
+    /// <summary>
+    /// Every change of a household moves its version, so a concurrent change of the same household
+    /// fails instead of overwriting. A change of its owned guarantee snapshot alone counts too: two
+    /// guarantee events applied at once by two consumers would otherwise both pass the "older never
+    /// replaces newer" check and the later commit would win, older or not.
+    /// </summary>
     private void BumpHouseholdVersions()
     {
-        foreach (var entry in ChangeTracker.Entries<Household>().Where(e => e.State == EntityState.Modified))
+        foreach (var entry in ChangeTracker.Entries<Household>().Where(e => e.State == EntityState.Modified || OwnedPartChanged(e)))
         {
             entry.Entity.Version++;
         }
     }
+
+    private static bool OwnedPartChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Household> household) =>
+        household.State == EntityState.Unchanged
+        && household.References.Any(r => r.Metadata.TargetEntityType.IsOwned() && r.TargetEntry is { State: EntityState.Added or EntityState.Modified or EntityState.Deleted });
 
     /// <summary>SQL of the filter that makes a national ID unique among active members only.</summary>
     protected abstract string ActiveMemberFilter { get; }

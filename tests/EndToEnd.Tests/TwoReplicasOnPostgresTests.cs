@@ -1,0 +1,310 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Pa.Common.V1;
+using Pa.Registry.V1;
+using Platform.AppHost;
+using Platform.Resources;
+using Platform.Security;
+using Xunit.Abstractions;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>The suite in the shape it runs in production: PostgreSQL, two replicas of every service. Started once for the class.</summary>
+public sealed class ReplicatedPostgresSuite : IAsyncLifetime
+{
+    public Suite Suite { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Suite = await Suite.StartAsync("Database:Provider=Postgres", "Replicas=2");
+
+    public async Task DisposeAsync() => await Suite.DisposeAsync();
+}
+
+/// <summary>
+/// The flows hold with two replicas of every service on PostgreSQL; and households filed over both
+/// registry replicas, while one of them crashes and the broker restarts, reach every consumer of
+/// the registry's member events once and in order.
+/// </summary>
+public sealed class TwoReplicasOnPostgresTests(ReplicatedPostgresSuite fixture, ITestOutputHelper output) : IClassFixture<ReplicatedPostgresSuite>
+{
+    private const int Households = 2000;
+
+    /// <summary>Concurrent officers filing; half of them start on each registry replica.</summary>
+    private const int Officers = 8;
+
+    /// <summary>河口镇 and its two villages (seeded in the registry): the other flows file elsewhere, so these hold only this test's households.</summary>
+    private const string Township = "341522101000";
+
+    private static readonly string[] Villages = ["341522101201", "341522101202"];
+
+    /// <summary>
+    /// Each service's replica of household members, as its database keeps it (table of members with
+    /// household, member id, labour capacity and whether the member is still in the household).
+    /// </summary>
+    private static readonly (string Database, string Table)[] MemberReplicas =
+    [
+        (ResourceNames.AssistanceDatabase, "Members"),
+        (ResourceNames.EmploymentDatabase, "Labourers"),
+        (ResourceNames.RelocationDatabase, "Members"),
+    ];
+
+    private static readonly TimeSpan Settle = TimeSpan.FromMinutes(4);
+
+    private Suite Suite => fixture.Suite;
+
+    [Fact]
+    public async Task The_application_to_exit_flow_holds_with_two_replicas_of_every_service_on_postgres()
+    {
+        foreach (var service in Suite.Services)
+        {
+            Assert.Equal(2, Suite.InstanceIds(service).Count);
+        }
+
+        await SuiteFlows.ApplicationToRegistrationToExitAsync(Suite);
+    }
+
+    [Fact]
+    public async Task Households_filed_over_both_registry_replicas_reach_every_consumer_once_and_in_order_through_a_replica_crash_and_a_broker_restart()
+    {
+        using var registry = new RegistryReplicas(Suite, Suite.InstanceIds(ResourceNames.HouseholdRegistry));
+        var officers = Villages.ToDictionary(v => v, v => Suite.Officer(PlatformRoles.VillageOfficer, v, personalData: true));
+        var filed = new ConcurrentDictionary<int, (Household Final, Member Former)>();
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        Task<TimeSpan>? brokerRestart = null;
+        (RegistryReplicas.Replica Replica, TimeSpan At)? crash = null;
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, Households), new ParallelOptions { MaxDegreeOfParallelism = Officers }, async (i, _) =>
+        {
+            var village = Villages[i / 2 % Villages.Length];
+            filed[i] = await FileAndChangeMembersAsync(registry, i, village, officers[village]);
+            var count = Interlocked.Increment(ref done);
+            if (count == Households / 3)
+            {
+                brokerRestart = RestartBrokerAsync(clock);
+            }
+            else if (count == Households / 2)
+            {
+                crash = (registry.Crash(0), clock.Elapsed);
+            }
+        });
+        var filing = clock.Elapsed;
+        var brokerBack = await brokerRestart!;
+        output.WriteLine($"Filed {Households} households (3 calls each, {Officers} officers) in {filing.TotalSeconds:0.0} s: {3 * Households / filing.TotalSeconds:0} calls/s");
+        output.WriteLine($"Broker restarted at {Households / 3} households, back after {brokerBack.TotalSeconds:0.0} s; {crash!.Value.Replica.Id} crashed at {crash.Value.At.TotalSeconds:0.0} s");
+        foreach (var replica in registry.All)
+        {
+            output.WriteLine($"{replica.Id}: served {replica.Served} calls, {replica.CutOff} cut off by its crash and retried, {replica.Aborted} answered Aborted and made again");
+        }
+
+        // Both replicas took calls; the crashed one until it died.
+        Assert.All(registry.All, replica => Assert.True(replica.Served > 0, $"{replica.Id} served no call."));
+        Assert.Equal(Households, filed.Count);
+        using (var channel = Suite.Channel(ResourceNames.HouseholdRegistry))
+        {
+            var county = Suite.Officer(PlatformRoles.CountyOfficer, Township[..6] + "000000");
+            var listed = await new HouseholdService.HouseholdServiceClient(channel).ListHouseholdsAsync(
+                new ListHouseholdsRequest { RegionCode = Township, Page = new PageRequest { PageSize = 1 } }, county);
+            Assert.Equal(Households, listed.Page.TotalSize);
+        }
+
+        // Every consumer's replica holds each household's final members: the spouse who moved out is a
+        // former member, the head's changed labour capacity stands, the child is there. A member change
+        // applied out of order (the first after the second) or lost would leave the spouse current or the head unchanged.
+        var expected = filed.Values.ToDictionary(h => Guid.Parse(h.Final.HouseholdId), h => Expected(h.Final, h.Former));
+        var settled = Stopwatch.StartNew();
+        await SettledAsync(expected);
+        output.WriteLine($"Every replica of members matched {settled.Elapsed.TotalSeconds:0.0} s after the last filing; {clock.Elapsed.TotalSeconds:0.0} s in all");
+
+        // Each consumer applied each of the 2 × N member events exactly once (its inbox records every event it applied, once).
+        foreach (var (database, _) in MemberReplicas)
+        {
+            Assert.Equal(2 * Households, await ScalarAsync(database, """SELECT count(*) FROM "InboxMessages" WHERE "Consumer" LIKE '%.HouseholdMembersChangedConsumer'"""));
+        }
+
+        // Nothing is left to publish, and no message failed into an error queue.
+        foreach (var database in new[] { ResourceNames.RegistryDatabase, ResourceNames.AssistanceDatabase, ResourceNames.EmploymentDatabase, ResourceNames.RelocationDatabase })
+        {
+            Assert.Equal(0, await ScalarAsync(database, """SELECT count(*) FROM "OutboxMessages" """));
+        }
+
+        var queues = await BrokerQueues.ListAsync(Broker);
+        Assert.Contains(queues.Keys, name => name.EndsWith("household-members-changed", StringComparison.Ordinal));
+        Assert.DoesNotContain(queues, q => q.Key.EndsWith("_error", StringComparison.Ordinal) && q.Value > 0);
+    }
+
+    private LocalRabbitMqResource Broker =>
+        Suite.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<LocalRabbitMqResource>().Single();
+
+    /// <summary>
+    /// 户申请 of a couple, then two member changes (a child born; the spouse moves out and the head's
+    /// labour capacity is reassessed), each call on the officer's replica or, if it crashed, the other.
+    /// Answers the household as the registry holds it after the last change, and the spouse who left.
+    /// </summary>
+    private static async Task<(Household Final, Member Former)> FileAndChangeMembersAsync(RegistryReplicas registry, int index, string village, CallOptions officer)
+    {
+        var application = Couple(index, village);
+        var headId = application.Members[0].NationalId;
+        var applied = await registry.CallAsync(index,
+            async channel => (await Registry(channel).CreateHouseholdApplicationAsync(application, Fresh(officer))).Household,
+            channel => FindAsync(channel, village, headId, officer));
+
+        var child = Child(index);
+        var born = await registry.CallAsync(index,
+            async channel => (await Registry(channel).ChangeMembersAsync(new ChangeMembersRequest { HouseholdId = applied.HouseholdId, Add = { child } }, Fresh(officer))).Household,
+            async channel => await ReadAsync(channel, applied.HouseholdId, officer) is { } h && h.Members.Any(m => m.NationalId == child.NationalId) ? h : null);
+
+        var head = born.Members.Single(m => m.Relationship == Relationship.Head);
+        var spouse = born.Members.Single(m => m.Relationship == Relationship.Spouse);
+        var change = new ChangeMembersRequest
+        {
+            HouseholdId = applied.HouseholdId,
+            Remove = { new MemberRemoval { MemberId = spouse.MemberId, Reason = MemberRemovalReason.MovedOut, Note = "外出务工落户" } },
+            Update = { new MemberFactsUpdate { MemberId = head.MemberId, Health = HealthStatus.ChronicIllness, LabourCapacity = LabourCapacity.Weak, Schooling = SchoolingStatus.Completed } },
+        };
+        var final = await registry.CallAsync(index,
+            async channel => (await Registry(channel).ChangeMembersAsync(change, Fresh(officer))).Household,
+            async channel => await ReadAsync(channel, applied.HouseholdId, officer) is { } h && h.Members.All(m => m.MemberId != spouse.MemberId) ? h : null);
+        return (final, spouse);
+    }
+
+    /// <summary>The household in <paramref name="village"/> whose member has <paramref name="nationalId"/>, or null.</summary>
+    private static async Task<Household?> FindAsync(GrpcChannel channel, string village, string nationalId, CallOptions officer)
+    {
+        var page = new PageRequest { PageSize = 500 };
+        while (true)
+        {
+            var listed = await Registry(channel).ListHouseholdsAsync(new ListHouseholdsRequest { RegionCode = village, Page = page }, Fresh(officer));
+            if (listed.Households.FirstOrDefault(h => h.Members.Any(m => m.NationalId == nationalId)) is { } found)
+            {
+                return found;
+            }
+
+            if (string.IsNullOrEmpty(listed.Page.NextPageToken))
+            {
+                return null;
+            }
+
+            page = new PageRequest { PageSize = 500, PageToken = listed.Page.NextPageToken };
+        }
+    }
+
+    private static HouseholdService.HouseholdServiceClient Registry(GrpcChannel channel) => new(channel);
+
+    private static CallOptions Fresh(CallOptions officer) => officer.WithDeadline(DateTime.UtcNow.AddSeconds(30));
+
+    private static async Task<Household> ReadAsync(GrpcChannel channel, string householdId, CallOptions officer) =>
+        (await Registry(channel).GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = householdId }, Fresh(officer))).Household;
+
+    /// <summary>What every consumer's replica must hold for a household: its current members with their labour capacity, and the former one as last listed.</summary>
+    private static HashSet<(Guid Member, bool Current, string Labour)> Expected(Household final, Member former) =>
+    [
+        .. final.Members.Select(m => (Guid.Parse(m.MemberId), true, m.LabourCapacity.ToString())),
+        (Guid.Parse(former.MemberId), false, former.LabourCapacity.ToString()),
+    ];
+
+    /// <summary>Restarts the broker with the dashboard's restart command; answers how long it was away.</summary>
+    private async Task<TimeSpan> RestartBrokerAsync(Stopwatch clock)
+    {
+        await Task.Yield();
+        var started = clock.Elapsed;
+        var result = await Suite.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(Broker, KnownResourceCommands.RestartCommand);
+        Assert.True(result.Success, result.Message);
+        await Suite.App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Broker).WaitAsync(TimeSpan.FromMinutes(2));
+        return clock.Elapsed - started;
+    }
+
+    /// <summary>Waits until every member replica matches <paramref name="expected"/>; fails with the households that do not.</summary>
+    private async Task SettledAsync(Dictionary<Guid, HashSet<(Guid Member, bool Current, string Labour)>> expected)
+    {
+        var deadline = DateTime.UtcNow + Settle;
+        while (true)
+        {
+            var wrong = new List<string>();
+            foreach (var (database, table) in MemberReplicas)
+            {
+                var actual = await MembersAsync(database, table, expected.Keys);
+                wrong.AddRange(expected
+                    .Where(h => !actual.TryGetValue(h.Key, out var members) || !members.SetEquals(h.Value))
+                    .Select(h => $"{database}: household {h.Key} holds [{string.Join(", ", actual.GetValueOrDefault(h.Key) ?? [])}], expected [{string.Join(", ", h.Value)}]"));
+            }
+
+            if (wrong.Count == 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{wrong.Count} households differ after {Settle.TotalMinutes:0} min, e.g.:\n{string.Join('\n', wrong.Take(10))}");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    private async Task<Dictionary<Guid, HashSet<(Guid Member, bool Current, string Labour)>>> MembersAsync(string database, string table, IEnumerable<Guid> households)
+    {
+        await using var connection = new NpgsqlConnection(await Suite.App.GetConnectionStringAsync(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""SELECT "HouseholdId", "Id", "IsCurrent", "LabourCapacity" FROM "{table}" WHERE "HouseholdId" = ANY(@households)""", connection);
+        command.Parameters.AddWithValue("households", households.ToArray());
+        var members = new Dictionary<Guid, HashSet<(Guid, bool, string)>>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var household = reader.GetGuid(0);
+            if (!members.TryGetValue(household, out var set))
+            {
+                members[household] = set = [];
+            }
+
+            set.Add((reader.GetGuid(1), reader.GetBoolean(2), reader.GetString(3)));
+        }
+
+        return members;
+    }
+
+    private async Task<long> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(await Suite.App.GetConnectionStringAsync(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A couple applying: unique national IDs per <paramref name="index"/> (birth day and sequence
+    /// number; an odd sequence digit is a man, an even one a woman).
+    /// </summary>
+    private static CreateHouseholdApplicationRequest Couple(int index, string village)
+    {
+        var request = new CreateHouseholdApplicationRequest { RegionCode = village, PrimaryCause = PovertyCause.LackOfSkills };
+        request.Members.Add(Person(index, "户主", Relationship.Head, new DateOnly(1970, 1, 1), male: true, LabourCapacity.Normal));
+        request.Members.Add(Person(index, "配偶", Relationship.Spouse, new DateOnly(1972, 1, 1), male: false, LabourCapacity.Normal));
+        return request;
+    }
+
+    private static MemberInput Child(int index) =>
+        Person(index, "孩子", Relationship.Child, DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2), male: true, LabourCapacity.None);
+
+    private static MemberInput Person(int index, string name, Relationship relationship, DateOnly firstBirthDay, bool male, LabourCapacity labour)
+    {
+        var birth = relationship == Relationship.Child ? firstBirthDay.AddDays(-(index / 400)) : firstBirthDay.AddDays(index / 400);
+        var sequence = (index % 400 * 2) + (male ? 1 : 0);
+        var first17 = $"341522{birth:yyyyMMdd}{sequence:D3}";
+        return new MemberInput
+        {
+            Name = $"压测{name}{index}",
+            NationalId = first17 + NationalId.CheckCharacterFor(first17),
+            Relationship = relationship,
+            Sex = male ? Sex.Male : Sex.Female,
+            BirthDate = new Date { Year = birth.Year, Month = birth.Month, Day = birth.Day },
+            Health = HealthStatus.Healthy,
+            LabourCapacity = labour,
+            Schooling = relationship == Relationship.Child ? SchoolingStatus.NotOfSchoolAge : SchoolingStatus.Completed,
+        };
+    }
+}
