@@ -45,7 +45,8 @@ public static class PlatformServices
             .WithEnvironment("DataDir", settings.DataDirectory)
             .WithReference(settings.Broker)
             .WaitFor(settings.Broker)
-            .WithGrpcHealthCheck();
+            .WithGrpcHealthCheck()
+            .WithOutboxCommands(settings);
         return settings.Replicas > 1 ? project.WithReplicas(settings.Replicas) : project;
     }
 

@@ -134,6 +134,12 @@ public sealed class TwoReplicasOnPostgresTests(ReplicatedPostgresSuite fixture, 
             Assert.Equal(0, await ScalarAsync(database, """SELECT count(*) FROM "OutboxMessages" """));
         }
 
+        // The operator's view agrees: the dashboard's outbox command on the surviving registry replica finds nothing stuck.
+        var stuck = await Suite.App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(Suite.InstanceIds(ResourceNames.HouseholdRegistry)[1], "outbox-list-problems");
+        Assert.True(stuck.Success, stuck.Message);
+        Assert.Equal("No stuck events.", stuck.Message);
+
         var queues = await BrokerQueues.ListAsync(Broker);
         Assert.Contains(queues.Keys, name => name.EndsWith("household-members-changed", StringComparison.Ordinal));
         Assert.DoesNotContain(queues, q => q.Key.EndsWith("_error", StringComparison.Ordinal) && q.Value > 0);
