@@ -1,5 +1,3 @@
-using Aspire.Hosting.Testing;
-using Grpc.Net.Client;
 using Pa.Common.V1;
 using Pa.Employment.V1;
 using Pa.Registry.V1;

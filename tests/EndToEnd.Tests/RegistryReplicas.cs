@@ -35,6 +35,7 @@ public sealed class RegistryReplicas : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             var replica = Live(preferred + attempt);
+            Interlocked.Increment(ref replica.InFlight);
             try
             {
                 var result = (uncertain ? await tookEffect(replica.Channel) : null) ?? await call(replica.Channel);
@@ -52,16 +53,29 @@ public sealed class RegistryReplicas : IDisposable
                 Interlocked.Increment(ref replica.Aborted);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * (attempt + 1)));
             }
+            finally
+            {
+                Interlocked.Decrement(ref replica.InFlight);
+            }
         }
     }
 
-    /// <summary>Kills the replica's process, as a crash would: no shutdown, calls in flight are cut off.</summary>
-    public Replica Crash(int index)
+    /// <summary>
+    /// Kills the replica, as a crash would: no shutdown, calls in flight are cut off (it waits a
+    /// moment for some to be in flight). The resource's process is "dotnet run", so its whole tree
+    /// goes (the service is its child).
+    /// </summary>
+    public async Task<Replica> CrashAsync(int index)
     {
         var replica = _replicas[index % _replicas.Length];
+        for (var wait = 0; wait < 200 && Volatile.Read(ref replica.InFlight) < 2; wait++)
+        {
+            await Task.Delay(10);
+        }
+
         replica.Crashed = true;
         using var process = System.Diagnostics.Process.GetProcessById(replica.ProcessId);
-        process.Kill();
+        process.Kill(entireProcessTree: true);
         return replica;
     }
 
@@ -106,6 +120,9 @@ public sealed class RegistryReplicas : IDisposable
 
         /// <summary>Calls answered Aborted (a concurrent change of the household) and made again.</summary>
         public int Aborted;
+
+        /// <summary>Calls this replica is working on now.</summary>
+        public int InFlight;
 
         public volatile bool Crashed;
     }

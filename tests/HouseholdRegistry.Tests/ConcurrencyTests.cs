@@ -87,6 +87,13 @@ public sealed class ConcurrencyTests(RegistryFactory registry) : IClassFixture<R
     {
         var household = await registry.ApplyAsync(Applications.Household(Seeded.Qilipeng));
         var id = Guid.Parse(household.HouseholdId);
+        await using (var setup = registry.Services.CreateAsyncScope())
+        {
+            var db = setup.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            (await db.Households.SingleAsync(h => h.Id == id)).Guarantees = new GuaranteeSnapshot { Medical = GuaranteeState.Unknown, ChangedAt = new DateTime(2026, 4, 30, 0, 0, 0, DateTimeKind.Utc) };
+            await db.SaveChangesAsync();
+        }
+
         await using var first = registry.Services.CreateAsyncScope();
         await using var second = registry.Services.CreateAsyncScope();
         var firstDb = first.ServiceProvider.GetRequiredService<RegistryDbContext>();
@@ -94,7 +101,7 @@ public sealed class ConcurrencyTests(RegistryFactory registry) : IClassFixture<R
         var seenByFirst = await firstDb.Households.SingleAsync(h => h.Id == id);
         var seenBySecond = await secondDb.Households.SingleAsync(h => h.Id == id);
 
-        // Both consumers saw no newer status, so both would write theirs; only the owned snapshot changes.
+        // Both consumers read the status of April 30, so both would write theirs; only the owned snapshot changes.
         seenByFirst.Guarantees = new GuaranteeSnapshot { Medical = GuaranteeState.Met, ChangedAt = new DateTime(2026, 5, 2, 0, 0, 0, DateTimeKind.Utc) };
         await firstDb.SaveChangesAsync();
         seenBySecond.Guarantees = new GuaranteeSnapshot { Medical = GuaranteeState.NotMet, ChangedAt = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc) };
