@@ -67,10 +67,14 @@ public sealed record PostgresCluster(string DataDirectory, int Port)
             arguments.Add($"{name}={value}");
         }
 
-        return IsRoot
-            ? ("/usr/bin/setpriv", ["--reuid", OsUser, "--regid", OsUser, "--init-groups", "--", server, .. arguments])
-            : (server, arguments);
+        return AsPostgresUser(server, arguments);
     }
+
+    /// <summary>The program as the postgres account when we are root (setpriv execs it), or as it is.</summary>
+    private static (string File, IReadOnlyList<string> Arguments) AsPostgresUser(string program, IReadOnlyList<string> arguments) =>
+        IsRoot
+            ? ("/usr/bin/setpriv", ["--reuid", OsUser, "--regid", OsUser, "--init-groups", "--", program, .. arguments])
+            : (program, arguments);
 
     /// <summary>
     /// Creates the cluster with initdb unless the data folder already holds one. UTF-8 with the C
@@ -92,9 +96,8 @@ public sealed record PostgresCluster(string DataDirectory, int Port)
 
         var initdb = Path.Combine(RequireBin(), "initdb");
         string[] arguments = ["-D", DataDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--locale=C", "--no-instructions"];
-        var code = IsRoot
-            ? await RunAsync("/usr/bin/setpriv", ["--reuid", OsUser, "--regid", OsUser, "--init-groups", "--", initdb, .. arguments], report, cancellationToken)
-            : await RunAsync(initdb, arguments, report, cancellationToken);
+        var (file, asUser) = AsPostgresUser(initdb, arguments);
+        var code = await RunAsync(file, asUser, report, cancellationToken);
         if (code != 0)
         {
             throw new InvalidOperationException($"initdb failed in {DataDirectory} (exit {code}).");
