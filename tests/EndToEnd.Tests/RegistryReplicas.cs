@@ -47,6 +47,13 @@ public sealed class RegistryReplicas : IDisposable
                 Interlocked.Increment(ref replica.CutOff);
                 uncertain = true;
             }
+            catch (RpcException ex) when (uncertain && ex.StatusCode == StatusCode.AlreadyExists && attempt + 1 < MaxAttempts)
+            {
+                // The lost attempt's COMMIT reached the database just before the crash and landed after
+                // this replica was asked: the repeat collides with it. Ask again whether it took effect.
+                Interlocked.Increment(ref replica.LateCommits);
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && attempt + 1 < MaxAttempts)
             {
                 // The household changed under the call (e.g. a consumer recorded an event for it); nothing was written: call again.
@@ -74,6 +81,7 @@ public sealed class RegistryReplicas : IDisposable
         }
 
         replica.Crashed = true;
+        replica.InFlightAtCrash = Volatile.Read(ref replica.InFlight);
         using var process = System.Diagnostics.Process.GetProcessById(replica.ProcessId);
         process.Kill(entireProcessTree: true);
         return replica;
@@ -118,8 +126,14 @@ public sealed class RegistryReplicas : IDisposable
         /// <summary>Calls cut off by this replica's crash (retried elsewhere).</summary>
         public int CutOff;
 
+        /// <summary>Repeats of a cut-off call that collided with the lost attempt's late commit (AlreadyExists), then found it.</summary>
+        public int LateCommits;
+
         /// <summary>Calls answered Aborted (a concurrent change of the household) and made again.</summary>
         public int Aborted;
+
+        /// <summary>Calls this replica was working on when it was killed.</summary>
+        public int InFlightAtCrash;
 
         /// <summary>Calls this replica is working on now.</summary>
         public int InFlight;
