@@ -26,6 +26,14 @@ public sealed class MessagingOptions
     /// for a while as it recovers.
     /// </summary>
     public bool QuorumQueues { get; set; }
+
+    /// <summary>
+    /// Single-active-consumer queues, each handled one message at a time, so each consumer sees one
+    /// household's events in the order they were published (<see cref="OrderedDelivery"/>). On by default.
+    /// A queue's single-active-consumer argument is fixed when it is declared: a broker holding the
+    /// queues from before must have them deleted (they are declared again at start) when this changes.
+    /// </summary>
+    public bool OrderedDelivery { get; set; } = true;
 }
 
 public static class MessagingSetup
@@ -74,6 +82,11 @@ public static class MessagingSetup
                 if (retry.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
+                }
+
+                if (retry.OrderedDelivery)
+                {
+                    OrderedDelivery.Apply(endpoint);
                 }
 
                 if (retry.RetryLimit > 0)

@@ -272,7 +272,11 @@ public sealed partial class OutboxRelay<TContext>(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
-        await bus.Publish(message, type, ctx => ctx.MessageId = row.MessageId, timeout.Token);
+        await bus.Publish(message, type, ctx =>
+        {
+            ctx.MessageId = row.MessageId;
+            ctx.Headers.Set(OrderedDelivery.AggregateKeyHeader, row.AggregateKey);
+        }, timeout.Token);
     }
 
     /// <summary>Reads the row's event; a row this service cannot read fails alone, without stopping the batch.</summary>
