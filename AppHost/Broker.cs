@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.LocalBroker;
+using Platform.LocalServers;
 using Platform.Resources;
 
 namespace Platform.AppHost;
@@ -38,7 +39,7 @@ public static class Broker
         // The node name is stable per data folder (its queues survive restarts) and differs between
         // folders, so a test run and a developer's run can share the machine.
         var folderHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..8].ToLowerInvariant();
-        var node = new RabbitMqNode(Path.Combine(dataDirectory, "rabbitmq"), $"pa-broker-{folderHash}@localhost", RabbitMqNode.FreePort(), RabbitMqNode.FreePort());
+        var node = new RabbitMqNode(Path.Combine(dataDirectory, "rabbitmq"), $"pa-broker-{folderHash}@localhost", Loopback.FreePort(), Loopback.FreePort());
         var healthCheck = $"{ResourceNames.Broker}-amqp";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async ct =>
             await node.IsReadyAsync(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("RabbitMQ does not accept AMQP connections yet."));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Platform.LocalPostgres;
+using Platform.LocalServers;
 
 namespace Platform.AppHost;
 
@@ -48,7 +49,7 @@ public static class Postgres
     {
         Console.WriteLine("[apphost] PostgreSQL runs from Debian's postgresql as a private cluster on loopback.");
         PostgresCluster.EnsureInstalledAsync(Report).GetAwaiter().GetResult();
-        var cluster = new PostgresCluster(Path.Combine(dataDirectory, "postgres"), PostgresCluster.FreePort());
+        var cluster = new PostgresCluster(Path.Combine(dataDirectory, "postgres"), Loopback.FreePort());
         cluster.InitializeAsync(Report).GetAwaiter().GetResult();
 
         var (file, arguments) = cluster.ServerCommand(Settings);

@@ -1,8 +1,7 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Platform.LocalPostgres;
 using Platform.Messaging;
 using Platform.Persistence;
+using Platform.Testing;
 
 namespace Platform.BuildingBlocks.Tests;
 
@@ -26,51 +25,28 @@ public sealed class MessagingTestDbContext(DbContextOptions<MessagingTestDbConte
 public sealed record TestEvent(string Aggregate, int Seq);
 
 /// <summary>
-/// A temporary database that several contexts (and hosts, as replicas) share: a SQLite file in WAL
-/// mode, or a fresh database on the process's private PostgreSQL cluster.
+/// A temporary database that several contexts (and hosts, as replicas) share, with the messaging
+/// tables created: a SQLite file in WAL mode, or a fresh database on the process's private PostgreSQL cluster.
 /// </summary>
 public sealed class MessagingTestDatabase : IAsyncDisposable
 {
-    private readonly string? _sqlitePath;
+    private readonly TestDatabase _database;
 
-    private MessagingTestDatabase(DatabaseProvider provider, string connectionString, string? sqlitePath)
-    {
-        Provider = provider;
-        ConnectionString = connectionString;
-        _sqlitePath = sqlitePath;
-    }
+    private MessagingTestDatabase(TestDatabase database) => _database = database;
 
-    public DatabaseProvider Provider { get; }
-
-    public string ConnectionString { get; }
+    public string ConnectionString => _database.ConnectionString;
 
     public static async Task<MessagingTestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        MessagingTestDatabase database;
-        if (provider == DatabaseProvider.Postgres)
-        {
-            database = new MessagingTestDatabase(provider, await ThrowawayCluster.CreateDatabaseAsync("messaging"), null);
-        }
-        else
-        {
-            var path = Path.Combine(Path.GetTempPath(), $"pa-messaging-{Guid.NewGuid():N}.db");
-            database = new MessagingTestDatabase(DatabaseProvider.Sqlite, $"Data Source={path};Default Timeout=30", path);
-        }
-
+        var database = new MessagingTestDatabase(TestDatabase.Create("messaging", provider == DatabaseProvider.Postgres ? "Postgres" : "Sqlite"));
         await using var db = database.NewContext();
         await db.Database.EnsureCreatedAsync();
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
-
+        await database._database.PrepareAsync(db);
         return database;
     }
 
     /// <summary>The provider and connection, as a service's AddPlatformDatabase would set them.</summary>
-    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => Provider == DatabaseProvider.Postgres
-        ? options.UseNpgsql(ConnectionString)
-        : options.UseSqlite(ConnectionString).AddInterceptors(SqliteConnectionPragmas.Instance);
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => _database.Configure(options);
 
     public MessagingTestDbContext NewContext()
     {
@@ -111,18 +87,5 @@ public sealed class MessagingTestDatabase : IAsyncDisposable
         return await query(db);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_sqlitePath is null)
-        {
-            await ThrowawayCluster.DropDatabaseAsync(ConnectionString);
-            return;
-        }
-
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -48,16 +48,20 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A new, empty database for one service instance; <paramref name="name"/> says whose.</summary>
-    public static TestDatabase Create(string name)
+    public static TestDatabase Create(string name) => Create(name, CurrentProvider);
+
+    /// <summary>A new, empty database on <paramref name="provider"/> ("Sqlite" or "Postgres"), for tests that run on both in one assembly.</summary>
+    public static TestDatabase Create(string name, string provider)
     {
-        if (IsPostgres)
+        if (provider == "Postgres")
         {
             var connectionString = ThrowawayCluster.CreateDatabaseAsync(name.Replace('-', '_')).GetAwaiter().GetResult();
             return new TestDatabase("Postgres", connectionString, null);
         }
 
         var path = Path.Combine(Path.GetTempPath(), $"{name}-tests-{Guid.NewGuid():N}.db");
-        return new TestDatabase("Sqlite", $"Data Source={path}", path);
+        // Writers wait for SQLite's one write lock (up to 30 s) instead of failing at once, as in the services.
+        return new TestDatabase("Sqlite", $"Data Source={path};Default Timeout=30", path);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Platform.LocalServers;
 using RabbitMQ.Client;
 
 namespace Platform.LocalBroker;
@@ -20,8 +18,8 @@ public sealed record RabbitMqNode(string BaseDirectory, string NodeName, int Amq
     /// <summary>A node with free ports and a fresh name under <paramref name="baseDirectory"/>.</summary>
     public static RabbitMqNode Create(string baseDirectory, string namePrefix = "pa")
     {
-        var amqp = FreePort();
-        var dist = FreePort();
+        var amqp = Loopback.FreePort();
+        var dist = Loopback.FreePort();
         return new RabbitMqNode(baseDirectory, $"{namePrefix}-{amqp}@localhost", amqp, dist);
     }
 
@@ -70,50 +68,7 @@ public sealed record RabbitMqNode(string BaseDirectory, string NodeName, int Amq
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>
-    /// Installs Debian's rabbitmq-server when it is missing (needs root), reporting each step.
-    /// </summary>
-    public static async Task EnsureInstalledAsync(Action<string> report, CancellationToken cancellationToken = default)
-    {
-        if (IsInstalled)
-        {
-            return;
-        }
-
-        report("rabbitmq-server is not installed: installing Debian's package (apt-get install -y rabbitmq-server)...");
-        if (await RunAsync("apt-get", "install -y --no-install-recommends rabbitmq-server", report, cancellationToken) != 0)
-        {
-            report("apt-get install failed; refreshing the package lists (apt-get update) and trying again...");
-            await RunAsync("apt-get", "update", report, cancellationToken);
-            if (await RunAsync("apt-get", "install -y --no-install-recommends rabbitmq-server", report, cancellationToken) != 0)
-            {
-                throw new InvalidOperationException("Could not install rabbitmq-server. Install it as root: apt-get install -y rabbitmq-server");
-            }
-        }
-
-        report("rabbitmq-server installed.");
-    }
-
-    private static async Task<int> RunAsync(string file, string arguments, Action<string> report, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            report((await stderr).Trim());
-        }
-
-        return process.ExitCode;
-    }
+    /// <summary>Installs Debian's rabbitmq-server when it is missing (needs root), reporting each step.</summary>
+    public static Task EnsureInstalledAsync(Action<string> report, CancellationToken cancellationToken = default) =>
+        DebianPackage.EnsureInstalledAsync("rabbitmq-server", IsInstalled, report, cancellationToken);
 }

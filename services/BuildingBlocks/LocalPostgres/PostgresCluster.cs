@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Platform.LocalServers;
 
 namespace Platform.LocalPostgres;
 
@@ -91,13 +91,13 @@ public sealed record PostgresCluster(string DataDirectory, int Port)
         Directory.CreateDirectory(DataDirectory);
         if (IsRoot)
         {
-            await RunAsync("chown", ["-R", $"{OsUser}:{OsUser}", DataDirectory], report, cancellationToken);
+            await DebianPackage.RunAsync("chown", ["-R", $"{OsUser}:{OsUser}", DataDirectory], report, cancellationToken);
         }
 
         var initdb = Path.Combine(RequireBin(), "initdb");
         string[] arguments = ["-D", DataDirectory, "-A", "trust", "-U", User, "-E", "UTF8", "--locale=C", "--no-instructions"];
         var (file, asUser) = AsPostgresUser(initdb, arguments);
-        var code = await RunAsync(file, asUser, report, cancellationToken);
+        var code = await DebianPackage.RunAsync(file, asUser, report, cancellationToken);
         if (code != 0)
         {
             throw new InvalidOperationException($"initdb failed in {DataDirectory} (exit {code}).");
@@ -142,57 +142,10 @@ public sealed record PostgresCluster(string DataDirectory, int Port)
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Installs Debian's postgresql when it is missing (needs root), reporting each step.</summary>
-    public static async Task EnsureInstalledAsync(Action<string> report, CancellationToken cancellationToken = default)
-    {
-        if (IsInstalled)
-        {
-            return;
-        }
-
-        report("PostgreSQL is not installed: installing Debian's package (apt-get install -y postgresql)...");
-        string[] install = ["install", "-y", "--no-install-recommends", "postgresql"];
-        if (await RunAsync("apt-get", install, report, cancellationToken) != 0)
-        {
-            report("apt-get install failed; refreshing the package lists (apt-get update) and trying again...");
-            await RunAsync("apt-get", ["update"], report, cancellationToken);
-            if (await RunAsync("apt-get", install, report, cancellationToken) != 0)
-            {
-                throw new InvalidOperationException("Could not install postgresql. Install it as root: apt-get install -y postgresql");
-            }
-        }
-
-        report("PostgreSQL installed.");
-    }
+    public static Task EnsureInstalledAsync(Action<string> report, CancellationToken cancellationToken = default) =>
+        DebianPackage.EnsureInstalledAsync("postgresql", IsInstalled, report, cancellationToken);
 
     private string RequireBin() =>
         BinDirectory ?? throw new InvalidOperationException("PostgreSQL is not installed (no /usr/lib/postgresql/<version>/bin/postgres).");
-
-    private static async Task<int> RunAsync(string file, IEnumerable<string> arguments, Action<string> report, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            report((await stderr).Trim());
-        }
-
-        return process.ExitCode;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Platform.LocalServers;
 
 namespace Platform.LocalPostgres;
 
@@ -53,7 +54,7 @@ public static class ThrowawayCluster
         var folder = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        var server = new PostgresProcess(new PostgresCluster(Path.Combine(folder, "data"), PostgresCluster.FreePort()));
+        var server = new PostgresProcess(new PostgresCluster(Path.Combine(folder, "data"), Loopback.FreePort()));
         await server.StartAsync(TimeSpan.FromSeconds(60), PostgresProcess.Disposable);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
