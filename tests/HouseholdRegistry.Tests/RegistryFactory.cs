@@ -24,15 +24,17 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     private readonly Lazy<GrpcChannel> _channel;
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public RegistryFactory()
         : this(new Dictionary<string, string>())
     {
     }
 
-    private RegistryFactory(IReadOnlyDictionary<string, string> settings)
+    private RegistryFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
+        _services = services;
         _channel = new Lazy<GrpcChannel>(() =>
             GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
     }
@@ -41,6 +43,12 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
 
     /// <summary>A registry with extra configuration, e.g. <c>["Registry:Demo:Enabled"] = "false"</c>.</summary>
     public static RegistryFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    /// <summary>A registry with extra services, e.g. an interceptor every context of the service gets.</summary>
+    public static RegistryFactory WithServices(Action<IServiceCollection> services) => new(new Dictionary<string, string>(), services);
+
+    /// <summary>The registry's database, for tests that look at it from outside the service.</summary>
+    public TestDatabase Database => _database;
 
     /// <summary>The service's clock; tests move it (e.g. past the end of a public notice).</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
@@ -135,6 +143,7 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
         });
     }
 

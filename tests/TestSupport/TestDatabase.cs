@@ -38,6 +38,10 @@ public sealed class TestDatabase : IAsyncDisposable
         ? options.UseNpgsql(ConnectionString)
         : options.UseSqlite(ConnectionString).AddInterceptors(Platform.Persistence.SqliteConnectionPragmas.Instance);
 
+    /// <summary>A new connection (not opened) to this database, outside any service.</summary>
+    public System.Data.Common.DbConnection NewConnection() =>
+        _sqlitePath is null ? new Npgsql.NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+
     /// <summary>Sets up a database created with EnsureCreated as a service would run it (SQLite: WAL mode, kept in the file).</summary>
     public async Task PrepareAsync(DbContext db)
     {

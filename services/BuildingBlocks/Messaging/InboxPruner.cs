@@ -57,12 +57,17 @@ public sealed partial class InboxPruner<TContext>(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            var deleted = await db.InboxMessages.Where(m => m.ProcessedAt < cutoff)
-                .OrderBy(m => m.ProcessedAt).Take(ChunkSize)
+            // The chunk ends at the processing time of its last row. A DELETE of "the oldest N" (ORDER BY
+            // with LIMIT) would read the whole inbox on SQLite; a range of ProcessedAt is read from its index.
+            var last = await db.InboxMessages.Where(m => m.ProcessedAt < cutoff)
+                .OrderBy(m => m.ProcessedAt).Skip(ChunkSize - 1).Select(m => (DateTime?)m.ProcessedAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            var until = last ?? cutoff;
+            var deleted = await db.InboxMessages.Where(m => m.ProcessedAt < cutoff && m.ProcessedAt <= until)
                 .ExecuteDeleteAsync(cancellationToken);
             total += deleted;
             metrics.InboxPruned(deleted);
-            if (deleted < ChunkSize)
+            if (last is null || deleted == 0)
             {
                 break;
             }

@@ -130,7 +130,10 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
 public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options) : RegistryDbContext(options)
 {
-    protected override string ActiveMemberFilter => "\"IsActive\" = 1";
+    // Written as EF writes the condition in queries ("m"."IsActive" AND ...): SQLite uses a partial
+    // index only when the query repeats its condition term for term ("IsActive" = 1 never matched,
+    // and every duplicate-ID check read the whole Members table).
+    protected override string ActiveMemberFilter => "\"IsActive\"";
 }
 
 public sealed class SqlServerRegistryDbContext(DbContextOptions<SqlServerRegistryDbContext> options) : RegistryDbContext(options)

@@ -64,7 +64,7 @@ public sealed partial class SupportGrpcService(
         var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
 
         var prefix = region.SignificantPrefix;
-        var query = db.Helpers.AsNoTracking().Where(h => h.RegionCode.StartsWith(prefix));
+        var query = db.Helpers.AsNoTracking().InRegion(h => h.RegionCode, prefix);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(h => after == null || h.Seq > after).OrderBy(h => h.Seq).Take(page.Size + 1)
             .Select(h => new { Helper = h, Paired = db.HelperPairings.Count(p => p.HelperId == h.Id && p.To == null) })
@@ -170,7 +170,7 @@ public sealed partial class SupportGrpcService(
         var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
 
         var prefix = region.SignificantPrefix;
-        var query = db.WorkTeams.AsNoTracking().Where(t => t.VillageCode.StartsWith(prefix) && (request.IncludeEnded || t.To == null));
+        var query = db.WorkTeams.AsNoTracking().InRegion(t => t.VillageCode, prefix).Where(t => request.IncludeEnded || t.To == null);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(t => after == null || t.Seq > after).OrderBy(t => t.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
 

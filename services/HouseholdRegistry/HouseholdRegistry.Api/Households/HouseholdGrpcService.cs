@@ -95,7 +95,7 @@ public sealed partial class HouseholdGrpcService(
         }
 
         var prefix = region.SignificantPrefix;
-        var query = db.Households.AsNoTracking().Where(h => h.RegionCode.StartsWith(prefix));
+        var query = db.Households.AsNoTracking().InRegion(h => h.RegionCode, prefix);
         if (request.Status != HouseholdStatus.Unspecified)
         {
             query = query.Where(h => h.Status == request.Status);

@@ -132,7 +132,7 @@ public sealed partial class IdentificationGrpcService
         }
 
         var prefix = region.SignificantPrefix;
-        var query = db.Cases.AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix));
+        var query = db.Cases.AsNoTracking().InRegion(c => c.RegionCode, prefix);
         if (request.Kind != CaseKind.Unspecified)
         {
             query = query.Where(c => c.Kind == request.Kind);

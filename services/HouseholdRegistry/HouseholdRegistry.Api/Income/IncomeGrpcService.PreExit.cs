@@ -24,7 +24,8 @@ public sealed partial class IncomeGrpcService
 
         var prefix = region.SignificantPrefix;
         var households = await db.Households
-            .Where(h => h.Status == HouseholdStatus.Registered && h.RegionCode.StartsWith(prefix))
+            .InRegion(h => h.RegionCode, prefix)
+            .Where(h => h.Status == HouseholdStatus.Registered)
             .OrderBy(h => h.Seq)
             .ToListAsync(context.CancellationToken);
         var incomes = await LatestIncomesAsync(prefix, request.Year, context.CancellationToken);
@@ -87,7 +88,8 @@ public sealed partial class IncomeGrpcService
 
         var prefix = region.SignificantPrefix;
         var marked = await db.Households.AsNoTracking()
-            .Where(h => h.Status == HouseholdStatus.Registered && h.PreExitMarkedYear == request.Year && h.RegionCode.StartsWith(prefix))
+            .InRegion(h => h.RegionCode, prefix)
+            .Where(h => h.Status == HouseholdStatus.Registered && h.PreExitMarkedYear == request.Year)
             .ToListAsync(context.CancellationToken);
         var incomes = await LatestIncomesAsync(prefix, request.Year, context.CancellationToken);
 
@@ -126,8 +128,11 @@ public sealed partial class IncomeGrpcService
     /// <summary>Each registered household's latest income year up to <paramref name="year"/>: pre-exit marking early in a year rests on the last survey.</summary>
     private async Task<Dictionary<long, IncomeYearSummary>> LatestIncomesAsync(string regionPrefix, int year, CancellationToken cancellationToken)
     {
-        var rows = await db.IncomeYears.AsNoTracking()
-            .Where(y => y.Year <= year && db.Households.Any(h => h.Seq == y.HouseholdSeq && h.Status == HouseholdStatus.Registered && h.RegionCode.StartsWith(regionPrefix)))
+        // From the region's households to their income years: the region's index, then each household's years.
+        var rows = await db.Households.AsNoTracking()
+            .InRegion(h => h.RegionCode, regionPrefix)
+            .Where(h => h.Status == HouseholdStatus.Registered)
+            .Join(db.IncomeYears.AsNoTracking().Where(y => y.Year <= year), h => h.Seq, y => y.HouseholdSeq, (_, y) => y)
             .ToListAsync(cancellationToken);
         return rows.GroupBy(y => y.HouseholdSeq).ToDictionary(g => g.Key, g => g.MaxBy(y => y.Year)!);
     }

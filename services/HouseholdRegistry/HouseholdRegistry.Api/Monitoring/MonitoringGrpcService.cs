@@ -131,7 +131,7 @@ public sealed partial class MonitoringGrpcService(
         RegistryCalls.EnsureVisible(region, caller);
 
         var prefix = region.SignificantPrefix;
-        var query = db.Households.AsNoTracking().Where(h => h.RegionCode.StartsWith(prefix));
+        var query = db.Households.AsNoTracking().InRegion(h => h.RegionCode, prefix);
         query = request.Category == MonitoringCategory.Unspecified
             ? query.Where(h => h.MonitoringCategory != MonitoringCategory.None && h.MonitoringCategory != MonitoringCategory.Unspecified)
             : query.Where(h => h.MonitoringCategory == request.Category);

@@ -6,6 +6,7 @@ using Household = Platform.HouseholdRegistry.Households.Household;
 using Platform.HouseholdRegistry.Policy;
 using Platform.Security;
 using Platform.ServiceDefaults;
+using Platform.Persistence;
 
 namespace Platform.HouseholdRegistry.Screening;
 
@@ -43,7 +44,7 @@ internal sealed class ScreeningQueries(RegistryDbContext db)
     /// <summary>Households of a county filed for review (备案登记), newest first.</summary>
     public async Task<(List<ConflictOfInterestFiling> Filings, PageResponse Page)> ConflictOfInterestFilingsAsync(RegionCode county, PageSpec page, long? after, CancellationToken cancellationToken)
     {
-        var query = db.Households.AsNoTracking().Where(h => h.RegionCode.StartsWith(county.SignificantPrefix) && h.ConflictOfInterest);
+        var query = db.Households.AsNoTracking().InRegion(h => h.RegionCode, county).Where(h => h.ConflictOfInterest);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.Where(h => after == null || h.Seq < after)
             .OrderByDescending(h => h.Seq)
@@ -66,8 +67,8 @@ internal sealed class ScreeningQueries(RegistryDbContext db)
         var registered = db.Households.Where(h => TwoRollMerge.OnRegistryList.Contains(h.Status))
             .SelectMany(h => h.Members).Where(m => m.IsActive).Select(m => m.NationalIdHash);
         var ranked = db.AssistanceRollEntries
+            .InRegion(e => e.VillageCode, region)
             .Where(e => e.Kind == AssistanceRollKind.RuralMinimumLivingAllowance && e.EndedOn == null
-                && e.VillageCode.StartsWith(region.SignificantPrefix)
                 && e.PerCapitaIncomeFen < policy.PovertyLineFen
                 && !registered.Contains(e.HeadNationalIdHash))
             .Select(e => new RankedRow { Seq = e.Seq, Priorities = 0, Income = e.PerCapitaIncomeFen });
@@ -134,7 +135,7 @@ internal sealed class ScreeningQueries(RegistryDbContext db)
     }
 
     private IQueryable<Household> HouseholdsUnder(RegionCode region, IReadOnlyList<HouseholdStatus> statuses) =>
-        db.Households.AsNoTracking().Where(h => h.RegionCode.StartsWith(region.SignificantPrefix) && statuses.Contains(h.Status));
+        db.Households.AsNoTracking().InRegion(h => h.RegionCode, region).Where(h => statuses.Contains(h.Status));
 
     /// <summary>Households none of whose active members heads a current 低保 or 特困 entry.</summary>
     private IQueryable<Household> OnNoAllowanceRoll(IQueryable<Household> households)

@@ -57,7 +57,7 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
         var childLength = children.Count == 0 ? 12 : RegionCode.Parse(children[0].Code).SignificantPrefix.Length;
 
         // Grouped in the database by child region, so a county reads a few hundred sums, not its villages' rows.
-        var tallies = (await db.RegionTallies.AsNoTracking().Where(t => t.VillageCode.StartsWith(prefix))
+        var tallies = (await db.RegionTallies.AsNoTracking().InRegion(t => t.VillageCode, prefix)
                 .GroupBy(t => new { Child = t.VillageCode.Substring(0, childLength), t.Status, t.PrimaryCause, t.MonitoringCategory, t.PlannedExitYear, t.ExitYear })
                 .Select(g => new { g.Key, Households = g.Sum(t => t.Households), People = g.Sum(t => t.People) })
                 .ToListAsync(context.CancellationToken))

@@ -66,7 +66,7 @@ public sealed partial class SupportGrpcService
         var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
 
         var prefix = region.SignificantPrefix;
-        var query = db.Verifications.AsNoTracking().Where(v => v.VillageCode.StartsWith(prefix) && v.MismatchCount > 0);
+        var query = db.Verifications.AsNoTracking().InRegion(v => v.VillageCode, prefix).Where(v => v.MismatchCount > 0);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(v => after == null || v.Seq < after).OrderByDescending(v => v.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
 

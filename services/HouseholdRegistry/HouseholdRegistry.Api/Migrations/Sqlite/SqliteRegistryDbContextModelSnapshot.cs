@@ -417,7 +417,7 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
 
                     b.HasIndex(new[] { "NationalIdHash" }, "IX_Members_ActiveNationalId")
                         .IsUnique()
-                        .HasFilter("\"IsActive\" = 1");
+                        .HasFilter("\"IsActive\"");
 
                     b.ToTable("Members", (string)null);
                 });
