@@ -84,6 +84,19 @@ public static partial class QueryPlans
         public override string ToString() => $"{Table}: {Plan}\n    {Sql.ReplaceLineEndings(" ")}";
     }
 
+    /// <summary>
+    /// Fails when fewer than <paramref name="atLeast"/> distinct queries were captured (the guard would
+    /// prove little) or when any captured query reads a growing table (one not in <paramref name="bounded"/>) whole.
+    /// </summary>
+    public static async Task AssertNoScansAsync(TestDatabase database, QueryCapture capture, IReadOnlySet<string> bounded, int atLeast)
+    {
+        var queries = capture.Queries;
+        Assert.True(queries.Count >= atLeast, $"Only {queries.Count} queries were captured: the guard would prove little.");
+        await using var connection = database.NewConnection();
+        var scans = await ScansAsync(connection, queries, bounded);
+        Assert.True(scans.Count == 0, $"{scans.Count} planned reads of a whole growing table:\n{string.Join("\n", scans)}");
+    }
+
     /// <summary>The queries among <paramref name="queries"/> that scan one of the tables not in <paramref name="bounded"/>.</summary>
     public static async Task<List<Scan>> ScansAsync(DbConnection connection, IEnumerable<CapturedQuery> queries, IReadOnlySet<string> bounded)
     {

@@ -41,6 +41,12 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
 
     public string SigningKey { get; } = DevTokenIssuer.NewKey();
 
+    /// <summary>Every query the service's contexts ran, for the query-plan guard (<see cref="QueryPlans"/>).</summary>
+    public QueryCapture Queries { get; } = new();
+
+    /// <summary>The service's database, for tests that look at it from outside the service.</summary>
+    public TestDatabase Database => _database;
+
     public string LookupKey { get; } = DevTokenIssuer.NewKey();
 
     /// <summary>The service's clock; tests move it.</summary>
@@ -119,6 +125,7 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Queries);
             if (_inMemoryBus)
             {
                 services.AddMassTransitTestHarness();
