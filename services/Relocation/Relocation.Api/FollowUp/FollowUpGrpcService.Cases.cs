@@ -51,8 +51,7 @@ public sealed partial class FollowUpGrpcService
         }
         else
         {
-            var prefix = region.SignificantPrefix;
-            query = query.Where(c => c.SiteRegionCode.StartsWith(prefix));
+            query = query.InRegion(c => c.SiteRegionCode, region);
         }
 
         query = request.Status switch

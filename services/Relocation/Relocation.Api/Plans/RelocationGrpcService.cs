@@ -39,10 +39,9 @@ public sealed partial class RelocationGrpcService(
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
         var query =
-            from h in db.Households.AsNoTracking()
-            where h.RegionCode.StartsWith(prefix) && h.Pathway.ToLower() == "relocation" && h.Status == HouseholdStatus.Registered
+            from h in db.Households.AsNoTracking().InRegion(h => h.RegionCode, region)
+            where h.Pathway.ToLower() == "relocation" && h.Status == HouseholdStatus.Registered
                 && !db.Set<RelocationPlan>().Any(p => p.HouseholdId == h.Id)
             select new
             {
@@ -99,13 +98,12 @@ public sealed partial class RelocationGrpcService(
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
         var query = db.Set<RelocationPlan>().AsNoTracking();
         query = request.Side switch
         {
-            RelocationSide.Origin => query.Where(p => p.OriginRegionCode.StartsWith(prefix)),
-            RelocationSide.Destination => query.Where(p => p.SiteRegionCode.StartsWith(prefix)),
-            _ => query.Where(p => p.OriginRegionCode.StartsWith(prefix) || p.SiteRegionCode.StartsWith(prefix)),
+            RelocationSide.Origin => query.InRegion(p => p.OriginRegionCode, region),
+            RelocationSide.Destination => query.InRegion(p => p.SiteRegionCode, region),
+            _ => query.FromOrToRegion(region),
         };
         if (request.Stage != Proto.RelocationStage.Unspecified)
         {

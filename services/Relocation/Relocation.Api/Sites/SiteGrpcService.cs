@@ -92,8 +92,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
-        var query = db.Set<Site>().AsNoTracking().Where(s => s.RegionCode.StartsWith(prefix));
+        var query = db.Set<Site>().AsNoTracking().InRegion(s => s.RegionCode, region);
         query = request.Filter switch
         {
             SiteFilter.WithoutLeadingIndustry => query.Where(s => !s.Industries.Any()),

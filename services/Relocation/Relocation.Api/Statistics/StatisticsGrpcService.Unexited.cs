@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Platform.Persistence;
 using Platform.Relocation.Households;
 using Platform.Relocation.Plans;
 using Platform.ServiceDefaults;
@@ -26,11 +27,10 @@ public sealed partial class StatisticsGrpcService
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
         var plans = db.Set<RelocationPlan>().AsNoTracking().Where(p => p.Stage != RelocationStage.Planned);
         plans = request.Side == V1.RelocationSide.Origin
-            ? plans.Where(p => p.OriginRegionCode.StartsWith(prefix))
-            : plans.Where(p => p.SiteRegionCode.StartsWith(prefix));
+            ? plans.InRegion(p => p.OriginRegionCode, region)
+            : plans.InRegion(p => p.SiteRegionCode, region);
         var query =
             from p in plans
             join h in db.Households.AsNoTracking() on p.HouseholdId equals h.Id

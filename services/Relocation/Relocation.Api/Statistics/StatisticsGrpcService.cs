@@ -50,8 +50,7 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
-        var siteIds = await db.Set<Site>().AsNoTracking().Where(s => s.RegionCode.StartsWith(prefix)).Select(s => s.Id).ToListAsync(ct);
+        var siteIds = await db.Set<Site>().AsNoTracking().InRegion(s => s.RegionCode, region).Select(s => s.Id).ToListAsync(ct);
         // The totals need every site's figures; the rows are a page of them, by site id.
         var rows = (await SiteRowsAsync(siteIds, ct)).OrderBy(r => r.Site.Id).ToList();
         var pageRows = rows.Where(r => after == null || r.Site.Id.CompareTo(after.Value) > 0).Take(page.Size + 1).ToList();
