@@ -92,6 +92,8 @@ internal sealed class FollowUpCaseConfiguration : IEntityTypeConfiguration<Follo
         e.Ignore(c => c.IsOpen);
         e.HasIndex(c => c.HouseholdId);
         e.HasIndex(c => new { c.SiteId, c.ClosedAt });
+        // The cases of a region are listed by the site's region code, as a range (RegionQueries.InRegion).
+        e.HasIndex(c => c.SiteRegionCode);
     }
 
     public void Configure(EntityTypeBuilder<CaseAction> e)

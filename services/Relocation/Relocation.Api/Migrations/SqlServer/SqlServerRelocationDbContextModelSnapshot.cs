@@ -262,6 +262,8 @@ namespace Platform.Relocation.Migrations.SqlServer
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("SiteRegionCode");
+
                     b.HasIndex("SiteId", "ClosedAt");
 
                     b.ToTable("FollowUpCases", (string)null);

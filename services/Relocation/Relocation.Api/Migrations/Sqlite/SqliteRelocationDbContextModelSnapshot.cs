@@ -253,6 +253,8 @@ namespace Platform.Relocation.Migrations.Sqlite
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("SiteRegionCode");
+
                     b.HasIndex("SiteId", "ClosedAt");
 
                     b.ToTable("FollowUpCases", (string)null);
