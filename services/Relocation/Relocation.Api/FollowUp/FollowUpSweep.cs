@@ -42,13 +42,15 @@ public sealed partial class FollowUpSweep(
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var count = 0;
-        Guid? after = null;
+        // Every batch, the first included, is a range of the key after the last one taken (Guid.Empty
+        // sorts first on every provider): a walk of the key from a point, never a read of every plan.
+        var after = Guid.Empty;
         while (true)
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<RelocationDbContext>();
             var ids = await db.Set<RelocationPlan>().AsNoTracking()
-                .Where(p => p.Stage != RelocationStage.Planned && (after == null || p.HouseholdId.CompareTo(after.Value) > 0))
+                .Where(p => p.HouseholdId.CompareTo(after) > 0 && p.Stage != RelocationStage.Planned)
                 .OrderBy(p => p.HouseholdId).Select(p => p.HouseholdId).Take(BatchSize).ToListAsync(ct);
             if (ids.Count == 0)
             {
