@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
 using Platform.Assistance.Data;
+using Platform.Persistence;
 using Platform.Security;
 
 namespace Platform.Assistance.Coverage;
@@ -30,8 +31,7 @@ public sealed class CoverageReader(AssistanceDbContext db, IEnumerable<ICoverage
         }
 
         var length = ChildKeyLength(parent.Level);
-        var prefix = parent.SignificantPrefix;
-        var children = db.Households.Where(h => h.RegionCode.StartsWith(prefix)).Select(h => h.RegionCode.Substring(0, length)).Distinct();
+        var children = db.Households.InRegion(h => h.RegionCode, parent).Select(h => h.RegionCode.Substring(0, length)).Distinct();
         var total = await children.CountAsync(ct);
         var page = await children.Where(c => after == null || string.Compare(c, after) > 0).OrderBy(c => c).Take(take).ToListAsync(ct);
         return (page, total);

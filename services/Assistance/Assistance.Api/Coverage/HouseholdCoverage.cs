@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
 using Platform.Assistance.Data;
+using Platform.Persistence;
 
 namespace Platform.Assistance.Coverage;
 
@@ -11,6 +12,7 @@ public sealed class HouseholdCoverage : ICoverageContributor
     {
         var keys = scope.Keys.ToList();
         var households = await db.Households
+            .InRegion(h => h.RegionCode, scope.Prefix)
             .Where(h => keys.Contains(h.RegionCode.Substring(0, scope.KeyLength)))
             .GroupBy(h => h.RegionCode.Substring(0, scope.KeyLength))
             .Select(g => new { g.Key, Count = g.Count() })
@@ -21,6 +23,7 @@ public sealed class HouseholdCoverage : ICoverageContributor
         }
 
         var allMet = await db.Guarantees
+            .InRegion(g => g.RegionCode, scope.Prefix)
             .Where(g => g.AllMet && keys.Contains(g.RegionCode.Substring(0, scope.KeyLength)))
             .GroupBy(g => g.RegionCode.Substring(0, scope.KeyLength))
             .Select(g => new { g.Key, Count = g.Count() })

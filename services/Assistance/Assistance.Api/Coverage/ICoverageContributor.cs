@@ -11,6 +11,30 @@ public sealed record CoverageScope(IReadOnlyCollection<string> Keys, int KeyLeng
 {
     /// <summary>The reported region a household region code falls in, or null.</summary>
     public string? KeyOf(string regionCode) => regionCode.Length >= KeyLength && Keys.Contains(regionCode[..KeyLength]) ? regionCode[..KeyLength] : null;
+
+    /// <summary>
+    /// The keys' common prefix. The per-key test on a substring of the code reads every row of the
+    /// table, so each query first narrows to the rows under this prefix with RegionQueries.InRegion (a
+    /// range an index on the code answers) and tests the keys only on the rows in it.
+    /// </summary>
+    public string Prefix => CommonPrefix();
+
+    private string CommonPrefix()
+    {
+        var prefix = Keys.FirstOrDefault() ?? "";
+        foreach (var key in Keys)
+        {
+            var same = 0;
+            while (same < prefix.Length && same < key.Length && prefix[same] == key[same])
+            {
+                same++;
+            }
+
+            prefix = prefix[..same];
+        }
+
+        return prefix;
+    }
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using Pa.Assistance.V1;
 using Platform.Assistance.Coverage;
 using Platform.Assistance.Data;
 using Platform.Assistance.Policy;
+using Platform.Persistence;
 
 namespace Platform.Assistance.Education;
 
@@ -25,7 +26,7 @@ public sealed class EducationCoverage(AssistancePolicy policy) : ICoverageContri
 
         var children = db.Members
             .Where(m => m.IsCurrent && m.BirthDate > bornAfter && m.BirthDate <= bornBy)
-            .Join(db.Households.Where(h => keys.Contains(h.RegionCode.Substring(0, length))), m => m.HouseholdId, h => h.Id, (m, h) => new { m.Id, Key = h.RegionCode.Substring(0, length) });
+            .Join(db.Households.InRegion(h => h.RegionCode, scope.Prefix).Where(h => keys.Contains(h.RegionCode.Substring(0, length))), m => m.HouseholdId, h => h.Id, (m, h) => new { m.Id, Key = h.RegionCode.Substring(0, length) });
         var counts = await children
             .Select(c => new
             {
@@ -43,6 +44,7 @@ public sealed class EducationCoverage(AssistancePolicy policy) : ICoverageContri
         }
 
         var cases = await db.Set<DropoutCase>()
+            .InRegion(c => c.RegionCode, scope.Prefix)
             .Where(c => c.ClosedAt == null && keys.Contains(c.RegionCode.Substring(0, length)))
             .GroupBy(c => c.RegionCode.Substring(0, length))
             .Select(g => new { g.Key, Count = g.Count() })

@@ -211,8 +211,7 @@ public sealed class EducationGrpcService(
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
-        var query = db.Set<DropoutCase>().AsNoTracking().Where(c => c.RegionCode.StartsWith(prefix));
+        var query = db.Set<DropoutCase>().AsNoTracking().InRegion(c => c.RegionCode, region);
         if (!request.IncludeClosed)
         {
             query = query.Where(c => c.ClosedAt == null);

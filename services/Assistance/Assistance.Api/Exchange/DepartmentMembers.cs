@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Assistance.Data;
 using Platform.Assistance.Households;
+using Platform.Persistence;
 using Platform.Security;
 
 namespace Platform.Assistance.Exchange;
@@ -37,10 +38,9 @@ public sealed class DepartmentMembers(PersonalDataProtector protector, TimeProvi
         }
 
         var wanted = hashes.Values.Distinct().ToList();
-        var prefix = caller.Region.SignificantPrefix;
         var found = await db.Members
             .Where(m => m.IsCurrent && m.NationalIdLookup != null && wanted.Contains(m.NationalIdLookup))
-            .Join(db.Households.Where(h => h.RegionCode.StartsWith(prefix)), m => m.HouseholdId, h => h.Id, (m, h) => m)
+            .Join(db.Households.InRegion(h => h.RegionCode, caller.Region), m => m.HouseholdId, h => h.Id, (m, h) => m)
             .ToListAsync(ct);
         var byHash = found.GroupBy(m => m.NationalIdLookup!).ToDictionary(g => g.Key, g => g.First());
 

@@ -44,9 +44,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
-
-        var prefix = region.SignificantPrefix;
-        var query = db.Guarantees.AsNoTracking().Where(g => g.RegionCode.StartsWith(prefix));
+        var query = db.Guarantees.AsNoTracking().InRegion(g => g.RegionCode, region);
         if (request.OnlyNotMet)
         {
             query = query.Where(g => !g.AllMet);

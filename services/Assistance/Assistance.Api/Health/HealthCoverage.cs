@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
 using Platform.Assistance.Coverage;
 using Platform.Assistance.Data;
+using Platform.Persistence;
 
 namespace Platform.Assistance.Health;
 
@@ -16,7 +17,7 @@ public sealed class HealthCoverage : ICoverageContributor
     {
         var keys = scope.Keys.ToList();
         var members = db.Members.Where(m => m.IsCurrent)
-            .Join(db.Households.Where(h => keys.Contains(h.RegionCode.Substring(0, scope.KeyLength))), m => m.HouseholdId, h => h.Id, (m, h) => new { m.Id, h.RegionCode });
+            .Join(db.Households.InRegion(h => h.RegionCode, scope.Prefix).Where(h => keys.Contains(h.RegionCode.Substring(0, scope.KeyLength))), m => m.HouseholdId, h => h.Id, (m, h) => new { m.Id, h.RegionCode });
 
         var all = await members.GroupBy(m => m.RegionCode.Substring(0, scope.KeyLength)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var row in all)
@@ -24,8 +25,9 @@ public sealed class HealthCoverage : ICoverageContributor
             byKey[row.Key].Members = row.Count;
         }
 
-        var enrolled = db.Set<InsuranceEnrolment>().Where(e => e.Year == scope.Year && e.Status == EnrolmentStatus.Enrolled).Select(e => e.MemberId);
-        var insured = await members.Where(m => enrolled.Contains(m.Id))
+        // Asked per member (EXISTS by member id), not as the year's enrolled members: that list is every enrolment of the province.
+        var enrolments = db.Set<InsuranceEnrolment>();
+        var insured = await members.Where(m => enrolments.Any(e => e.MemberId == m.Id && e.Year == scope.Year && e.Status == EnrolmentStatus.Enrolled))
             .GroupBy(m => m.RegionCode.Substring(0, scope.KeyLength)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var row in insured)
         {
@@ -33,6 +35,7 @@ public sealed class HealthCoverage : ICoverageContributor
         }
 
         var flagged = await db.Set<HouseholdMedicalYear>()
+            .InRegion(y => y.RegionCode, scope.Prefix)
             .Where(y => y.Year == scope.Year && y.Flagged && keys.Contains(y.RegionCode.Substring(0, scope.KeyLength)))
             .GroupBy(y => y.RegionCode.Substring(0, scope.KeyLength)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var row in flagged)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Assistance.Data;
 using Platform.Assistance.Guarantees;
+using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
 using Proto = Pa.Assistance.V1;
@@ -16,8 +17,7 @@ public static class DangerousHouses
     /// <summary>Up to <paramref name="take"/> houses in household-id order after <paramref name="after"/>, and how many there are in all.</summary>
     public static async Task<(IReadOnlyList<Proto.DangerousHouse> Houses, int Total)> PageAsync(AssistanceDbContext db, RegionCode region, Guid? after, int take, CancellationToken ct)
     {
-        var prefix = region.SignificantPrefix;
-        var query = db.Guarantees.AsNoTracking().Where(g => g.RegionCode.StartsWith(prefix) && g.Housing.State == GuaranteeState.NotMet);
+        var query = db.Guarantees.AsNoTracking().InRegion(g => g.RegionCode, region).Where(g => g.Housing.State == GuaranteeState.NotMet);
         var total = await query.CountAsync(ct);
         var rows = await query.Where(g => after == null || g.HouseholdId.CompareTo(after.Value) > 0)
             .OrderBy(g => g.HouseholdId).Take(take)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
 using Platform.Assistance.Coverage;
 using Platform.Assistance.Data;
+using Platform.Persistence;
 using GuaranteeState = Platform.Assistance.Guarantees.GuaranteeState;
 
 namespace Platform.Assistance.Housing;
@@ -13,6 +14,7 @@ public sealed class HousingCoverage : ICoverageContributor
     {
         var keys = scope.Keys.ToList();
         var appraised = await db.Households
+            .InRegion(h => h.RegionCode, scope.Prefix)
             .Where(h => keys.Contains(h.RegionCode.Substring(0, scope.KeyLength)) && db.Set<HouseAppraisal>().Any(a => a.HouseholdId == h.Id))
             .GroupBy(h => h.RegionCode.Substring(0, scope.KeyLength))
             .Select(g => new { g.Key, Count = g.Count() })
@@ -24,6 +26,7 @@ public sealed class HousingCoverage : ICoverageContributor
 
         // The stored finding is not met exactly when the latest appraisal is C/D without an accepted renovation.
         var dangerous = await db.Guarantees
+            .InRegion(g => g.RegionCode, scope.Prefix)
             .Where(g => g.Housing.State == GuaranteeState.NotMet && keys.Contains(g.RegionCode.Substring(0, scope.KeyLength)))
             .GroupBy(g => g.RegionCode.Substring(0, scope.KeyLength))
             .Select(g => new { g.Key, Count = g.Count() })

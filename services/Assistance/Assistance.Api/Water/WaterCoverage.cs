@@ -3,6 +3,7 @@ using Pa.Assistance.V1;
 using Platform.Assistance.Coverage;
 using Platform.Assistance.Data;
 using Platform.Assistance.Guarantees;
+using Platform.Persistence;
 using GuaranteeState = Platform.Assistance.Guarantees.GuaranteeState;
 
 namespace Platform.Assistance.Water;
@@ -14,6 +15,7 @@ public sealed class WaterCoverage : ICoverageContributor
     {
         var keys = scope.Keys.ToList();
         var assessed = await db.Households
+            .InRegion(h => h.RegionCode, scope.Prefix)
             .Where(h => keys.Contains(h.RegionCode.Substring(0, scope.KeyLength)) && db.Set<WaterAssessment>().Any(a => a.HouseholdId == h.Id))
             .GroupBy(h => h.RegionCode.Substring(0, scope.KeyLength))
             .Select(g => new { g.Key, Count = g.Count() })
@@ -24,6 +26,7 @@ public sealed class WaterCoverage : ICoverageContributor
         }
 
         var safe = await db.Guarantees
+            .InRegion(g => g.RegionCode, scope.Prefix)
             .Where(g => g.Water.State == GuaranteeState.Met && keys.Contains(g.RegionCode.Substring(0, scope.KeyLength)))
             .GroupBy(g => g.RegionCode.Substring(0, scope.KeyLength))
             .Select(g => new { g.Key, Count = g.Count() })

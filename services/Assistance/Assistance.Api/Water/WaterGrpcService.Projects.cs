@@ -162,9 +162,7 @@ public sealed partial class WaterGrpcService
         var page = Paging.Read(request.Page, violations, "page");
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
-
-        var prefix = region.SignificantPrefix;
-        var query = db.Set<WaterProject>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix) && (status == null || p.Status == status));
+        var query = db.Set<WaterProject>().AsNoTracking().InRegion(p => p.VillageCode, region).Where(p => status == null || p.Status == status);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var shownIds = rows.Take(page.Size).Select(p => p.Id).ToList();
@@ -187,11 +185,9 @@ public sealed partial class WaterGrpcService
         violations.ThrowIfAny();
 
         // WaterProjectLifecycle.ReassessmentDue in SQL: no assessment made on or after completion day and recorded after completion.
-        var prefix = region.SignificantPrefix;
         var assessments = db.Set<WaterAssessment>();
-        var query = db.Set<WaterReassessmentDuty>().AsNoTracking()
-            .Where(d => d.RegionCode.StartsWith(prefix)
-                && !assessments.Any(a => a.HouseholdId == d.HouseholdId && a.AssessedOn >= d.CompletedOn && a.RecordedAt > d.CompletedAt));
+        var query = db.Set<WaterReassessmentDuty>().AsNoTracking().InRegion(d => d.RegionCode, region)
+            .Where(d => !assessments.Any(a => a.HouseholdId == d.HouseholdId && a.AssessedOn >= d.CompletedOn && a.RecordedAt > d.CompletedAt));
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(d => after == null || d.Id.CompareTo(after.Value) > 0).OrderBy(d => d.Id).Take(page.Size + 1)
             .Join(db.Set<WaterProject>(), d => d.ProjectId, p => p.Id, (d, p) => new { Duty = d, p.Name })

@@ -94,8 +94,7 @@ public sealed partial class WaterGrpcService(
         violations.ThrowIfAny();
 
         // The stored finding is the rule's answer; NotMet means an assessment exists and fails a dimension.
-        var prefix = region.SignificantPrefix;
-        var query = db.Guarantees.AsNoTracking().Where(g => g.RegionCode.StartsWith(prefix) && g.Water.State == GuaranteeState.NotMet);
+        var query = db.Guarantees.AsNoTracking().InRegion(g => g.RegionCode, region).Where(g => g.Water.State == GuaranteeState.NotMet);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(g => after == null || g.HouseholdId.CompareTo(after.Value) > 0)
             .OrderBy(g => g.HouseholdId).Take(page.Size + 1).ToListAsync(context.CancellationToken);
