@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Platform.Employment.Access;
 using Platform.Employment.Labourers;
+using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
 using Proto = Pa.Employment.V1;
@@ -137,11 +138,10 @@ public sealed partial class AssetIncomeGrpcService
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
         // The villages the service knows: where registered households live, and any that reported income.
-        var known = await db.Households.AsNoTracking().Where(h => h.RegionCode.StartsWith(prefix)).Select(h => h.RegionCode).Distinct().ToListAsync(ct);
-        known.AddRange(await db.Set<CollectiveIncome>().AsNoTracking().Where(c => c.VillageCode.StartsWith(prefix)).Select(c => c.VillageCode).Distinct().ToListAsync(ct));
-        var incomes = await db.Set<CollectiveIncome>().AsNoTracking().Where(c => c.Year == request.Year && c.VillageCode.StartsWith(prefix))
+        var known = await db.Households.AsNoTracking().InRegion(h => h.RegionCode, region).Select(h => h.RegionCode).Distinct().ToListAsync(ct);
+        known.AddRange(await db.Set<CollectiveIncome>().AsNoTracking().InRegion(c => c.VillageCode, region).Select(c => c.VillageCode).Distinct().ToListAsync(ct));
+        var incomes = await db.Set<CollectiveIncome>().AsNoTracking().InRegion(c => c.VillageCode, region).Where(c => c.Year == request.Year)
             .ToDictionaryAsync(c => c.VillageCode, c => c.AmountFen, ct);
         var standard = policy.For(request.Year).CollectiveIncomeStandardFen;
         var below = known.Distinct()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
 using Platform.Employment.Contracts;
 using Platform.Messaging;
+using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -212,8 +213,7 @@ public sealed partial class LabourGrpcService
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
-        var jobs = await db.Set<EmploymentRecord>().AsNoTracking().Where(j => j.RegionCode.StartsWith(prefix))
+        var jobs = await db.Set<EmploymentRecord>().AsNoTracking().InRegion(j => j.RegionCode, region)
             .Select(j => new JobSpan(j.MemberId, j.StartedOn, j.EndedOn)).ToListAsync(ct);
         var rate = ReturnToWorkCalculator.Calculate(jobs, campaignStart!.Value, asOf!.Value);
         Audit(caller, context, "labour.return-to-work.read", "Region", region.Value);

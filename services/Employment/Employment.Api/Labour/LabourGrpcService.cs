@@ -74,11 +74,12 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
-        var prefix = region.SignificantPrefix;
+        // Driven from the region's households (a range of the RegionCode index), then their labourers.
+        var households = db.Households.AsNoTracking().InRegion(h => h.RegionCode, region);
         var query =
             from l in db.Labourers.AsNoTracking()
-            join h in db.Households.AsNoTracking() on l.HouseholdId equals h.Id
-            where h.RegionCode.StartsWith(prefix) && l.IsCurrent
+            join h in households on l.HouseholdId equals h.Id
+            where l.IsCurrent
                 && (l.LabourCapacity == LabourCapacity.Normal || l.LabourCapacity == LabourCapacity.Weak)
             select new
             {

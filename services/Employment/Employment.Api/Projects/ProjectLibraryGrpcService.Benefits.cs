@@ -71,8 +71,7 @@ public sealed partial class ProjectLibraryGrpcService
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
 
         // A county project may link households of villages the (village) caller cannot see: those stay hidden.
-        var prefix = caller.Region.SignificantPrefix;
-        var query = db.Set<ProjectBenefitLink>().AsNoTracking().Where(l => l.ProjectId == projectId && l.HouseholdRegionCode.StartsWith(prefix));
+        var query = db.Set<ProjectBenefitLink>().AsNoTracking().Where(l => l.ProjectId == projectId).InRegion(l => l.HouseholdRegionCode, caller.Region);
         var total = await query.CountAsync(context.CancellationToken);
         var all = (await query.ToListAsync(context.CancellationToken)).OrderBy(l => LinkKey(l), StringComparer.Ordinal).ToList();
         var rows = all.Where(l => page.After is null || string.CompareOrdinal(LinkKey(l), page.After) > 0).Take(page.Size + 1).ToList();
@@ -115,10 +114,9 @@ public sealed partial class ProjectLibraryGrpcService
         violations.ThrowIfAny();
 
         // ProjectConcerns.Of in SQL: built or running without any household linked, or stopped.
-        var prefix = region.SignificantPrefix;
         var links = db.Set<ProjectBenefitLink>();
-        var query = db.Set<IndustryProject>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix)
-            && (p.Status == ProjectStatus.Stopped
+        var query = db.Set<IndustryProject>().AsNoTracking().InRegion(p => p.VillageCode, region).Where(p =>
+            (p.Status == ProjectStatus.Stopped
                 || ((p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Operating) && !links.Any(l => l.ProjectId == p.Id))));
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Employment.V1;
+using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
 using IndustryProject = Platform.Employment.Projects.IndustryProject;
@@ -105,9 +106,8 @@ public sealed partial class ProjectLibraryGrpcService
 
         var from = new DateTime(request.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var to = from.AddYears(1);
-        var prefix = county.SignificantPrefix;
         var projects = await db.Set<IndustryProject>().AsNoTracking()
-            .Where(p => p.VillageCode.StartsWith(prefix) && p.ApprovedAt >= from && p.ApprovedAt < to)
+            .InRegion(p => p.VillageCode, county).Where(p => p.ApprovedAt >= from && p.ApprovedAt < to)
             .Select(p => new { p.ApprovedBudgetFen, p.DisbursedFen }).ToListAsync(context.CancellationToken);
         var progress = new FundExpenditure(
             projects.Aggregate(0L, (sum, p) => checked(sum + p.ApprovedBudgetFen)),

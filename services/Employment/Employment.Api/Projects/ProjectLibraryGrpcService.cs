@@ -232,8 +232,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
-        var prefix = region.SignificantPrefix;
-        var query = db.Set<IndustryProject>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix) && (status == null || p.Status == status));
+        var query = db.Set<IndustryProject>().AsNoTracking().InRegion(p => p.VillageCode, region).Where(p => status == null || p.Status == status);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var counts = await LinkedCountsAsync(rows.Take(page.Size).Select(p => p.Id).ToList(), context.CancellationToken);

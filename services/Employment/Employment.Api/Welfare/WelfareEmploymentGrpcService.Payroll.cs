@@ -120,8 +120,7 @@ public sealed partial class WelfareEmploymentGrpcService
         var page = Paging.Read(request.Page, violations, "page");
         violations.ThrowIfAny();
 
-        var prefix = region.SignificantPrefix;
-        var query = db.Set<PostPayslip>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix) && p.Year == year && p.Month == month);
+        var query = db.Set<PostPayslip>().AsNoTracking().InRegion(p => p.VillageCode, region).Where(p => p.Year == year && p.Month == month);
         var total = await query.CountAsync(context.CancellationToken);
         var after = AfterId(page);
         var rows = await query.Where(p => after == null || p.AssignmentId.CompareTo(after.Value) > 0).OrderBy(p => p.AssignmentId)

@@ -52,8 +52,7 @@ public sealed partial class WelfareEmploymentGrpcService
         var page = Paging.Read(request.Page, violations, "page");
         violations.ThrowIfAny();
 
-        var prefix = region.SignificantPrefix;
-        var query = db.Set<PublicWelfarePost>().AsNoTracking().Where(p => p.VillageCode.StartsWith(prefix));
+        var query = db.Set<PublicWelfarePost>().AsNoTracking().InRegion(p => p.VillageCode, region);
         var total = await query.CountAsync(context.CancellationToken);
         var after = AfterId(page);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);

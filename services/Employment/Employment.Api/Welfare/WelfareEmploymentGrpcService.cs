@@ -121,8 +121,7 @@ public sealed partial class WelfareEmploymentGrpcService(
         var page = Paging.Read(request.Page, violations, "page");
         violations.ThrowIfAny();
 
-        var prefix = region.SignificantPrefix;
-        var query = db.Set<Workshop>().AsNoTracking().Where(w => w.VillageCode.StartsWith(prefix));
+        var query = db.Set<Workshop>().AsNoTracking().InRegion(w => w.VillageCode, region);
         var total = await query.CountAsync(context.CancellationToken);
         var after = AfterId(page);
         var rows = await query.Where(w => after == null || w.Id.CompareTo(after.Value) > 0).OrderBy(w => w.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
