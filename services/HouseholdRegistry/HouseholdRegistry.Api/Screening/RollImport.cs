@@ -86,7 +86,7 @@ internal sealed class RollImport(RegistryDbContext db, PersonalDataProtector pro
 
     private async Task<ImportAssistanceRollResponse> ImportRowsAsync(IAsyncStreamReader<ImportAssistanceRollRequest> requests, ValidRollHeader header, Caller caller, DateOnly today, CancellationToken cancellationToken)
     {
-        var villages = await db.Regions.Where(r => r.Level == RegionLevel.Village && r.Code.StartsWith(header.County.SignificantPrefix))
+        var villages = await db.Regions.InRegion(r => r.Code, header.County).Where(r => r.Level == RegionLevel.Village)
             .Select(r => r.Code).ToListAsync(cancellationToken);
         var scope = new RollScope(caller, header.County, villages.ToHashSet(), today);
         var result = new ImportAssistanceRollResponse { BatchId = header.BatchId };

@@ -67,7 +67,7 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
                 PlannedExitYear = g.Key.PlannedExitYear, ExitYear = g.Key.ExitYear, Households = g.Households, People = g.People,
             })
             .ToList();
-        var population = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village && r.Code.StartsWith(prefix))
+        var population = await db.Regions.AsNoTracking().InRegion(r => r.Code, prefix).Where(r => r.Level == RegionLevel.Village)
             .GroupBy(r => r.Code.Substring(0, childLength))
             .Select(g => new { Child = g.Key, Known = g.Sum(r => (long?)r.RuralPopulation ?? 0), Unknown = g.Count(r => r.RuralPopulation == null) })
             .ToListAsync(context.CancellationToken);
