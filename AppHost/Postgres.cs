@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -116,8 +115,6 @@ public static class Postgres
     /// </summary>
     private sealed class FastShutdown(PostgresCluster cluster, IHostApplicationLifetime lifetime) : IHostedService
     {
-        private const int SigInt = 2;
-
         public Task StartAsync(CancellationToken cancellationToken)
         {
             lifetime.ApplicationStopping.Register(() =>
@@ -125,15 +122,12 @@ public static class Postgres
                 var pidFile = Path.Combine(cluster.DataDirectory, "postmaster.pid");
                 if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid))
                 {
-                    _ = Kill(pid, SigInt);
+                    _ = Signals.Interrupt(pid);
                 }
             });
             return Task.CompletedTask;
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-        private static extern int Kill(int pid, int signal);
     }
 }

@@ -43,8 +43,11 @@ public sealed class PostgresProcess(PostgresCluster cluster) : IAsyncDisposable
     /// <summary>Stops the server abruptly, as an outage would; the data folder stays for a restart.</summary>
     public Task StopAsync() => _server.StopAsync();
 
-    /// <summary>Stops the server at once, for process-exit handlers that cannot await.</summary>
-    public void Kill() => _server.Kill();
+    /// <summary>
+    /// Stops the server with a fast shutdown (SIGINT: clients disconnected, children stopped), killing
+    /// it after a few seconds if need be; for process-exit handlers, which cannot await.
+    /// </summary>
+    public void Shutdown() => _server.Interrupt(TimeSpan.FromSeconds(5));
 
     public async ValueTask DisposeAsync() => await StopAsync();
 }

@@ -58,7 +58,7 @@ public static class ThrowawayCluster
         await server.StartAsync(TimeSpan.FromSeconds(60), PostgresProcess.Disposable);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            server.Kill();
+            server.Shutdown();
             TryDelete(folder);
         };
         return server.Cluster.ConnectionString;
@@ -80,8 +80,11 @@ public static class ThrowawayCluster
                 try
                 {
                     using var process = Process.GetProcessById(pid);
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit(5000);
+                    if (!Signals.Interrupt(pid) || !process.WaitForExit(5000))
+                    {
+                        process.Kill(entireProcessTree: true);
+                        process.WaitForExit(5000);
+                    }
                 }
                 catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
                 {

@@ -60,6 +60,28 @@ public sealed class ServerProcess(string name) : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// Asks the server to shut down with SIGINT and waits up to <paramref name="grace"/> for it; kills the
+    /// process tree if it is still there. A SIGKILL of the main process alone can leave its children
+    /// running (a stray PostgreSQL checkpointer outlived one test run that way).
+    /// </summary>
+    public void Interrupt(TimeSpan grace)
+    {
+        try
+        {
+            if (_process is { HasExited: false } process && Signals.Interrupt(process.Id) && process.WaitForExit(grace))
+            {
+                return;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        Kill();
+    }
+
     /// <summary>Stops the server at once, for process-exit handlers that cannot await.</summary>
     public void Kill()
     {
