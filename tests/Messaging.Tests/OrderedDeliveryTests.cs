@@ -130,18 +130,11 @@ public sealed class OrderedDeliveryTests(BrokerFixture fixture) : IAsyncLifetime
 
     private async Task<IHost> StartReplicaAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var host = ReplicaHost.Build(fixture.ConnectionString, _database, new Dictionary<string, string?> { ["Outbox:SweepInterval"] = "00:00:00.100" }, builder =>
         {
-            ["ConnectionStrings:broker"] = fixture.ConnectionString,
-            ["Outbox:SweepInterval"] = "00:00:00.100",
+            builder.Services.AddSingleton(_log);
+            builder.AddPlatformMessaging<ProbeDbContext>(bus => bus.AddConsumer<OrderedEventRecorder>(), _queuePrefix);
         });
-        builder.Services.AddSingleton(_log);
-        builder.Services.AddDbContext<ProbeDbContext>((sp, o) => _database.Configure(o).AddInterceptors(sp.GetServices<IInterceptor>()));
-        builder.AddPlatformMessaging<ProbeDbContext>(bus => bus.AddConsumer<OrderedEventRecorder>(), _queuePrefix);
-        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        var host = builder.Build();
         _hosts.Add(host);
         await host.StartAsync();
         return host;

@@ -174,11 +174,8 @@ public sealed class ReplicaRelayTests(BrokerFixture fixture) : IAsyncLifetime
 
     private async Task<IHost> StartReplicaAsync()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var host = ReplicaHost.Build(fixture.ConnectionString, _database, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:broker"] = fixture.ConnectionString,
             ["Outbox:SweepInterval"] = "00:00:00.100",
             ["Outbox:BatchSize"] = "20",
             ["Outbox:MaxConcurrentPublishes"] = "4",
@@ -186,11 +183,7 @@ public sealed class ReplicaRelayTests(BrokerFixture fixture) : IAsyncLifetime
             ["Outbox:PublishTimeout"] = "00:00:02",
             ["Outbox:MinBackoff"] = "00:00:00.200",
             ["Outbox:MaxBackoff"] = "00:00:01",
-        });
-        builder.Services.AddDbContext<ProbeDbContext>((sp, o) => _database.Configure(o).AddInterceptors(sp.GetServices<IInterceptor>()));
-        builder.AddPlatformMessaging<ProbeDbContext>();
-        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        var host = builder.Build();
+        }, builder => builder.AddPlatformMessaging<ProbeDbContext>());
         lock (_hosts)
         {
             _hosts.Add(host);
