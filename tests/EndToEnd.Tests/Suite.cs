@@ -28,6 +28,11 @@ public sealed class Suite : IAsyncDisposable
 
     private readonly Dictionary<string, IReadOnlyList<string>> _instances = [];
 
+    /// <summary>The latest snapshot of every resource instance, kept to explain a failed start-up.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResourceEvent> _seen = new();
+
+    private readonly CancellationTokenSource _stopping = new();
+
     private Suite(DistributedApplication app, string dataDirectory)
     {
         App = app;
@@ -66,10 +71,12 @@ public sealed class Suite : IAsyncDisposable
             await suite.StartServicesAsync();
             return suite;
         }
-        catch
+        catch (Exception ex)
         {
+            // What each instance was doing is the only clue to a start-up that ran out of time.
+            var report = await suite.DescribeInstancesAsync();
             await suite.DisposeAsync();
-            throw;
+            throw new InvalidOperationException($"The suite did not start: {ex.Message}\n{report}", ex);
         }
     }
 
@@ -169,6 +176,7 @@ public sealed class Suite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await App.StopAsync();
         await App.DisposeAsync();
         try
@@ -185,6 +193,13 @@ public sealed class Suite : IAsyncDisposable
     {
         var deadline = DateTime.UtcNow + Startup;
         using var startup = new CancellationTokenSource(Startup);
+        _ = Task.Run(async () =>
+        {
+            await foreach (var update in App.ResourceNotifications.WatchAsync(_stopping.Token))
+            {
+                _seen[update.ResourceId] = update;
+            }
+        }, _stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         await App.StartAsync(startup.Token);
         foreach (var service in Services)
         {
@@ -200,6 +215,46 @@ public sealed class Suite : IAsyncDisposable
         {
             await WaitForLogAsync(instance, "Bus started", Max(TimeSpan.FromSeconds(60), deadline - DateTime.UtcNow));
         }
+    }
+
+    /// <summary>Every instance's state, health reports and, for those not healthy, its last log lines.</summary>
+    private async Task<string> DescribeInstancesAsync()
+    {
+        var report = new System.Text.StringBuilder();
+        foreach (var (id, current) in _seen.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var snapshot = current.Snapshot;
+            var health = string.Join(", ", snapshot.HealthReports.Select(h => $"{h.Name}={h.Status?.ToString() ?? "pending"}{(h.Description is null ? "" : $" ({h.Description})")}"));
+            report.AppendLine($"{id}: {snapshot.State?.Text}, health {snapshot.HealthStatus?.ToString() ?? "unknown"} [{health}]");
+            if (snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            {
+                foreach (var line in await LastLogLinesAsync(id, 30))
+                {
+                    report.AppendLine($"    {line}");
+                }
+            }
+        }
+
+        return report.ToString();
+    }
+
+    private async Task<IReadOnlyList<string>> LastLogLinesAsync(string instanceId, int count)
+    {
+        var seen = new List<string>();
+        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(instanceId).WithCancellation(quiet.Token))
+            {
+                seen.AddRange(batch.Select(line => line.Content ?? ""));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The backlog came first; nothing newer is needed.
+        }
+
+        return seen.TakeLast(count).ToList();
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
@@ -218,6 +273,12 @@ public sealed class Suite : IAsyncDisposable
             }
 
             latest[update.ResourceId] = update;
+            if (KnownResourceStates.TerminalStates.Contains(update.Snapshot.State?.Text))
+            {
+                // Nothing restarts it here: waiting out the start-up limit would only hide why.
+                throw new InvalidOperationException($"{update.ResourceId} stopped while starting ({update.Snapshot.State?.Text}, exit code {update.Snapshot.ExitCode}).");
+            }
+
             if (latest.Count == replicas && latest.Values.All(e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy))
             {
                 return [.. latest.Keys.Order(StringComparer.Ordinal)];

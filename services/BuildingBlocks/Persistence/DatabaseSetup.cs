@@ -57,6 +57,37 @@ public static class DatabaseSetup
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Persistence");
+        await MigrateAsync(db, logger);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="db"/>'s pending migrations. Replicas of a service start together and
+    /// each migrates: on PostgreSQL they take turns under an advisory lock, because the provider's
+    /// own lock needs the history table, which the first migration creates (two replicas on a fresh
+    /// database both ran the first migration and one died on "relation already exists").
+    /// SQL Server (sp_getapplock) and SQLite (a lock table) serialise migrations themselves.
+    /// </summary>
+    public static async Task MigrateAsync(DbContext db, ILogger logger)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
+                await db.Database.MigrateAsync();
+            }
+            finally
+            {
+                // Closing the session would release it too; unlocking says so.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})");
+                await db.Database.CloseConnectionAsync();
+            }
+
+            PersistenceLog.Migrated(logger, db.GetType().Name, db.Database.ProviderName ?? "unknown");
+            return;
+        }
+
         if (db.Database.IsSqlite())
         {
             var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
@@ -75,8 +106,11 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
-        PersistenceLog.Migrated(logger, typeof(TContext).Name, db.Database.ProviderName ?? "unknown");
+        PersistenceLog.Migrated(logger, db.GetType().Name, db.Database.ProviderName ?? "unknown");
     }
+
+    /// <summary>The advisory lock key of schema migrations (each service has its own database, so one key serves all).</summary>
+    private const long MigrationLockKey = 0x70615F6D696772; // "pa_migr"
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(services.GetServices<IInterceptor>());
