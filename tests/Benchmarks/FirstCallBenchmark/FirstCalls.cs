@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Grpc.Health.V1;
+using Pa.Common.V1;
+using Pa.Registry.V1;
+using Platform.Benchmarks.Registry;
+
+namespace Platform.Benchmarks.FirstCall;
+
+/// <summary>One call an officer makes, by name.</summary>
+public sealed record Call(string Name, Func<Task> Run);
+
+/// <summary>
+/// The registry's hot calls as officers make them: reads of a household, its village and the
+/// statistics, and the two writes of daily work (an application, a member change). Each run files a
+/// household no earlier run filed, so the writes are real on a reused database.
+/// </summary>
+public static class FirstCalls
+{
+    public static IReadOnlyList<Call> For(RegistryProcess registry, Sampled sample, int run)
+    {
+        var households = new HouseholdService.HouseholdServiceClient(registry.Channel);
+        var statistics = new StatisticsService.StatisticsServiceClient(registry.Channel);
+        var county = registry.CountyOfficer();
+        var village = registry.VillageOfficer(sample.Village);
+        var application = NewApplication(sample, run);
+        var child = NewChild(sample, run);
+        string? filed = null;
+        DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
+        return
+        [
+            new("Health.Check (empty call)", async () => await new Health.HealthClient(registry.Channel).CheckAsync(new HealthCheckRequest(), deadline: Deadline())),
+            new("GetHousehold", async () => await households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = sample.HouseholdId }, county, Deadline())),
+            new("ListHouseholds (village)", async () => await households.ListHouseholdsAsync(new ListHouseholdsRequest { RegionCode = sample.Village, Page = new PageRequest { PageSize = 50 } }, county, Deadline())),
+            new("GetBattleMap (village)", async () => await statistics.GetBattleMapAsync(new GetBattleMapRequest { VillageCode = sample.Village, Page = new PageRequest { PageSize = 50 } }, county, Deadline())),
+            new("GetRegionStatistics (county)", async () => await statistics.GetRegionStatisticsAsync(new GetRegionStatisticsRequest { RegionCode = HouseholdGenerator.County }, county, Deadline())),
+            new("GetRegionStatistics (township)", async () => await statistics.GetRegionStatisticsAsync(new GetRegionStatisticsRequest { RegionCode = sample.Village[..9] + "000" }, county, Deadline())),
+            new("CreateHouseholdApplication", async () => filed = (await households.CreateHouseholdApplicationAsync(application, village, Deadline())).Household.HouseholdId),
+            new("ChangeMembers", async () => await households.ChangeMembersAsync(new ChangeMembersRequest
+            {
+                HouseholdId = filed ?? throw new InvalidOperationException("No household was filed."),
+                Add = { child },
+            }, village, Deadline())),
+        ];
+    }
+
+    /// <summary>Times each call once, in order.</summary>
+    public static async Task<double[]> TimeAsync(IReadOnlyList<Call> calls)
+    {
+        var timings = new double[calls.Count];
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await calls[i].Run();
+            timings[i] = clock.Elapsed.TotalMilliseconds;
+        }
+
+        return timings;
+    }
+
+    /// <summary>A generated household beyond those imported (the generator is deterministic, so its people are new), filed in the sampled village.</summary>
+    private static CreateHouseholdApplicationRequest NewApplication(Sampled sample, int run)
+    {
+        var application = HouseholdGenerator.Generate(sample.Total + 1 + run * 2).Last().Application.Clone();
+        application.RegionCode = sample.Village;
+        application.PlannedExitYear = DateTime.UtcNow.Year + 1; // imported households may have exit years in the past; applications may not
+        return application;
+    }
+
+    private static MemberInput NewChild(Sampled sample, int run)
+    {
+        var other = HouseholdGenerator.Generate(sample.Total + 2 + run * 2).Last().Application;
+        var child = other.Members[0].Clone();
+        child.Relationship = Relationship.Child;
+        return child;
+    }
+}
