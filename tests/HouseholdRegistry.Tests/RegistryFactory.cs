@@ -134,6 +134,8 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
         builder.UseSetting("Registry:Demo:Enabled", "true");
+        // Thousands of test hosts start here; the warm-up has its own tests (WarmupTests).
+        builder.UseSetting("Registry:Warmup", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

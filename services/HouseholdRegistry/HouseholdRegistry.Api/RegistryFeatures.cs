@@ -12,6 +12,7 @@ using Platform.HouseholdRegistry.Policy;
 using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
 using Platform.HouseholdRegistry.Statistics;
+using Platform.HouseholdRegistry.Warmup;
 using Platform.Messaging;
 using Platform.Operations;
 using Platform.Security;
@@ -45,6 +46,12 @@ public static class RegistryFeatures
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IncomeLedger>();
         services.AddScoped<HouseholdImporter>();
+        if (builder.Configuration.GetValue("Registry:Warmup", true))
+        {
+            // Before Kestrel starts: the first officer's call is then as fast as the next one.
+            services.AddHostedService<RegistryWarmup>();
+        }
+
         return builder;
     }
 

@@ -57,10 +57,16 @@ public static class FirstCalls
         return timings;
     }
 
-    /// <summary>A generated household beyond those imported (the generator is deterministic, so its people are new), filed in the sampled village.</summary>
+    /// <summary>
+    /// A generated household beyond any the database has seen (the generator is deterministic, so
+    /// its people are new): the database holds the imported households and those earlier runs filed,
+    /// so twice its count is past both, and grows past what this run uses before the next one.
+    /// </summary>
+    private static int Fresh(Sampled sample, int run, int which) => 2 * sample.Total + 2 * run + which;
+
     private static CreateHouseholdApplicationRequest NewApplication(Sampled sample, int run)
     {
-        var application = HouseholdGenerator.Generate(sample.Total + 1 + run * 2).Last().Application.Clone();
+        var application = HouseholdGenerator.Generate(Fresh(sample, run, 1)).Last().Application.Clone();
         application.RegionCode = sample.Village;
         application.PlannedExitYear = DateTime.UtcNow.Year + 1; // imported households may have exit years in the past; applications may not
         return application;
@@ -68,7 +74,7 @@ public static class FirstCalls
 
     private static MemberInput NewChild(Sampled sample, int run)
     {
-        var other = HouseholdGenerator.Generate(sample.Total + 2 + run * 2).Last().Application;
+        var other = HouseholdGenerator.Generate(Fresh(sample, run, 2)).Last().Application;
         var child = other.Members[0].Clone();
         child.Relationship = Relationship.Child;
         return child;
