@@ -32,6 +32,7 @@ public static class GrpcDefaults
         {
             o.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            o.Interceptors.Add<CallCancellationInterceptor>();
         });
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || r.Tags.Contains(ServiceDefaultsExtensions.LiveTag)));
         builder.Services.AddGrpcReflection();
