@@ -59,6 +59,25 @@ public sealed class BulkRows<T>
     /// <summary>The providers that run the multi-row commands; others (SQL Server) keep EF's SaveChanges.</summary>
     public static bool Supports(DbContext db) => db.Database.IsSqlite() || db.Database.IsNpgsql();
 
+    /// <summary>
+    /// Writes the rows of <typeparamref name="T"/> the context tracks as Added, in its current transaction,
+    /// and marks them Unchanged, so the next SaveChanges leaves them be (for types whose keys the caller sets).
+    /// </summary>
+    public static async Task WriteAddedAsync(DbContext db, CancellationToken ct)
+    {
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        await new BulkRows<T>(db, upsert: false).WriteAsync([.. added.Select(e => e.Entity)], ct);
+        foreach (var entry in added)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+    }
+
     /// <summary>Writes the rows in the context's current transaction (the caller's unit of work), several per command.</summary>
     public async Task WriteAsync(IReadOnlyList<T> rows, CancellationToken ct)
     {
