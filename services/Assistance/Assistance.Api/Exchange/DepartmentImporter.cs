@@ -115,7 +115,7 @@ public sealed class DepartmentImporter(AssistanceDbContext db, GuaranteeAssessor
         }
 
         var touched = chunk.Where(r => r.Outcome == RowOutcome.Applied).Select(r => r.HouseholdId!.Value).ToHashSet();
-        report.StatusesChanged += await db.SaveAndReassessAsync(assessor, touched, ct);
+        report.StatusesChanged += await db.SaveAndReassessAsync(assessor, touched, ct, bulk: true, writeFirst: token => area.WriteAddedAsync(db, token));
         db.ChangeTracker.Clear();
         reassessed.UnionWith(touched);
 

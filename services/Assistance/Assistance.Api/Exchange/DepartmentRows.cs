@@ -52,4 +52,10 @@ public interface IDepartmentRows<TRow>
     /// caller's region — <see cref="DepartmentMembers"/> resolves them).
     /// </summary>
     Task ApplyAsync(AssistanceDbContext db, Caller caller, IReadOnlyList<DepartmentRow<TRow>> rows, CancellationToken ct);
+
+    /// <summary>
+    /// Inside the chunk's transaction, before its SaveChanges: writes the records <see cref="ApplyAsync"/>
+    /// added with multi-row commands where the area can (SQLite and PostgreSQL); SaveChanges writes the rest.
+    /// </summary>
+    Task WriteAddedAsync(AssistanceDbContext db, CancellationToken ct) => Task.CompletedTask;
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
 using Platform.Assistance.Data;
 using Platform.Assistance.Exchange;
+using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -51,6 +52,9 @@ public sealed class WaterAssessmentRows(DepartmentMembers members, TimeProvider 
             row.Applied(incoming.HouseholdId);
         }
     }
+
+    public Task WriteAddedAsync(AssistanceDbContext db, CancellationToken ct) =>
+        BulkRows<WaterAssessment>.Supports(db) ? BulkRows<WaterAssessment>.WriteAddedAsync(db, ct) : Task.CompletedTask;
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
