@@ -1,30 +1,39 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
 using Platform.Benchmarks.Registry;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.HouseholdRegistry.Data;
+using Platform.Messaging;
 
 namespace Platform.Benchmarks.Import;
 
 /// <summary>
 /// The floor: the same generated households written as the same rows (households, members,
 /// outbox events) with prepared Microsoft.Data.Sqlite commands, in transactions of the import's
-/// chunk size, into a schema made by the registry's own migrations. No validation, no gRPC, and
-/// stand-ins of the stored shape instead of encryption and keyed hashing.
+/// chunk size, into a schema made by the registry's own migrations. Like the import it first asks
+/// the active-member index which of a chunk's national-ID hashes are taken, makes its ids with the
+/// service's generators (version 7 GUIDs, the outbox's NewId) and checkpoints the log as the import
+/// does. No validation, no gRPC, and stand-ins of the stored shape instead of encryption and keyed
+/// hashing.
 /// </summary>
 public static class RawBaseline
 {
     private const int ChunkSize = 2_000;
 
+    /// <summary>Hashes per duplicate probe, as the import's writer asks them.</summary>
+    private const int ProbeSize = 500;
+
+    /// <summary>The import's log between checkpoints (Platform.HouseholdRegistry.Import.ImportCheckpoints), in 4 KB pages.</summary>
+    private const int CheckpointPages = 128 * 1024 * 1024 / 4096;
+
     /// <summary>The page cache the import's connection uses too (Platform.HouseholdRegistry.Import.HouseholdImporter).</summary>
     private const int ImportCacheKib = 65_536;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<TimeSpan> RunAsync(string path, int households)
+    /// <param name="committed">Called after each commit with the households written so far.</param>
+    public static async Task<TimeSpan> RunAsync(string path, int households, Action<long> committed)
     {
         var connectionString = $"Data Source={path}";
         await using (var schema = new SqliteRegistryDbContext(new DbContextOptionsBuilder<SqliteRegistryDbContext>().UseSqlite(connectionString).Options))
@@ -38,7 +47,7 @@ public static class RawBaseline
         await using (var pragmas = connection.CreateCommand())
         {
             // The registry's connections commit with synchronous=NORMAL too (Platform.Persistence.SqliteConnectionPragmas).
-            pragmas.CommandText = $"PRAGMA cache_size = -{ImportCacheKib}; PRAGMA synchronous = NORMAL;";
+            pragmas.CommandText = $"PRAGMA cache_size = -{ImportCacheKib}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {CheckpointPages};";
             await pragmas.ExecuteNonQueryAsync();
         }
 
@@ -52,29 +61,61 @@ public static class RawBaseline
             "INSERT INTO \"OutboxMessages\" (\"MessageId\", \"MessageType\", \"Body\", \"AggregateKey\", \"CreatedAt\", \"TraceParent\", \"Attempts\", \"NextAttemptAt\", \"LastError\") VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)",
             9);
 
+        using var probe = Command(connection,
+            $"SELECT \"NationalIdHash\" FROM \"Members\" WHERE \"IsActive\" AND \"NationalIdHash\" IN ({string.Join(", ", Enumerable.Range(0, ProbeSize).Select(i => $"$p{i}"))})",
+            ProbeSize);
+
         var watch = Stopwatch.StartNew();
         var now = DateTime.UtcNow;
-        SqliteTransaction? transaction = null;
         var position = 0;
-        foreach (var input in HouseholdGenerator.Generate(households))
+        foreach (var chunk in HouseholdGenerator.Generate(households).Chunk(ChunkSize))
         {
-            if (position % ChunkSize == 0)
+            var hashes = chunk.Select(h => h.Application.Members.Select(m => StandInHash(m.NationalId)).ToList()).ToList();
+            var taken = await TakenAsync(probe, hashes.SelectMany(h => h).ToList());
+            using var transaction = connection.BeginTransaction();
+            household.Transaction = member.Transaction = outbox.Transaction = transaction;
+            for (var i = 0; i < chunk.Length; i++)
             {
-                transaction?.Commit();
-                transaction?.Dispose();
-                transaction = connection.BeginTransaction();
-                household.Transaction = member.Transaction = outbox.Transaction = transaction;
+                if (!hashes[i].Any(taken.Contains))
+                {
+                    await WriteAsync(chunk[i], hashes[i], position, now, household, member, outbox);
+                }
+
+                position++;
             }
 
-            await WriteAsync(input, position++, now, household, member, outbox);
+            transaction.Commit();
+            committed(position);
         }
 
-        transaction?.Commit();
-        transaction?.Dispose();
+        await using (var checkpoint = connection.CreateCommand())
+        {
+            // The import leaves an empty log behind too.
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+
         return watch.Elapsed;
     }
 
-    private static async Task WriteAsync(ImportedHousehold input, int position, DateTime now, SqliteCommand household, SqliteCommand member, SqliteCommand outbox)
+    /// <summary>The duplicate check the import makes: which hashes an active member already holds, through the partial index.</summary>
+    private static async Task<HashSet<string>> TakenAsync(SqliteCommand probe, List<string> hashes)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in hashes.Chunk(ProbeSize))
+        {
+            Bind(probe, [.. group, .. new object?[ProbeSize - group.Length]]);
+            await using var reader = await probe.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                taken.Add(reader.GetString(0));
+            }
+        }
+
+        return taken;
+    }
+
+    private static async Task WriteAsync(ImportedHousehold input, List<string> hashes, int position, DateTime now, SqliteCommand household, SqliteCommand member, SqliteCommand outbox)
     {
         var a = input.Application;
         var id = Guid.CreateVersion7();
@@ -92,10 +133,10 @@ public static class RawBaseline
             var m = a.Members[i];
             var memberId = Guid.CreateVersion7();
             var birth = new DateOnly(m.BirthDate.Year, m.BirthDate.Month, m.BirthDate.Day);
-            Bind(member, memberId, seq, i, m.Name, StandInCipher(m.NationalId), StandInHash(m.NationalId), (int)m.Relationship, (int)m.Sex,
+            Bind(member, memberId, seq, i, m.Name, StandInCipher(m.NationalId), hashes[i], (int)m.Relationship, (int)m.Sex,
                 birth, (int)m.Health, m.DisabilityGrade, (int)m.LabourCapacity, (int)m.Schooling, true);
             await member.ExecuteNonQueryAsync();
-            facts.Add(new MemberFacts(memberId, m.Relationship.ToString(), m.Sex.ToString(), birth, m.Health.ToString(), m.DisabilityGrade, m.LabourCapacity.ToString(), m.Schooling.ToString(), StandInHash(m.NationalId)));
+            facts.Add(new MemberFacts(memberId, m.Relationship.ToString(), m.Sex.ToString(), birth, m.Health.ToString(), m.DisabilityGrade, m.LabourCapacity.ToString(), m.Schooling.ToString(), hashes[i]));
         }
 
         await OutboxAsync(outbox, new HouseholdRegistered(id, a.RegionCode, registeredAt, a.PrimaryCause.ToString(), a.Pathway.ToString(), a.PlannedExitYear, facts), id, now);
@@ -105,10 +146,12 @@ public static class RawBaseline
         }
     }
 
+    /// <summary>The service's own outbox row (its NewId message id, type name and JSON body), written by the prepared command.</summary>
     private static Task OutboxAsync<TEvent>(SqliteCommand outbox, TEvent message, Guid householdId, DateTime now)
+        where TEvent : class
     {
-        Bind(outbox, Guid.NewGuid(), $"{typeof(TEvent).FullName}, {typeof(TEvent).Assembly.GetName().Name}", JsonSerializer.Serialize(message, Json),
-            householdId.ToString(), now, null, 0, null, null);
+        var row = Outbox.NewRow(message, householdId.ToString(), now);
+        Bind(outbox, row.MessageId, row.MessageType, row.Body, row.AggregateKey, row.CreatedAt, row.TraceParent, 0, null, null);
         return outbox.ExecuteNonQueryAsync();
     }
 

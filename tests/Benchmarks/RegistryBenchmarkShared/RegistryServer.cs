@@ -24,10 +24,13 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
 {
     private readonly RegistryDatabase _database;
     private readonly string _signingKey = DevTokenIssuer.NewKey();
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public RegistryServer(RegistryDatabase database)
+    /// <param name="settings">Further configuration, such as a log level a benchmark wants to see.</param>
+    public RegistryServer(RegistryDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
+        _settings = settings ?? new Dictionary<string, string>();
 
         // WebApplicationFactory finds the service's content root through MvcTestingAppManifest.json in the current directory.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
@@ -64,6 +67,11 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
         builder.UseSetting("Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             var relay = services.Single(d => d.ServiceType == typeof(IHostedService)

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Contracts;
+using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Tests.Support;
 using Platform.Security;
 
@@ -193,6 +195,43 @@ public sealed class HouseholdImportTests(RegistryFactory registry) : IClassFixtu
         var after = await StatisticsAsync(own);
         Assert.Equal((before.RegisteredHouseholds + 2, before.RegisteredPeople + 6, before.ExitedHouseholds + 1),
             (after.RegisteredHouseholds, after.RegisteredPeople, after.ExitedHouseholds));
+    }
+
+    [Fact]
+    public async Task After_an_import_its_connection_checkpoints_the_log_on_its_own_again()
+    {
+        await using var own = new RegistryFactory();
+        await own.ImportAsync("checkpoints", Imports.Registered(Seeded.Qilipeng), Imports.Registered(Seeded.Hekou));
+
+        // The import turned SQLite's automatic checkpoints off on its pooled connection; holding
+        // several connections open at once is sure to be handed that one among them.
+        var scopes = Enumerable.Range(0, 8).Select(_ => own.Services.CreateAsyncScope()).ToList();
+        try
+        {
+            var settings = new List<long>();
+            foreach (var scope in scopes)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+                if (!db.Database.IsSqlite())
+                {
+                    return;
+                }
+
+                await db.Database.OpenConnectionAsync();
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA wal_autocheckpoint";
+                settings.Add((long)(await command.ExecuteScalarAsync())!);
+            }
+
+            Assert.All(settings, pages => Assert.Equal(1_000, pages));
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
     }
 
     private static async Task<RegionFigures> StatisticsAsync(RegistryFactory factory) =>

@@ -64,6 +64,7 @@ public sealed class HouseholdImporter(
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         await SetSqliteCacheAsync(ImportCache);
+        var checkpoints = await ImportCheckpoints.StartAsync(db, cancellationToken);
         try
         {
             using var writer = new ImportWriter(db, batch);
@@ -78,6 +79,12 @@ public sealed class HouseholdImporter(
                 {
                     AddBad(result, chunk.Bad);
                     AddBad(result, await writer.WriteAsync(chunk, caller, purpose, now, stop.Token));
+                    if (checkpoints is not null)
+                    {
+                        await checkpoints.AfterCommitAsync(stop.Token);
+                    }
+
+                    Report(writer.Timings, checkpoints, force: false);
                 }
             }
             catch
@@ -89,6 +96,7 @@ public sealed class HouseholdImporter(
             }
 
             await producer;
+            Report(writer.Timings, checkpoints, force: true);
             result.Imported = writer.Imported;
             result.AlreadyImported = writer.AlreadyImported;
             result.MatchesRegistered = header.Registered == 0 || header.Registered == result.Received;
@@ -101,6 +109,11 @@ public sealed class HouseholdImporter(
         }
         finally
         {
+            if (checkpoints is not null)
+            {
+                await checkpoints.RestoreAsync();
+            }
+
             await SetSqliteCacheAsync(DefaultCache);
             await db.Database.CloseConnectionAsync();
         }
@@ -115,6 +128,15 @@ public sealed class HouseholdImporter(
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync(pragma);
+        }
+    }
+
+    private void Report(ImportTimings timings, ImportCheckpoints? checkpoints, bool force)
+    {
+        if (logger.IsEnabled(LogLevel.Debug) && (force || timings.Households >= ImportTimings.ReportEvery))
+        {
+            var t = timings.Take();
+            ImportLog.Timings(logger, t.Households, t.Lookup, t.Insert, t.Save, t.Commit, checkpoints?.Count ?? 0, checkpoints?.Elapsed.TotalSeconds ?? 0);
         }
     }
 
@@ -194,4 +216,7 @@ internal static partial class ImportLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Import batch {BatchId}: {Imported} imported, {AlreadyImported} already imported, {Bad} bad, {Villages} villages touched")]
     public static partial void Finished(ILogger logger, string batchId, long imported, long alreadyImported, long bad, int villages);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Import timings of the last {Households} households: lookup {Lookup:F2} s, insert {Insert:F2} s, save {Save:F2} s, commit {Commit:F2} s; checkpoints so far {Checkpoints} taking {CheckpointSeconds:F2} s")]
+    public static partial void Timings(ILogger logger, long households, double lookup, double insert, double save, double commit, int checkpoints, double checkpointSeconds);
 }
