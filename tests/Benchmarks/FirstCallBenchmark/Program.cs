@@ -8,7 +8,9 @@ namespace Platform.Benchmarks.FirstCall;
 /// The first call of each hot registry call after the service starts, against the same call warm,
 /// in a service process started cold (its own process, as deployed), several times:
 ///   dotnet run -c Release --project tests/Benchmarks/FirstCallBenchmark -- --households 100000 --database .bench/registry-100k.db --runs 3
-/// The database is built with the import when missing (as the read benchmark does).
+/// The database is built with the import when missing (as the read benchmark does). Each run starts
+/// the service twice, without its start-up warm-up (the baseline) and with it, so both are measured
+/// in the same run.
 /// </summary>
 public static class Program
 {
@@ -32,25 +34,30 @@ public static class Program
         await broker.StartAsync(TimeSpan.FromMinutes(1));
         Console.WriteLine($"{database.Path}: {sample.Total:N0} households; the registry started cold {runs} times, each call once cold and once warm");
 
-        var worst = new List<double>();
+        var worst = new Dictionary<bool, List<double>> { [false] = [], [true] = [] };
         for (var run = 0; run < runs; run++)
         {
-            await using var registry = await RegistryProcess.StartAsync(database, broker.Node.ConnectionString, data);
-            var first = FirstCalls.For(registry, sample, 2 * run);
-            var cold = await FirstCalls.TimeAsync(first);
-            var warm = await FirstCalls.TimeAsync(FirstCalls.For(registry, sample, 2 * run + 1));
-            Console.WriteLine($"run {run + 1}: serving {registry.StartedIn.TotalSeconds:0.00} s after the process started");
-            Console.WriteLine($"  {"call",-32} {"first ms",9} {"warm ms",9}");
-            for (var i = 0; i < first.Count; i++)
+            foreach (var warmup in new[] { false, true })
             {
-                Console.WriteLine($"  {first[i].Name,-32} {cold[i],9:0.0} {warm[i],9:0.0}");
-            }
+                await using var registry = await RegistryProcess.StartAsync(database, broker.Node.ConnectionString, data, warmup);
+                var filing = 4 * run + (warmup ? 2 : 0);
+                var first = FirstCalls.For(registry, sample, filing);
+                var cold = await FirstCalls.TimeAsync(first);
+                var warm = await FirstCalls.TimeAsync(FirstCalls.For(registry, sample, filing + 1));
+                Console.WriteLine($"run {run + 1}, {(warmup ? "with" : "without")} the start-up warm-up: serving {registry.StartedIn.TotalSeconds:0.00} s after the process started");
+                Console.WriteLine($"  {"call",-32} {"first ms",9} {"warm ms",9}");
+                for (var i = 0; i < first.Count; i++)
+                {
+                    Console.WriteLine($"  {first[i].Name,-32} {cold[i],9:0.0} {warm[i],9:0.0}");
+                }
 
-            worst.Add(cold.Max());
+                worst[warmup].Add(cold.Max());
+            }
         }
 
-        var slowest = worst.Max();
-        Console.WriteLine($"slowest first call over {runs} runs: {slowest:0} ms (target ≤ {TargetMs:0} ms: {(slowest <= TargetMs ? "met" : "MISSED")})");
+        Console.WriteLine($"slowest first call over {runs} runs without the warm-up (baseline): {worst[false].Max():0} ms");
+        var slowest = worst[true].Max();
+        Console.WriteLine($"slowest first call over {runs} runs with the warm-up: {slowest:0} ms (target ≤ {TargetMs:0} ms: {(slowest <= TargetMs ? "met" : "MISSED")})");
         try
         {
             Directory.Delete(data, recursive: true);

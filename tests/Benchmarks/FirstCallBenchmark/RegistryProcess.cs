@@ -25,7 +25,7 @@ public sealed class RegistryProcess : IAsyncDisposable
     /// <summary>From process start until its gRPC health check first answered SERVING.</summary>
     public TimeSpan StartedIn { get; private set; }
 
-    public static async Task<RegistryProcess> StartAsync(RegistryDatabase database, string broker, string dataDirectory)
+    public static async Task<RegistryProcess> StartAsync(RegistryDatabase database, string broker, string dataDirectory, bool warmup)
     {
         var port = Loopback.FreePort();
         var registry = new RegistryProcess(GrpcChannel.ForAddress($"http://127.0.0.1:{port}"));
@@ -43,6 +43,7 @@ public sealed class RegistryProcess : IAsyncDisposable
             ["ConnectionStrings__registry-db"] = $"Data Source={database.Path}",
             ["ConnectionStrings__broker"] = broker,
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Registry__Warmup"] = warmup ? "true" : "false",
         };
         foreach (var (key, value) in environment)
         {
