@@ -153,6 +153,16 @@ public sealed class Suite : IAsyncDisposable
     /// <summary>Waits for a resource instance to log a line containing <paramref name="text"/>; fails with what it did log.</summary>
     public async Task WaitForLogAsync(string instanceId, string text, TimeSpan timeout)
     {
+        var seen = await ReadLogAsync(instanceId, timeout, line => line.Contains(text, StringComparison.Ordinal));
+        if (!seen.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.Fail($"{instanceId} did not log '{text}' within {timeout.TotalSeconds:0} s. It logged:\n{string.Join('\n', seen.TakeLast(40))}");
+        }
+    }
+
+    /// <summary>An instance's log lines (the backlog, then new ones) until one matches <paramref name="until"/> or <paramref name="timeout"/> passes.</summary>
+    private async Task<List<string>> ReadLogAsync(string instanceId, TimeSpan timeout, Func<string, bool>? until = null)
+    {
         var seen = new List<string>();
         using var watch = new CancellationTokenSource(timeout);
         try
@@ -160,18 +170,18 @@ public sealed class Suite : IAsyncDisposable
             await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(instanceId).WithCancellation(watch.Token))
             {
                 seen.AddRange(batch.Select(line => line.Content ?? ""));
-                if (seen.Any(line => line.Contains(text, StringComparison.Ordinal)))
+                if (until is not null && seen.Any(until))
                 {
-                    return;
+                    break;
                 }
             }
         }
         catch (OperationCanceledException)
         {
-            // Reported below with the lines the resource did write.
+            // The time is up: the caller judges what was logged.
         }
 
-        Assert.Fail($"{instanceId} did not log '{text}' within {timeout.TotalSeconds:0} s. It logged:\n{string.Join('\n', seen.TakeLast(40))}");
+        return seen;
     }
 
     public async ValueTask DisposeAsync()
@@ -228,7 +238,7 @@ public sealed class Suite : IAsyncDisposable
             report.AppendLine($"{id}: {snapshot.State?.Text}, health {snapshot.HealthStatus?.ToString() ?? "unknown"} [{health}]");
             if (snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
             {
-                foreach (var line in await LastLogLinesAsync(id, 30))
+                foreach (var line in (await ReadLogAsync(id, TimeSpan.FromSeconds(2))).TakeLast(30))
                 {
                     report.AppendLine($"    {line}");
                 }
@@ -236,25 +246,6 @@ public sealed class Suite : IAsyncDisposable
         }
 
         return report.ToString();
-    }
-
-    private async Task<IReadOnlyList<string>> LastLogLinesAsync(string instanceId, int count)
-    {
-        var seen = new List<string>();
-        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        try
-        {
-            await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(instanceId).WithCancellation(quiet.Token))
-            {
-                seen.AddRange(batch.Select(line => line.Content ?? ""));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The backlog came first; nothing newer is needed.
-        }
-
-        return seen.TakeLast(count).ToList();
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -20,8 +20,8 @@ namespace Platform.HouseholdRegistry.Tests;
 /// </summary>
 public sealed class QueryPlanTests : IAsyncLifetime
 {
-    /// <summary>Tables whose size does not grow with the households: regions, leases, tallies per region, batches.</summary>
-    private static readonly HashSet<string> Bounded = ["Regions", "Leases", "RegionTallies", "ImportBatches", "AssistanceRollBatches", "__EFMigrationsHistory"];
+    /// <summary>The registry's own tables whose size does not grow with the households: regions, tallies per region, batches.</summary>
+    private static readonly string[] Bounded = ["Regions", "RegionTallies", "ImportBatches", "AssistanceRollBatches"];
 
     private readonly QueryCapture _capture = new();
     private RegistryFactory _registry = null!;
@@ -44,7 +44,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
     public async Task No_hot_path_query_reads_a_growing_table_whole()
     {
         await RunHotPathsAsync();
-        await QueryPlans.AssertNoScansAsync(_registry.Database, _capture, Bounded, atLeast: 40);
+        await QueryPlans.AssertNoScansAsync(_registry.Database, _capture, atLeast: 40, Bounded);
     }
 
     /// <summary>What officers and departments do all day, each call once or twice.</summary>

@@ -71,42 +71,44 @@ public static class DatabaseSetup
     {
         if (db.Database.IsNpgsql())
         {
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
-                await db.Database.MigrateAsync();
-            }
-            finally
-            {
-                // Closing the session would release it too; unlocking says so.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})");
-                await db.Database.CloseConnectionAsync();
-            }
-
-            PersistenceLog.Migrated(logger, db.GetType().Name, db.Database.ProviderName ?? "unknown");
-            return;
+            await MigrateInTurnAsync(db);
         }
-
-        if (db.Database.IsSqlite())
+        else if (db.Database.IsSqlite())
         {
             var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-            if (folder is not null)
+            if (Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } folder)
             {
                 Directory.CreateDirectory(folder);
             }
-        }
 
-        await db.Database.MigrateAsync();
-        if (db.Database.IsSqlite())
-        {
+            await db.Database.MigrateAsync();
             // WAL lets readers proceed while the outbox relay and a request write; it persists in the file.
             // SqliteConnectionPragmas relies on it: synchronous=NORMAL is only crash-safe in WAL mode.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+        else
+        {
+            await db.Database.MigrateAsync();
+        }
 
         PersistenceLog.Migrated(logger, db.GetType().Name, db.Database.ProviderName ?? "unknown");
+    }
+
+    /// <summary>PostgreSQL: migrates while holding a session advisory lock, so replicas take turns.</summary>
+    private static async Task MigrateInTurnAsync(DbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
+            await db.Database.MigrateAsync();
+        }
+        finally
+        {
+            // Closing the session would release it too; unlocking says so.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})");
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>The advisory lock key of schema migrations (each service has its own database, so one key serves all).</summary>

@@ -16,14 +16,15 @@ public sealed record Call(string Name, Func<Task> Run);
 /// </summary>
 public static class FirstCalls
 {
-    public static IReadOnlyList<Call> For(RegistryProcess registry, Sampled sample, int run)
+    /// <summary>The calls of one filing, with its two fresh households from <see cref="FreshHouseholds"/>: one is filed, the other's head joins it as a child.</summary>
+    public static IReadOnlyList<Call> For(RegistryProcess registry, Sampled sample, IReadOnlyList<CreateHouseholdApplicationRequest> fresh, int filing)
     {
         var households = new HouseholdService.HouseholdServiceClient(registry.Channel);
         var statistics = new StatisticsService.StatisticsServiceClient(registry.Channel);
         var county = registry.CountyOfficer();
         var village = registry.VillageOfficer(sample.Village);
-        var application = NewApplication(sample, run);
-        var child = NewChild(sample, run);
+        var application = NewApplication(fresh[2 * filing], sample.Village);
+        var child = NewChild(fresh[2 * filing + 1]);
         string? filed = null;
         DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
         return
@@ -58,24 +59,25 @@ public static class FirstCalls
     }
 
     /// <summary>
-    /// A generated household beyond any the database has seen (the generator is deterministic, so
-    /// its people are new): the database holds the imported households and those earlier runs filed,
-    /// so twice its count is past both, and grows past what this run uses before the next one.
+    /// Generated households beyond any the database has seen (the generator is deterministic, so
+    /// their people are new), two per filing, made in one pass: the database holds the imported
+    /// households and those earlier runs filed, so twice its count is past both, and grows past what
+    /// this run uses before the next one.
     /// </summary>
-    private static int Fresh(Sampled sample, int run, int which) => 2 * sample.Total + 2 * run + which;
+    public static IReadOnlyList<CreateHouseholdApplicationRequest> FreshHouseholds(Sampled sample, int filings) =>
+        [.. HouseholdGenerator.Generate(2 * sample.Total + 2 * filings).Skip(2 * sample.Total).Select(h => h.Application)];
 
-    private static CreateHouseholdApplicationRequest NewApplication(Sampled sample, int run)
+    private static CreateHouseholdApplicationRequest NewApplication(CreateHouseholdApplicationRequest generated, string village)
     {
-        var application = HouseholdGenerator.Generate(Fresh(sample, run, 1)).Last().Application.Clone();
-        application.RegionCode = sample.Village;
+        var application = generated.Clone();
+        application.RegionCode = village;
         application.PlannedExitYear = DateTime.UtcNow.Year + 1; // imported households may have exit years in the past; applications may not
         return application;
     }
 
-    private static MemberInput NewChild(Sampled sample, int run)
+    private static MemberInput NewChild(CreateHouseholdApplicationRequest generated)
     {
-        var other = HouseholdGenerator.Generate(Fresh(sample, run, 2)).Last().Application;
-        var child = other.Members[0].Clone();
+        var child = generated.Members[0].Clone();
         child.Relationship = Relationship.Child;
         return child;
     }
