@@ -39,12 +39,19 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : P
     }
 }
 
-/// <summary>Records each HouseholdApplied once, through the inbox.</summary>
+/// <summary>Records each HouseholdApplied once, through the inbox; one whose cause is <see cref="PoisonCause"/> cannot be applied.</summary>
 public sealed class AppliedEffectConsumer(ProbeDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<AppliedEffectConsumer> logger)
     : InboxConsumer<HouseholdApplied, ProbeDbContext>(db, time, metrics, logger)
 {
+    public const string PoisonCause = "Poison";
+
     protected override Task HandleAsync(HouseholdApplied message, ConsumeContext<HouseholdApplied> context)
     {
+        if (message.PrimaryCause == PoisonCause)
+        {
+            throw new InvalidOperationException(AlwaysFailsConsumer.Reason);
+        }
+
         Db.Effects.Add(new AppliedEffect { HouseholdId = message.HouseholdId });
         return Task.CompletedTask;
     }
@@ -73,7 +80,7 @@ public static class ProbeService
         builder.Services.AddDbContext<ProbeDbContext>(o => database.Configure(o));
         builder.AddPlatformMessaging<ProbeDbContext>(bus =>
         {
-            bus.AddConsumer<AppliedEffectConsumer>();
+            bus.AddInboxConsumer<AppliedEffectConsumer>();
             bus.AddConsumer<AlwaysFailsConsumer>();
         });
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);

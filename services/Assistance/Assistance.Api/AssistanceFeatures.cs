@@ -23,12 +23,12 @@ public static class AssistanceFeatures
     {
         builder.AddPlatformMessaging<AssistanceDbContext>(consumers =>
         {
-            consumers.AddConsumer<HouseholdRegisteredConsumer>();
-            consumers.AddConsumer<HouseholdMembersChangedConsumer>();
-            consumers.AddConsumer<HouseholdExitedConsumer>();
-            consumers.AddConsumer<HouseholdReenteredConsumer>();
-            consumers.AddConsumer<MonitoringCategoryChangedConsumer>();
-            consumers.AddConsumer<HouseholdIncomeRecordedConsumer>();
+            consumers.AddInboxConsumer<HouseholdRegisteredConsumer>();
+            consumers.AddInboxConsumer<HouseholdMembersChangedConsumer>();
+            consumers.AddInboxConsumer<HouseholdExitedConsumer>();
+            consumers.AddInboxConsumer<HouseholdReenteredConsumer>();
+            consumers.AddInboxConsumer<MonitoringCategoryChangedConsumer>();
+            consumers.AddInboxConsumer<HouseholdIncomeRecordedConsumer>();
         }, queuePrefix: "assistance");
 
         var services = builder.Services;

@@ -12,6 +12,7 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _duplicatesIgnored;
     private readonly Counter<long> _consumerFailures;
     private readonly Counter<long> _inboxPruned;
+    private readonly Histogram<int> _batchSize;
     private OutboxFigures? _figures;
 
     public MessagingMetrics(IMeterFactory meterFactory)
@@ -22,6 +23,7 @@ public sealed class MessagingMetrics
         _duplicatesIgnored = meter.CreateCounter<long>("pa.inbox.duplicates_ignored", "{message}", "Redelivered messages the inbox recognised and skipped");
         _consumerFailures = meter.CreateCounter<long>("pa.consumer.failures", "{message}", "Consumer attempts that threw");
         _inboxPruned = meter.CreateCounter<long>("pa.inbox.pruned", "{message}", "Inbox rows deleted after the retention");
+        _batchSize = meter.CreateHistogram<int>("pa.consumer.batch_size", "{message}", "Messages a consumer applied in one transaction (duplicates excluded)");
         meter.CreateObservableGauge("pa.outbox.backlog", () => Gauge(f => f.Backlog), "{message}",
             $"Outbox rows waiting to be published, parked rows excluded (exact up to {OutboxFigures.ExactBacklogLimit:N0}, estimated from the id span above)");
         meter.CreateObservableGauge("pa.outbox.oldest_age", () => Gauge(f => f.OldestAge.TotalSeconds), "s", "Age of the oldest unpublished outbox row");
@@ -37,6 +39,8 @@ public sealed class MessagingMetrics
     public void DuplicateIgnored(string consumer) => _duplicatesIgnored.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
 
     public void ConsumerFailed(string consumer) => _consumerFailures.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+
+    public void BatchApplied(string consumer, int applied) => _batchSize.Record(applied, new KeyValuePair<string, object?>("consumer", consumer));
 
     public void InboxPruned(int count) => _inboxPruned.Add(count);
 

@@ -34,6 +34,15 @@ public sealed class MessagingOptions
     /// queues from before must have them deleted (they are declared again at start) when this changes.
     /// </summary>
     public bool OrderedDelivery { get; set; } = true;
+
+    /// <summary>Most messages an inbox consumer applies in one transaction (<see cref="InboxConsumerDefinition{TConsumer}"/>).</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// How long a batch waits for more messages after its first one. A lone event waits this long;
+    /// under a stream, a batch fills while the one before it is applied.
+    /// </summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(5);
 }
 
 public static class MessagingSetup
@@ -61,6 +70,9 @@ public static class MessagingSetup
         services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.LeaseTtl > o.PublishTimeout, "Outbox:LeaseTtl must exceed Outbox:PublishTimeout: a pass publishes only while its lease outlasts a publish.")
             .ValidateOnStart();
+        services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section))
+            .Validate(o => o.BatchSize >= 1 && o.BatchTimeLimit > TimeSpan.Zero, "Messaging:BatchSize must be at least 1 and Messaging:BatchTimeLimit positive.")
+            .ValidateOnStart();
         services.AddOptions<InboxPruningOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section));
         services.AddSingleton<OutboxRelay<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay<TContext>>());
@@ -77,6 +89,7 @@ public static class MessagingSetup
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             consumers?.Invoke(bus);
+            RequireInboxBatching(services);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 if (retry.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
@@ -110,5 +123,33 @@ public static class MessagingSetup
             });
         });
         return builder;
+    }
+
+    /// <summary>
+    /// An inbox consumer added with a plain AddConsumer would get MassTransit's default batch (ten
+    /// messages or one second) one message at a time: every event would wait a second. Refuse to start.
+    /// </summary>
+    private static void RequireInboxBatching(IServiceCollection services)
+    {
+        var unbatched = services.Select(d => d.ServiceType).Where(IsInboxConsumer)
+            .Where(t => !services.Any(d => d.ServiceType == typeof(IConsumerDefinition<>).MakeGenericType(t)))
+            .Select(t => t.Name).Distinct().ToList();
+        if (unbatched.Count > 0)
+        {
+            throw new InvalidOperationException($"Inbox consumers must be added with AddInboxConsumer: {string.Join(", ", unbatched)}");
+        }
+    }
+
+    private static bool IsInboxConsumer(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(InboxConsumer<,>))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

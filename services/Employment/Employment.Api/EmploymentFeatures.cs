@@ -19,12 +19,12 @@ public static class EmploymentFeatures
     {
         builder.AddPlatformMessaging<EmploymentDbContext>(consumers =>
         {
-            consumers.AddConsumer<HouseholdRegisteredConsumer>();
-            consumers.AddConsumer<HouseholdMembersChangedConsumer>();
-            consumers.AddConsumer<HouseholdExitedConsumer>();
-            consumers.AddConsumer<HouseholdReenteredConsumer>();
-            consumers.AddConsumer<ZeroEmploymentCaseOpenedConsumer>();
-            consumers.AddConsumer<ZeroEmploymentCaseClosedConsumer>();
+            consumers.AddInboxConsumer<HouseholdRegisteredConsumer>();
+            consumers.AddInboxConsumer<HouseholdMembersChangedConsumer>();
+            consumers.AddInboxConsumer<HouseholdExitedConsumer>();
+            consumers.AddInboxConsumer<HouseholdReenteredConsumer>();
+            consumers.AddInboxConsumer<ZeroEmploymentCaseOpenedConsumer>();
+            consumers.AddInboxConsumer<ZeroEmploymentCaseClosedConsumer>();
         }, queuePrefix: "employment");
 
         var services = builder.Services;

@@ -27,12 +27,12 @@ public static class RegistryFeatures
     {
         builder.AddPlatformMessaging<RegistryDbContext>(consumers =>
         {
-            consumers.AddConsumer<WagesPaidConsumer>();
-            consumers.AddConsumer<DividendPaidConsumer>();
-            consumers.AddConsumer<MedicalExpenditureRecordedConsumer>();
-            consumers.AddConsumer<HouseholdLostOnlyJobConsumer>();
-            consumers.AddConsumer<LargeMedicalExpenditureIncurredConsumer>();
-            consumers.AddConsumer<GuaranteeStatusChangedConsumer>();
+            consumers.AddInboxConsumer<WagesPaidConsumer>();
+            consumers.AddInboxConsumer<DividendPaidConsumer>();
+            consumers.AddInboxConsumer<MedicalExpenditureRecordedConsumer>();
+            consumers.AddInboxConsumer<HouseholdLostOnlyJobConsumer>();
+            consumers.AddInboxConsumer<LargeMedicalExpenditureIncurredConsumer>();
+            consumers.AddInboxConsumer<GuaranteeStatusChangedConsumer>();
         });
 
         var services = builder.Services;

@@ -18,15 +18,15 @@ public static class RelocationFeatures
     {
         builder.AddPlatformMessaging<RelocationDbContext>(consumers =>
         {
-            consumers.AddConsumer<HouseholdRegisteredConsumer>();
-            consumers.AddConsumer<HouseholdMembersChangedConsumer>();
-            consumers.AddConsumer<HouseholdExitedConsumer>();
-            consumers.AddConsumer<HouseholdReenteredConsumer>();
-            consumers.AddConsumer<HouseholdIncomeRecordedConsumer>();
-            consumers.AddConsumer<GuaranteeStatusChangedConsumer>();
-            consumers.AddConsumer<EmploymentStartedConsumer>();
-            consumers.AddConsumer<EmploymentEndedConsumer>();
-            consumers.AddConsumer<JobWishRecordedConsumer>();
+            consumers.AddInboxConsumer<HouseholdRegisteredConsumer>();
+            consumers.AddInboxConsumer<HouseholdMembersChangedConsumer>();
+            consumers.AddInboxConsumer<HouseholdExitedConsumer>();
+            consumers.AddInboxConsumer<HouseholdReenteredConsumer>();
+            consumers.AddInboxConsumer<HouseholdIncomeRecordedConsumer>();
+            consumers.AddInboxConsumer<GuaranteeStatusChangedConsumer>();
+            consumers.AddInboxConsumer<EmploymentStartedConsumer>();
+            consumers.AddInboxConsumer<EmploymentEndedConsumer>();
+            consumers.AddInboxConsumer<JobWishRecordedConsumer>();
         }, queuePrefix: "relocation");
 
         var services = builder.Services;

@@ -50,11 +50,11 @@ public sealed class ConsumerTests(RegistryFactory registry) : IClassFixture<Regi
         services.AddScoped<IncomeLedger>();
         services.AddMassTransitTestHarness(bus =>
         {
-            bus.AddConsumer<WagesPaidConsumer>();
-            bus.AddConsumer<DividendPaidConsumer>();
-            bus.AddConsumer<MedicalExpenditureRecordedConsumer>();
-            bus.AddConsumer<HouseholdLostOnlyJobConsumer>();
-            bus.AddConsumer<GuaranteeStatusChangedConsumer>();
+            bus.AddInboxConsumer<WagesPaidConsumer>();
+            bus.AddInboxConsumer<DividendPaidConsumer>();
+            bus.AddInboxConsumer<MedicalExpenditureRecordedConsumer>();
+            bus.AddInboxConsumer<HouseholdLostOnlyJobConsumer>();
+            bus.AddInboxConsumer<GuaranteeStatusChangedConsumer>();
         });
         _provider = services.BuildServiceProvider(validateScopes: true);
         _harness = _provider.GetRequiredService<ITestHarness>();

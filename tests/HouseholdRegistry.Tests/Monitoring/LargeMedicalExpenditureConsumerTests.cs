@@ -42,7 +42,7 @@ public sealed class LargeMedicalExpenditureConsumerTests(RegistryFactory registr
         services.AddSingleton<MessagingMetrics>();
         services.AddSingleton(registry.Services.GetRequiredService<RegistryPolicy>());
         registry.AddDatabaseContext(services);
-        services.AddMassTransitTestHarness(bus => bus.AddConsumer<LargeMedicalExpenditureIncurredConsumer>());
+        services.AddMassTransitTestHarness(bus => bus.AddInboxConsumer<LargeMedicalExpenditureIncurredConsumer>());
         _provider = services.BuildServiceProvider(validateScopes: true);
         _harness = _provider.GetRequiredService<ITestHarness>();
         await _harness.Start();
