@@ -58,28 +58,34 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
         var consumer = ConsumerName;
         var ids = messages.Select(m => m.Id).ToList();
         var applied = (await db.InboxMessages.Where(m => m.Consumer == consumer && ids.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(ct)).ToHashSet();
-        var duplicates = 0;
+        var fresh = new List<Guid>(messages.Count);
         await using var transaction = messages.Count > 1 ? await db.Database.BeginTransactionAsync(ct) : null;
         foreach (var (message, id) in messages)
         {
             if (!applied.Add(id))
             {
-                duplicates++;
                 Duplicate(id, consumer);
                 continue;
             }
 
             await HandleAsync(message.Message, message);
-            db.InboxMessages.Add(new InboxMessage { MessageId = id, Consumer = consumer, ProcessedAt = time.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(ct);
+            fresh.Add(id);
+            if (transaction is not null)
+            {
+                await db.SaveChangesAsync(ct);
+            }
         }
 
+        // The inbox rows go last, just before the commit: ProcessedAt is when the effects became visible.
+        var now = time.GetUtcNow().UtcDateTime;
+        db.InboxMessages.AddRange(fresh.Select(id => new InboxMessage { MessageId = id, Consumer = consumer, ProcessedAt = now }));
+        await db.SaveChangesAsync(ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
         }
 
-        metrics.BatchApplied(consumer, messages.Count - duplicates);
+        metrics.BatchApplied(consumer, fresh.Count);
     }
 
     private async Task ApplyOneByOneAsync(IReadOnlyList<(ConsumeContext<TMessage> Context, Guid Id)> messages, CancellationToken ct)
