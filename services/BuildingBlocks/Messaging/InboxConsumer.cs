@@ -52,9 +52,21 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
     /// <summary>Applies the message to <see cref="Db"/> without saving; the base saves effect and inbox row together.</summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
 
+    /// <summary>
+    /// Work done once for all the messages of a batch after each was handled, in the same transaction
+    /// (e.g. reassessing every household the batch touched with one set of queries instead of one per message).
+    /// </summary>
+    protected virtual Task AfterBatchAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Called before each attempt at a batch (or at one message of a failed batch): forget what an earlier attempt gathered.</summary>
+    protected virtual void BeginBatch()
+    {
+    }
+
     private async Task ApplyTogetherAsync(IReadOnlyList<(ConsumeContext<TMessage> Context, Guid Id)> messages, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        BeginBatch();
         var consumer = ConsumerName;
         var ids = messages.Select(m => m.Id).ToList();
         var applied = (await db.InboxMessages.Where(m => m.Consumer == consumer && ids.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync(ct)).ToHashSet();
@@ -75,6 +87,8 @@ public abstract partial class InboxConsumer<TMessage, TContext>(TContext db, Tim
                 await db.SaveChangesAsync(ct);
             }
         }
+
+        await AfterBatchAsync(ct);
 
         // The inbox rows go last, just before the commit: ProcessedAt is when the effects became visible.
         var now = time.GetUtcNow().UtcDateTime;

@@ -83,6 +83,26 @@ public sealed class ReplicaConsumerTests : IClassFixture<ReplicaConsumerTests.Se
     }
 
     [Fact]
+    public async Task A_stream_of_registrations_taken_in_batches_assesses_every_household_once()
+    {
+        var registrations = Enumerable.Range(0, 60)
+            .Select(i => new HouseholdRegistered(Guid.CreateVersion7(), "341522100201", DateTime.UtcNow, "Illness", "Education", 2027, [Member("Head", new DateOnly(1960 + i % 30, 5, 1))]))
+            .ToList();
+
+        await Task.WhenAll(registrations.Select(r => _harness.Bus.Publish(r)));
+
+        foreach (var registered in registrations)
+        {
+            await WaitForPublishedAsync(registered.HouseholdId, 1);
+        }
+
+        var ids = registrations.Select(r => r.HouseholdId).ToList();
+        Assert.Equal(ids.Count, await _service.QueryAsync(db => db.Guarantees.CountAsync(g => ids.Contains(g.HouseholdId))));
+        await Task.Delay(300);
+        Assert.All(ids, id => Assert.Single(_harness.Published.Select<GuaranteeStatusChanged>(p => p.Context.Message.HouseholdId == id)));
+    }
+
+    [Fact]
     public async Task A_redelivered_event_changes_nothing_and_publishes_nothing_again()
     {
         var registered = new HouseholdRegistered(Guid.CreateVersion7(), "341522100201", DateTime.UtcNow, "Illness", "Education", 2027, [Member("Head", new DateOnly(1970, 5, 1))]);

@@ -7,18 +7,27 @@ using Platform.Messaging;
 namespace Platform.Assistance.Households;
 
 /// <summary>
-/// Base of the consumers of the registry's events: apply the event to the replica, reassess the
-/// household's guarantees, and let the inbox save effect, inbox row and any status event together.
+/// Base of the consumers of the registry's events: apply each event of a batch to the replica, then
+/// reassess the guarantees of every household the batch touched at once (the assessor's queries are
+/// set-wise, so a batch costs about what one event did), and let the inbox commit effects, inbox
+/// rows and any status events together.
 /// </summary>
 public abstract class ReplicaConsumer<TMessage>(AssistanceDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger logger, GuaranteeAssessor assessor)
     : InboxConsumer<TMessage, AssistanceDbContext>(db, time, metrics, logger)
     where TMessage : class
 {
+    private readonly Dictionary<Guid, AssistedHousehold> _touched = [];
+
     protected override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context)
     {
         var household = await ApplyAsync(new ReplicaWriter(Db), message, context.CancellationToken);
-        await assessor.AssessAsync([household], context.CancellationToken);
+        _touched[household.Id] = household;
     }
+
+    protected override void BeginBatch() => _touched.Clear();
+
+    // A household applied twice in the batch is the same tracked entity, assessed once with its latest state.
+    protected override Task AfterBatchAsync(CancellationToken ct) => assessor.AssessAsync([.. _touched.Values], ct);
 
     protected abstract Task<AssistedHousehold> ApplyAsync(ReplicaWriter writer, TMessage message, CancellationToken ct);
 }
