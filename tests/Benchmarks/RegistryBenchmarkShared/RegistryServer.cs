@@ -48,6 +48,9 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
     /// <summary>An officer of Huoqiu, the county of every generated household, with the personal-data scope.</summary>
     public Metadata CountyOfficer() => Officer(PlatformRoles.CountyOfficer, HouseholdGenerator.County, personalData: true);
 
+    /// <summary>A platform operator of Anhui: the caller of operator actions such as seeding the demo county.</summary>
+    public Metadata Operator() => Officer(PlatformRoles.Operator, HouseholdGenerator.Province, personalData: false);
+
     private Metadata Officer(string role, string region, bool personalData)
     {
         var token = new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(role, region, "benchmark", personalData: personalData);

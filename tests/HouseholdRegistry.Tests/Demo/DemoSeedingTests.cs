@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Demo;
 using Platform.HouseholdRegistry.Contracts;
@@ -46,6 +47,51 @@ public sealed class DemoSeedingTests
         var again = await SeedAsync(registry, operatorOptions, 2_500);
         Assert.Equal("already-seeded", Assert.Single(again).Phase);
         Assert.Equal(2_500, await registry.CountHouseholdsAsync(DemoCounty));
+    }
+
+    [Fact]
+    public async Task A_run_cut_short_resumes_and_writes_each_household_its_rows_and_its_events_once()
+    {
+        await using var registry = new RegistryFactory();
+        await using (var scope = registry.Services.CreateAsyncScope())
+        {
+            // The first run stops after its first chunk, as a cancelled call or a stopped service would.
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            var caller = new Caller("test-operator", "test-operator", PlatformRoles.Operator, RegionCode.Parse("340000000000"), new HashSet<string>());
+            await foreach (var first in seeder.SeedAsync(new DemoCountyPlan(2_500), caller, "test", null, CancellationToken.None))
+            {
+                Assert.Equal(("households", 1_000), (first.Phase, first.Done));
+                break;
+            }
+        }
+
+        Assert.Equal(1_000, await registry.QueryAsync(db => db.Households.CountAsync(h => h.RegionCode.StartsWith("341599"))));
+        Assert.False(await registry.QueryAsync(db => db.Regions.AnyAsync(r => r.Code == DemoCounty)));
+
+        var progress = await SeedAsync(registry, registry.As(PlatformRoles.Operator, "340000000000"), 2_500);
+        Assert.Equal("done", progress[^1].Phase);
+        Assert.Equal(2_500, await registry.CountHouseholdsAsync(DemoCounty));
+        Assert.Equal(2_500, await registry.QueryAsync(db => db.Households.Select(h => h.Id).Distinct().CountAsync()));
+        var events = await registry.QueryAsync(db => db.OutboxMessages.GroupBy(m => new { m.AggregateKey, m.MessageType }).Select(g => g.Count()).ToListAsync());
+        Assert.All(events, count => Assert.Equal(1, count));
+        Assert.Equal(2_500, await registry.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.MessageType.StartsWith(typeof(HouseholdApplied).FullName!))));
+        var members = await registry.QueryAsync(db => db.Members.CountAsync());
+        Assert.Equal(new DemoCountyPlan(2_500).Households(DateOnly.FromDateTime(registry.Clock.GetUtcNow().UtcDateTime)).Sum(h => h.Members.Count), members);
+        Assert.Equal((2_500 + 2) / 3, await registry.QueryAsync(db => db.Helpers.CountAsync()));
+        var rejected = await registry.QueryAsync(db => db.Households.CountAsync(h => h.Status == HouseholdStatus.Rejected));
+        Assert.Equal(2_500 - rejected, await registry.QueryAsync(db => db.HelperPairings.CountAsync()));
+        Assert.Equal(2_500, await registry.QueryAsync(db => db.Cases.Select(c => c.HouseholdSeq).Distinct().CountAsync()));
+
+        // The tallies count each household once: the county's statistics agree with the households table.
+        var registered = await registry.QueryAsync(db => db.Households.CountAsync(h => h.RegisteredAt != null));
+        var exited = await registry.QueryAsync(db => db.Households.CountAsync(h => h.Status == HouseholdStatus.Exited));
+        var statistics = await registry.Statistics().GetRegionStatisticsAsync(new GetRegionStatisticsRequest { RegionCode = DemoCounty, Year = registry.Clock.GetUtcNow().Year },
+            registry.CountyOfficer(DemoCounty));
+        Assert.Equal((registered - exited, exited), (statistics.Region.RegisteredHouseholds, statistics.Region.ExitedHouseholds));
+
+        // One audit record per chunk of each run, and one for the regions.
+        Assert.Equal(1 + 3, await registry.QueryAsync(db => db.AuditRecords.CountAsync(a => a.Action == "demo.seed-households")));
+        Assert.Equal(1, await registry.QueryAsync(db => db.AuditRecords.CountAsync(a => a.Action == "demo.seed-regions")));
     }
 
     [Fact]

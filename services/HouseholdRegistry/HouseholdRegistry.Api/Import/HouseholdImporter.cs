@@ -31,10 +31,6 @@ public sealed class HouseholdImporter(
     /// <summary>Bad households listed in a result; beyond this only their count is kept, so a broken source cannot exhaust memory.</summary>
     public const int MaxReportedBadHouseholds = 10_000;
 
-    /// <summary>SQLite page cache during an import (64 MB), and SQLite's default (2 MB).</summary>
-    private const string ImportCache = "PRAGMA cache_size = -65536";
-    private const string DefaultCache = "PRAGMA cache_size = -2000";
-
     /// <summary>Chunks prepared ahead of the writer.</summary>
     private const int ChunksAhead = 2;
 
@@ -63,7 +59,7 @@ public sealed class HouseholdImporter(
         var villages = (await db.Regions.Where(r => r.Level == SecurityRegionLevel.Village).Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await SetSqliteCacheAsync(ImportCache);
+        await ImportCache.EnlargeAsync(db);
         var checkpoints = await ImportCheckpoints.StartAsync(db, cancellationToken);
         try
         {
@@ -114,20 +110,8 @@ public sealed class HouseholdImporter(
                 await checkpoints.RestoreAsync();
             }
 
-            await SetSqliteCacheAsync(DefaultCache);
+            await ImportCache.RestoreAsync(db);
             await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>
-    /// Members' keyed hashes land all over their unique index; SQLite's default 2 MB page cache
-    /// would read most index pages from disk again. The pooled connection gets its default back.
-    /// </summary>
-    private async Task SetSqliteCacheAsync(string pragma)
-    {
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync(pragma);
         }
     }
 
