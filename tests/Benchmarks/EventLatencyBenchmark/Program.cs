@@ -39,6 +39,12 @@ public static class Program
             ["ConnectionStrings__broker"] = broker.Node.ConnectionString,
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        if (Option(args, "--batch-size", 0) is > 0 and var batchSize)
+        {
+            // The consumers' batch (Messaging:BatchSize), to compare against the default.
+            shared["Messaging__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture);
+        }
+
 
         // Replicas first, so their queues exist before the first event is published.
         var replicas = new List<ServiceProcess>();
@@ -156,6 +162,8 @@ public static class Program
         }
 
         var imported = DateTime.UtcNow;
+        using var progress = new CancellationTokenSource();
+        var reporter = ReportProgressAsync(registry, replicas, started, progress.Token);
         var met = true;
         foreach (var replica in replicas)
         {
@@ -167,8 +175,33 @@ public static class Program
             Console.WriteLine($"  {replica.Kind.Name,-12} holds {held:N0} of {households:N0}; {(after is { } t ? $"complete {Math.Max(0, t.TotalSeconds):0} s after the import ended" : "NOT complete")}, {rate:0} events/s from the import's start");
         }
 
+        await progress.CancelAsync();
+        await reporter;
         Console.WriteLine($"every replica holds every household within {CatchUpTarget.TotalMinutes:0} minutes of the import's end: {(met ? "met" : "MISSED")}");
         return 0;
+    }
+
+    /// <summary>Every 15 s: the registry's outbox backlog and each replica's count, so a lag shows where it is.</summary>
+    private static async Task ReportProgressAsync(ServiceProcess registry, List<ServiceProcess> replicas, DateTime started, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(15), ct);
+                var counts = new List<string> { $"registry outbox {await ReplicaInbox.OutboxBacklogAsync(registry):N0}" };
+                foreach (var replica in replicas)
+                {
+                    counts.Add($"{replica.Kind.Name} {await ReplicaInbox.CountAsync(replica):N0}");
+                }
+
+                Console.WriteLine($"  at {(DateTime.UtcNow - started).TotalSeconds:0} s: {string.Join(", ", counts)}");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Done.
+        }
     }
 
     private static double Percentile(List<double> values, double p)

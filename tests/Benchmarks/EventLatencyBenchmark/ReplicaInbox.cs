@@ -19,6 +19,15 @@ public static class ReplicaInbox
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Rows waiting in a service's outbox.</summary>
+    public static async Task<long> OutboxBacklogAsync(ServiceProcess service)
+    {
+        await using var connection = Open(service);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM OutboxMessages";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public static async Task<Dictionary<Guid, DateTime>> ProcessedAtAsync(ServiceProcess replica)
     {
         await using var connection = Open(replica);
