@@ -56,7 +56,7 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
         var prefix = code.SignificantPrefix;
         var childLength = children.Count == 0 ? 12 : RegionCode.Parse(children[0].Code).SignificantPrefix.Length;
 
-        var tallies = await ChildTalliesAsync(prefix, children, childLength, context.CancellationToken);
+        var tallies = await ChildTalliesAsync(prefix, children, childLength, year, context.CancellationToken);
         var population = await db.Regions.AsNoTracking().InRegion(r => r.Code, prefix).Where(r => r.Level == RegionLevel.Village)
             .GroupBy(r => r.Code.Substring(0, childLength))
             .Select(g => new { Child = g.Key, Known = g.Sum(r => (long?)r.RuralPopulation ?? 0), Unknown = g.Count(r => r.RuralPopulation == null) })
@@ -81,22 +81,26 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
     /// <summary>
     /// The tally rows of each child region, keyed by the child's full code: a township's villages
     /// from their own tallies, the townships of a county (or counties of a city, cities of a
-    /// province) from the maintained rollups, so no call sums more than one level of rows.
+    /// province) from the maintained rollups, so no call sums more than one level of rows. The
+    /// exit and planned-exit years matter only as "the asked year or not", so the rows are summed
+    /// to that in the database: a few times fewer rows to read into objects.
     /// </summary>
-    private async Task<List<RegionTally>> ChildTalliesAsync(string prefix, List<Platform.HouseholdRegistry.Regions.Region> children, int childLength, CancellationToken ct)
+    private async Task<List<RegionTally>> ChildTalliesAsync(string prefix, List<Platform.HouseholdRegistry.Regions.Region> children, int childLength, int year, CancellationToken ct)
     {
-        if (childLength == 12)
-        {
-            return await db.RegionTallies.AsNoTracking().InRegion(t => t.VillageCode, prefix).ToListAsync(ct);
-        }
-
         var codes = children.Select(c => c.Code).ToList();
-        return await db.RegionRollups.AsNoTracking().Where(r => codes.Contains(r.RegionCode))
-            .Select(r => new RegionTally
-            {
-                VillageCode = r.RegionCode, Status = r.Status, PrimaryCause = r.PrimaryCause, MonitoringCategory = r.MonitoringCategory,
-                PlannedExitYear = r.PlannedExitYear, ExitYear = r.ExitYear, Households = r.Households, People = r.People,
-            })
+        var rows = childLength == 12
+            ? db.RegionTallies.AsNoTracking().InRegion(t => t.VillageCode, prefix)
+                .Select(t => new { Code = t.VillageCode, t.Status, t.PrimaryCause, t.MonitoringCategory, t.PlannedExitYear, t.ExitYear, t.Households, t.People })
+            : db.RegionRollups.AsNoTracking().Where(r => codes.Contains(r.RegionCode))
+                .Select(r => new { Code = r.RegionCode, r.Status, r.PrimaryCause, r.MonitoringCategory, r.PlannedExitYear, r.ExitYear, r.Households, r.People });
+        var sums = await rows
+            .GroupBy(t => new { t.Code, t.Status, t.PrimaryCause, t.MonitoringCategory, Planned = t.PlannedExitYear == year, Exited = t.ExitYear == year })
+            .Select(g => new { g.Key, Households = g.Sum(t => t.Households), People = g.Sum(t => t.People) })
             .ToListAsync(ct);
+        return [.. sums.Select(g => new RegionTally
+        {
+            VillageCode = g.Key.Code, Status = g.Key.Status, PrimaryCause = g.Key.PrimaryCause, MonitoringCategory = g.Key.MonitoringCategory,
+            PlannedExitYear = g.Key.Planned ? year : 0, ExitYear = g.Key.Exited ? year : 0, Households = g.Households, People = g.People,
+        })];
     }
 }
