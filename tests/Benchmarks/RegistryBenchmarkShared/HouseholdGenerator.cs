@@ -85,12 +85,35 @@ public static class HouseholdGenerator
     public static IEnumerable<ImportedHousehold> Generate(int count)
     {
         var random = new Random(20140101);
-        var people = new PersonNumbers();
+        var people = new PersonNumbers(0);
         for (var i = 0; i < count; i++)
         {
             yield return Household(i, random, people);
         }
     }
+
+    /// <summary>
+    /// Households for new applications and member changes, endless and the same on every run:
+    /// their people's sequence numbers start at <see cref="FreshSequence"/>, which an import's
+    /// children reach only past about 2,400,000 households, so none of them was imported. A caller
+    /// that files them on a kept database skips the ones earlier runs drew (<paramref name="skip"/>).
+    /// </summary>
+    public static IEnumerable<ImportedHousehold> Fresh(int skip)
+    {
+        var random = new Random(20200630);
+        var people = new PersonNumbers(FreshSequence);
+        for (var i = 0; ; i++)
+        {
+            var household = Household(i, random, people);
+            if (i >= skip)
+            {
+                yield return household;
+            }
+        }
+    }
+
+    /// <summary>The first sequence number of <see cref="Fresh"/> people: room for 146,000 children, as many elders and twice as many adults.</summary>
+    public const int FreshSequence = 480;
 
     private static ImportedHousehold Household(int index, Random random, PersonNumbers people)
     {
@@ -188,7 +211,7 @@ public static class HouseholdGenerator
     /// Each age group draws birth dates from its own range of days and counts through it, moving to
     /// the next sequence number after every pass, so no two people share a birth date and sequence.
     /// </summary>
-    private sealed class PersonNumbers
+    private sealed class PersonNumbers(int firstSequence)
     {
         private int _adults;
         private int _children;
@@ -200,10 +223,13 @@ public static class HouseholdGenerator
 
         public (DateOnly, int) Elder() => Next(ref _elders, new DateOnly(1925, 1, 1), 7_300);
 
-        private static (DateOnly, int) Next(ref int counter, DateOnly first, int days)
+        private (DateOnly, int) Next(ref int counter, DateOnly first, int days)
         {
             var n = counter++;
-            return (first.AddDays(n % days), n / days);
+            var sequence = firstSequence + n / days;
+
+            // The sequence is three digits with the sex in its last: past 499 passes the IDs would repeat.
+            return sequence < 500 ? (first.AddDays(n % days), sequence) : throw new InvalidOperationException("The generator has run out of distinct IDs for an age group.");
         }
     }
 }
