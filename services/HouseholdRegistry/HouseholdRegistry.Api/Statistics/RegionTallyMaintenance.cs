@@ -193,51 +193,59 @@ public static class RegionTallyMaintenance
     /// <summary>Adds the deltas to the villages' tally rows and to the rollup rows of every region above them.</summary>
     private static async Task ApplyAsync(RegistryDbContext db, IReadOnlyDictionary<TallyKey, (int Households, int People)> deltas, bool async, CancellationToken ct)
     {
-        foreach (var (key, sums) in deltas)
-        {
-            await UpsertAsync(db, "RegionTallies", "VillageCode", key, sums, async, ct);
-        }
-
+        await UpsertAsync(db, "RegionTallies", "VillageCode", deltas, async, ct);
         await ApplyRollupsAsync(db, deltas, async, ct);
     }
 
-    private static async Task ApplyRollupsAsync(RegistryDbContext db, IReadOnlyDictionary<TallyKey, (int Households, int People)> deltas, bool async, CancellationToken ct)
-    {
-        foreach (var (key, sums) in TallyDeltas.Rollups(deltas))
-        {
-            await UpsertAsync(db, "RegionRollups", "RegionCode", key, sums, async, ct);
-        }
-    }
+    private static Task ApplyRollupsAsync(RegistryDbContext db, IReadOnlyDictionary<TallyKey, (int Households, int People)> deltas, bool async, CancellationToken ct) =>
+        UpsertAsync(db, "RegionRollups", "RegionCode", TallyDeltas.Rollups(deltas), async, ct);
 
-    /// <summary>One atomic increment of a tally or rollup row (the two tables differ only in the name of the code column).</summary>
-    private static async Task UpsertAsync(RegistryDbContext db, string table, string code, TallyKey key, (int Households, int People) sums, bool async, CancellationToken ct)
+    /// <summary>At most 1,600 parameters a statement, below SQL Server's 2,100.</summary>
+    private const int RowsPerStatement = 200;
+
+    /// <summary>
+    /// Atomic increments of tally or rollup rows (the two tables differ only in the name of the code
+    /// column), many rows a statement: a filing's save holds the write lock for one statement a table
+    /// instead of one per row.
+    /// </summary>
+    private static async Task UpsertAsync(RegistryDbContext db, string table, string code, IReadOnlyDictionary<TallyKey, (int Households, int People)> deltas, bool async, CancellationToken ct)
     {
-        // SQLite and PostgreSQL share the upsert; SQL Server has MERGE. Table and column names are constants of this class.
-        object[] args = [key.VillageCode, (int)key.Status, (int)key.PrimaryCause, (int)key.MonitoringCategory, key.PlannedExitYear, key.ExitYear, sums.Households, sums.People];
-        var sql = !db.Database.IsSqlServer()
-            ? FormattableStringFactory.Create($$"""
-              INSERT INTO "{{table}}" ("{{code}}", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear", "Households", "People")
-              VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
-              ON CONFLICT ("{{code}}", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear")
-              DO UPDATE SET "Households" = "{{table}}"."Households" + excluded."Households", "People" = "{{table}}"."People" + excluded."People"
-              """, args)
-            : FormattableStringFactory.Create($$"""
-              MERGE [{{table}}] WITH (HOLDLOCK) AS t
-              USING (SELECT {0} AS {{code}}, {1} AS Status, {2} AS PrimaryCause, {3} AS MonitoringCategory,
-                            {4} AS PlannedExitYear, {5} AS ExitYear, {6} AS Households, {7} AS People) AS s
-              ON t.{{code}} = s.{{code}} AND t.Status = s.Status AND t.PrimaryCause = s.PrimaryCause
-                 AND t.MonitoringCategory = s.MonitoringCategory AND t.PlannedExitYear = s.PlannedExitYear AND t.ExitYear = s.ExitYear
-              WHEN MATCHED THEN UPDATE SET Households = t.Households + s.Households, People = t.People + s.People
-              WHEN NOT MATCHED THEN INSERT ({{code}}, Status, PrimaryCause, MonitoringCategory, PlannedExitYear, ExitYear, Households, People)
-                   VALUES (s.{{code}}, s.Status, s.PrimaryCause, s.MonitoringCategory, s.PlannedExitYear, s.ExitYear, s.Households, s.People);
-              """, args);
-        if (async)
+        // In key order, so concurrent saves (on PostgreSQL, each locking the rows it upserts) take the shared county and province rows in one order and never deadlock.
+        var ordered = deltas.OrderBy(d => d.Key.VillageCode, StringComparer.Ordinal)
+            .ThenBy(d => (d.Key.Status, d.Key.PrimaryCause, d.Key.MonitoringCategory, d.Key.PlannedExitYear, d.Key.ExitYear));
+        foreach (var chunk in ordered.Chunk(RowsPerStatement))
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(sql, ct);
-        }
-        else
-        {
-            db.Database.ExecuteSqlInterpolated(sql);
+            var args = chunk.SelectMany(d => new object[]
+            {
+                d.Key.VillageCode, (int)d.Key.Status, (int)d.Key.PrimaryCause, (int)d.Key.MonitoringCategory, d.Key.PlannedExitYear, d.Key.ExitYear, d.Value.Households, d.Value.People,
+            }).ToArray();
+            var rows = string.Join(", ", chunk.Select((_, i) => "(" + string.Join(", ", Enumerable.Range(8 * i, 8).Select(n => $"{{{n}}}")) + ")"));
+
+            // SQLite and PostgreSQL share the upsert; SQL Server has MERGE. Table and column names are constants of this class.
+            var sql = !db.Database.IsSqlServer()
+                ? FormattableStringFactory.Create($$"""
+                  INSERT INTO "{{table}}" ("{{code}}", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear", "Households", "People")
+                  VALUES {{rows}}
+                  ON CONFLICT ("{{code}}", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear")
+                  DO UPDATE SET "Households" = "{{table}}"."Households" + excluded."Households", "People" = "{{table}}"."People" + excluded."People"
+                  """, args)
+                : FormattableStringFactory.Create($$"""
+                  MERGE [{{table}}] WITH (HOLDLOCK) AS t
+                  USING (VALUES {{rows}}) AS s ({{code}}, Status, PrimaryCause, MonitoringCategory, PlannedExitYear, ExitYear, Households, People)
+                  ON t.{{code}} = s.{{code}} AND t.Status = s.Status AND t.PrimaryCause = s.PrimaryCause
+                     AND t.MonitoringCategory = s.MonitoringCategory AND t.PlannedExitYear = s.PlannedExitYear AND t.ExitYear = s.ExitYear
+                  WHEN MATCHED THEN UPDATE SET Households = t.Households + s.Households, People = t.People + s.People
+                  WHEN NOT MATCHED THEN INSERT ({{code}}, Status, PrimaryCause, MonitoringCategory, PlannedExitYear, ExitYear, Households, People)
+                       VALUES (s.{{code}}, s.Status, s.PrimaryCause, s.MonitoringCategory, s.PlannedExitYear, s.ExitYear, s.Households, s.People);
+                  """, args);
+            if (async)
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync(sql, ct);
+            }
+            else
+            {
+                db.Database.ExecuteSqlInterpolated(sql);
+            }
         }
     }
 }
