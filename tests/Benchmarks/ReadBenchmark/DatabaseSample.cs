@@ -3,8 +3,8 @@ using Pa.Registry.V1;
 
 namespace Platform.Benchmarks.Read;
 
-/// <summary>A household the benchmark may ask for: its id, its village, its sequence number and whether it is registered (not exited).</summary>
-public sealed record SampledHousehold(string Id, string Village, long Seq, bool Registered);
+/// <summary>A household the benchmark may ask for: its id, its village, its sequence number and its status.</summary>
+public sealed record SampledHousehold(string Id, string Village, long Seq, HouseholdStatus Status);
 
 /// <summary>Random households of a registry database, read once before the server starts.</summary>
 public sealed record DatabaseSample(long Total, SampledHousehold[] Households)
@@ -24,7 +24,7 @@ public sealed record DatabaseSample(long Total, SampledHousehold[] Households)
         await using var reader = await sample.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            households.Add(new SampledHousehold(reader.GetGuid(0).ToString(), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3) == (int)HouseholdStatus.Registered));
+            households.Add(new SampledHousehold(reader.GetGuid(0).ToString(), reader.GetString(1), reader.GetInt64(2), (HouseholdStatus)reader.GetInt32(3)));
         }
 
         return new DatabaseSample(total, [.. households]);

@@ -19,7 +19,7 @@ public static class WritePhases
     {
         var households = new HouseholdService.HouseholdServiceClient(server.Channel);
         var headers = server.CountyOfficer();
-        var registered = sample.Households.Where(h => h.Registered).ToArray();
+        var registered = sample.Households.Where(h => h.Status == HouseholdStatus.Registered).ToArray();
         using var fresh = new FreshHouseholds(databasePath);
         var before = fresh.Drawn;
         CreateHouseholdApplicationRequest Next() => fresh.Next();
