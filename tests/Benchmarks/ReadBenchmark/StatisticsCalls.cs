@@ -18,10 +18,15 @@ public sealed class StatisticsCalls(GrpcChannel channel, Metadata headers, Datab
 
     private readonly StatisticsService.StatisticsServiceClient _client = new(channel);
 
-    /// <summary>Sequence numbers of the sampled households of each village that has households.</summary>
-    private readonly Dictionary<string, long[]> _seqs = sample.Households.GroupBy(h => h.Village).ToDictionary(g => g.Key, g => g.Select(h => h.Seq).ToArray());
+    /// <summary>
+    /// Sequence numbers of the sampled households the battle map shows (registered or exited, not
+    /// the applications earlier write phases filed) of each village that has any.
+    /// </summary>
+    private readonly Dictionary<string, long[]> _seqs = sample.Households.Where(Shown).GroupBy(h => h.Village).ToDictionary(g => g.Key, g => g.Select(h => h.Seq).ToArray());
 
-    public string[] Villages { get; } = [.. sample.Households.Select(h => h.Village).Distinct().Order(StringComparer.Ordinal)];
+    public string[] Villages { get; } = [.. sample.Households.Where(Shown).Select(h => h.Village).Distinct().Order(StringComparer.Ordinal)];
+
+    private static bool Shown(SampledHousehold h) => h.Status is HouseholdStatus.Registered or HouseholdStatus.Exited;
 
     public Task FirstPage(Random random) => BattleMapAsync(RandomVillage(random), "");
 

@@ -44,12 +44,12 @@ public static class StatisticsPhases
         return [.. figures];
     }
 
-    /// <summary>What the calls return, once, so the figures can be read against the size of what was read.</summary>
+    /// <summary>What the calls return for a few villages, the county and a township, once, so the figures can be read against the size of what was read.</summary>
     private static async Task DescribeAsync(StatisticsCalls calls)
     {
         Console.WriteLine();
-        Console.WriteLine($"Battle map: {calls.Villages.Length} villages with households, {StatisticsCalls.PageSize} rows a page; statistics of {HouseholdGenerator.County} and its townships; a county officer with the personal-data scope.");
-        foreach (var village in calls.Villages)
+        Console.WriteLine($"Battle map: {calls.Villages.Length:N0} villages with sampled households, {StatisticsCalls.PageSize} rows a page; statistics of {HouseholdGenerator.County} and its townships; a county officer with the personal-data scope.");
+        foreach (var village in calls.Villages.Take(3))
         {
             var first = await calls.BattleMapAsync(village, "");
             var next = await calls.BattleMapAsync(village, first.Page.NextPageToken);
@@ -59,5 +59,7 @@ public static class StatisticsPhases
 
         var county = await calls.StatisticsAsync(HouseholdGenerator.County);
         Console.WriteLine($"  county {county.Region.RegionCode}: {county.Region.RegisteredHouseholds:N0} registered, {county.Region.ExitedHouseholds:N0} exited households; {county.Children.Count} townships");
+        var township = await calls.StatisticsAsync(calls.Villages[0][..9] + "000");
+        Console.WriteLine($"  township {township.Region.RegionCode}: {township.Region.RegisteredHouseholds:N0} registered, {township.Region.ExitedHouseholds:N0} exited households; {township.Children.Count} villages");
     }
 }

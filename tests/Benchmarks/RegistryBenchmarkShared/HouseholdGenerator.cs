@@ -1,12 +1,16 @@
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Pa.Common.V1;
 using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Regions;
+using Region = Platform.HouseholdRegistry.Regions.Region;
+using RegionLevel = Platform.Security.RegionLevel;
 using Platform.Security;
 
 namespace Platform.Benchmarks.Registry;
 
 /// <summary>
-/// Synthetic registered households of Huoqiu's seeded villages, the same ones for the same count
+/// Synthetic registered households of Huoqiu, about 300 to a village, the same ones for the same count
 /// on every run: valid 18-character IDs (MOD 11-2 check character, birth date and sex agreeing
 /// with the member), about 3.5 members a household, and Huoqiu's cause and pathway mix.
 /// </summary>
@@ -18,11 +22,47 @@ public static class HouseholdGenerator
     public const string County = "341522000000";
     private const string IdRegion = "341522";
 
-    private static readonly (string Code, string Name)[] Villages =
-    [
-        ("341522100201", "东湖村"), ("341522100202", "西湖村"), ("341522101201", "河口村"),
-        ("341522101202", "杨湾村"), ("341522104201", "七里棚村"), ("341522104202", "长集村"),
-    ];
+    /// <summary>About the size of a real administrative village's registered poor households.</summary>
+    public const int HouseholdsPerVillage = 300;
+
+    /// <summary>Townships 100–129 of Huoqiu with villages 201–312 each: 3,360 villages, room for 1,008,000 households.</summary>
+    private const int Townships = 30;
+    private const int VillagesPerTownship = 112;
+
+    private static readonly (string Code, string Name)[] Villages = [.. VillageCodes().Select(code => (code, RegionName(code, "村")))];
+
+    /// <summary>
+    /// The county, its townships and villages the generated households live in, with the names of
+    /// the registry's seeded ones; the same tree whatever the count, so households generated past a
+    /// database's count (as fresh applications) still have their village.
+    /// </summary>
+    public static IEnumerable<Region> Regions()
+    {
+        var townships = VillageCodes().Select(v => v[..9] + "000").Distinct();
+        foreach (var code in townships.Concat(VillageCodes()))
+        {
+            var parsed = RegionCode.Parse(code);
+            var village = parsed.Level == RegionLevel.Village;
+
+            // A rural population for every village, so the incidence rate is computed (300 households of about 3.5 people: about 30%).
+            yield return new Region
+            {
+                Code = code,
+                Name = RegionName(code, village ? "村" : "镇"),
+                Level = parsed.Level,
+                ParentCode = parsed.Parent!.Value.Value,
+                RuralPopulation = village ? 2_800 + int.Parse(code[9..], CultureInfo.InvariantCulture) * 3 : null,
+            };
+        }
+    }
+
+    private static IEnumerable<string> VillageCodes() =>
+        from t in Enumerable.Range(100, Townships)
+        from v in Enumerable.Range(201, VillagesPerTownship)
+        select $"{IdRegion}{t:000}{v:000}";
+
+    private static string RegionName(string code, string suffix) =>
+        RegionSeed.All.FirstOrDefault(r => r.Code == code)?.Name ?? $"{code[6..]}{suffix}";
 
     /// <summary>Huoqiu's causes of 124,792 poor people: illness 58.9%, disability 8.9%, schooling 9%, lack of labour 8%, the rest other causes.</summary>
     private static readonly (PovertyCause Cause, double Share)[] Causes =
@@ -45,16 +85,40 @@ public static class HouseholdGenerator
     public static IEnumerable<ImportedHousehold> Generate(int count)
     {
         var random = new Random(20140101);
-        var people = new PersonNumbers();
+        var people = new PersonNumbers(0);
         for (var i = 0; i < count; i++)
         {
             yield return Household(i, random, people);
         }
     }
 
+    /// <summary>
+    /// Households for new applications and member changes, endless and the same on every run:
+    /// their people's sequence numbers start at <see cref="FreshSequence"/>, which an import's
+    /// children reach only past about 2,400,000 households, so none of them was imported. A caller
+    /// that files them on a kept database skips the ones earlier runs drew (<paramref name="skip"/>).
+    /// </summary>
+    public static IEnumerable<ImportedHousehold> Fresh(int skip)
+    {
+        var random = new Random(20200630);
+        var people = new PersonNumbers(FreshSequence);
+        for (var i = 0; ; i++)
+        {
+            var household = Household(i, random, people);
+            if (i >= skip)
+            {
+                yield return household;
+            }
+        }
+    }
+
+    /// <summary>The first sequence number of <see cref="Fresh"/> people: room for 146,000 children, as many elders and twice as many adults.</summary>
+    public const int FreshSequence = 480;
+
     private static ImportedHousehold Household(int index, Random random, PersonNumbers people)
     {
-        var (village, villageName) = Villages[index % Villages.Length];
+        // Consecutive households share a village, as a village's households are filed together.
+        var (village, villageName) = Villages[index / HouseholdsPerVillage % Villages.Length];
         var primary = Pick(Causes, random);
         var application = new CreateHouseholdApplicationRequest
         {
@@ -147,7 +211,7 @@ public static class HouseholdGenerator
     /// Each age group draws birth dates from its own range of days and counts through it, moving to
     /// the next sequence number after every pass, so no two people share a birth date and sequence.
     /// </summary>
-    private sealed class PersonNumbers
+    private sealed class PersonNumbers(int firstSequence)
     {
         private int _adults;
         private int _children;
@@ -159,10 +223,13 @@ public static class HouseholdGenerator
 
         public (DateOnly, int) Elder() => Next(ref _elders, new DateOnly(1925, 1, 1), 7_300);
 
-        private static (DateOnly, int) Next(ref int counter, DateOnly first, int days)
+        private (DateOnly, int) Next(ref int counter, DateOnly first, int days)
         {
             var n = counter++;
-            return (first.AddDays(n % days), n / days);
+            var sequence = firstSequence + n / days;
+
+            // The sequence is three digits with the sex in its last: past 499 passes the IDs would repeat.
+            return sequence < 500 ? (first.AddDays(n % days), sequence) : throw new InvalidOperationException("The generator has run out of distinct IDs for an age group.");
         }
     }
 }

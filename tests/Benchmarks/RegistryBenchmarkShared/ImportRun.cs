@@ -12,6 +12,7 @@ public static class ImportRun
 
     public static async Task<(ImportHouseholdsResponse Result, TimeSpan Elapsed)> RunAsync(RegistryServer server, int households, CancellationToken cancellationToken)
     {
+        await server.RegisterRegionsAsync(cancellationToken);
         var client = new HouseholdImportService.HouseholdImportServiceClient(server.Channel);
         var watch = Stopwatch.StartNew();
         using var call = client.ImportHouseholds(server.ProvincialOfficer(), DateTime.UtcNow.AddHours(2), cancellationToken);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Platform.HouseholdRegistry.Data;
@@ -50,6 +51,19 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
 
     /// <summary>A platform operator of Anhui: the caller of operator actions such as seeding the demo county.</summary>
     public Metadata Operator() => Officer(PlatformRoles.Operator, HouseholdGenerator.Province, personalData: false);
+
+    /// <summary>
+    /// Adds the generator's townships and villages the registry does not hold yet to its region
+    /// table, as the demo seeder adds its county: the registry files households only in known villages.
+    /// </summary>
+    public async Task RegisterRegionsAsync(CancellationToken cancellationToken)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var known = (await db.Regions.Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        db.Regions.AddRange(HouseholdGenerator.Regions().Where(r => !known.Contains(r.Code)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     private Metadata Officer(string role, string region, bool personalData)
     {

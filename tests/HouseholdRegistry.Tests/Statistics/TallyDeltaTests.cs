@@ -54,6 +54,28 @@ public sealed class TallyDeltaTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_region_above_the_village_sums_its_villages_and_follows_their_changes()
+    {
+        await using (var db = NewContext())
+        {
+            db.Households.Add(NewHousehold(Seeded.Qilipeng, members: 3));
+            db.Households.Add(NewHousehold(Seeded.ChangjiVillage, members: 2));
+            db.Households.Add(NewHousehold(Seeded.Donghu, members: 1));
+            await db.SaveChangesAsync();
+            var qilipeng = await db.Households.Where(h => h.RegionCode == Seeded.Qilipeng).Select(h => h.Seq).SingleAsync();
+            var member = await db.Members.Where(m => m.HouseholdSeq == qilipeng).OrderBy(m => m.Position).LastAsync();
+            member.IsActive = false;
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = NewContext();
+        var rollups = await read.RegionRollups.AsNoTracking().Where(r => r.Households != 0 || r.People != 0).OrderBy(r => r.RegionCode).ToListAsync();
+        Assert.Equal(
+            [("340000000000", 3, 5), ("341500000000", 3, 5), ("341522000000", 3, 5), ("341522100000", 1, 1), ("341522104000", 2, 4)],
+            rollups.Select(r => (r.RegionCode, r.Households, r.People)).ToList());
+    }
+
+    [Fact]
     public async Task A_status_change_moves_the_household_and_an_exit_counts_in_its_year()
     {
         await using (var db = NewContext())

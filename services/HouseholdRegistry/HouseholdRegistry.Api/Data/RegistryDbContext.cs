@@ -64,6 +64,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<RegionTally> RegionTallies => Set<RegionTally>();
 
+    public DbSet<RegionRollup> RegionRollups => Set<RegionRollup>();
+
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -91,6 +93,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration<AssistanceMeasure>(new SupportConfiguration());
         modelBuilder.ApplyConfiguration(new VerificationConfiguration());
         modelBuilder.ApplyConfiguration(new RegionTallyConfiguration());
+        modelBuilder.ApplyConfiguration(new RegionRollupConfiguration());
         modelBuilder.ApplyConfiguration(new ImportBatchConfiguration());
     }
 

@@ -10,7 +10,7 @@ using Member = Platform.HouseholdRegistry.Households.Member;
 namespace Platform.HouseholdRegistry.Statistics;
 
 /// <summary>
-/// Keeps <see cref="RegionTally"/> rows in step with households and members: every SaveChanges
+/// Keeps <see cref="RegionTally"/> and <see cref="RegionRollup"/> rows in step with households and members: every SaveChanges
 /// that changes a counted column or an active member applies the deltas in the same transaction,
 /// as atomic increments so concurrent saves never lose a count.
 /// </summary>
@@ -99,6 +99,11 @@ public static class RegionTallyMaintenance
             var tallies = TallyDeltas.Sum(rows.Select(r => new HouseholdTallyChange(
                 null, 0, TallyKey.Of(r.RegionCode, r.Status, r.PrimaryCause, r.MonitoringCategory, r.PlannedExitYear, r.ExitedAt), r.People)));
 
+            // The regions above lose the old counts before the villages' rows go, and gain the new ones with them.
+            var old = await db.RegionTallies.AsNoTracking().Where(t => codes.Contains(t.VillageCode)).ToListAsync(token);
+            await ApplyRollupsAsync(db, old.ToDictionary(
+                t => new TallyKey(t.VillageCode, t.Status, t.PrimaryCause, t.MonitoringCategory, t.PlannedExitYear, t.ExitYear),
+                t => (-t.Households, -t.People)), async: true, token);
             await db.RegionTallies.Where(t => codes.Contains(t.VillageCode)).ExecuteDeleteAsync(token);
             await ApplyAsync(db, tallies, async: true, token);
         }
@@ -185,29 +190,53 @@ public static class RegionTallyMaintenance
         values.GetValue<int?>(nameof(Household.PlannedExitYear)),
         values.GetValue<DateTime?>(nameof(Household.ExitedAt)));
 
+    /// <summary>Adds the deltas to the villages' tally rows and to the rollup rows of every region above them.</summary>
     private static async Task ApplyAsync(RegistryDbContext db, IReadOnlyDictionary<TallyKey, (int Households, int People)> deltas, bool async, CancellationToken ct)
     {
-        // SQLite and PostgreSQL share the upsert; SQL Server has MERGE.
-        var upsert = !db.Database.IsSqlServer();
-        foreach (var (key, (households, people)) in deltas)
+        await UpsertAsync(db, "RegionTallies", "VillageCode", deltas, async, ct);
+        await ApplyRollupsAsync(db, deltas, async, ct);
+    }
+
+    private static Task ApplyRollupsAsync(RegistryDbContext db, IReadOnlyDictionary<TallyKey, (int Households, int People)> deltas, bool async, CancellationToken ct) =>
+        UpsertAsync(db, "RegionRollups", "RegionCode", TallyDeltas.Rollups(deltas), async, ct);
+
+    /// <summary>At most 1,600 parameters a statement, below SQL Server's 2,100.</summary>
+    private const int RowsPerStatement = 200;
+
+    /// <summary>
+    /// Atomic increments of tally or rollup rows (the two tables differ only in the name of the code
+    /// column), many rows a statement: a filing's save holds the write lock for one statement a table
+    /// instead of one per row.
+    /// </summary>
+    private static async Task UpsertAsync(RegistryDbContext db, string table, string code, IReadOnlyDictionary<TallyKey, (int Households, int People)> deltas, bool async, CancellationToken ct)
+    {
+        // In key order, so concurrent saves (on PostgreSQL, each locking the rows it upserts) take the shared county and province rows in one order and never deadlock.
+        var ordered = deltas.OrderBy(d => d.Key.VillageCode, StringComparer.Ordinal)
+            .ThenBy(d => (d.Key.Status, d.Key.PrimaryCause, d.Key.MonitoringCategory, d.Key.PlannedExitYear, d.Key.ExitYear));
+        foreach (var chunk in ordered.Chunk(RowsPerStatement))
         {
-            object[] args = [key.VillageCode, (int)key.Status, (int)key.PrimaryCause, (int)key.MonitoringCategory, key.PlannedExitYear, key.ExitYear, households, people];
-            var sql = upsert
-                ? FormattableStringFactory.Create("""
-                  INSERT INTO "RegionTallies" ("VillageCode", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear", "Households", "People")
-                  VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
-                  ON CONFLICT ("VillageCode", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear")
-                  DO UPDATE SET "Households" = "RegionTallies"."Households" + excluded."Households", "People" = "RegionTallies"."People" + excluded."People"
+            var args = chunk.SelectMany(d => new object[]
+            {
+                d.Key.VillageCode, (int)d.Key.Status, (int)d.Key.PrimaryCause, (int)d.Key.MonitoringCategory, d.Key.PlannedExitYear, d.Key.ExitYear, d.Value.Households, d.Value.People,
+            }).ToArray();
+            var rows = string.Join(", ", chunk.Select((_, i) => "(" + string.Join(", ", Enumerable.Range(8 * i, 8).Select(n => $"{{{n}}}")) + ")"));
+
+            // SQLite and PostgreSQL share the upsert; SQL Server has MERGE. Table and column names are constants of this class.
+            var sql = !db.Database.IsSqlServer()
+                ? FormattableStringFactory.Create($$"""
+                  INSERT INTO "{{table}}" ("{{code}}", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear", "Households", "People")
+                  VALUES {{rows}}
+                  ON CONFLICT ("{{code}}", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear")
+                  DO UPDATE SET "Households" = "{{table}}"."Households" + excluded."Households", "People" = "{{table}}"."People" + excluded."People"
                   """, args)
-                : FormattableStringFactory.Create("""
-                  MERGE [RegionTallies] WITH (HOLDLOCK) AS t
-                  USING (SELECT {0} AS VillageCode, {1} AS Status, {2} AS PrimaryCause, {3} AS MonitoringCategory,
-                                {4} AS PlannedExitYear, {5} AS ExitYear, {6} AS Households, {7} AS People) AS s
-                  ON t.VillageCode = s.VillageCode AND t.Status = s.Status AND t.PrimaryCause = s.PrimaryCause
+                : FormattableStringFactory.Create($$"""
+                  MERGE [{{table}}] WITH (HOLDLOCK) AS t
+                  USING (VALUES {{rows}}) AS s ({{code}}, Status, PrimaryCause, MonitoringCategory, PlannedExitYear, ExitYear, Households, People)
+                  ON t.{{code}} = s.{{code}} AND t.Status = s.Status AND t.PrimaryCause = s.PrimaryCause
                      AND t.MonitoringCategory = s.MonitoringCategory AND t.PlannedExitYear = s.PlannedExitYear AND t.ExitYear = s.ExitYear
                   WHEN MATCHED THEN UPDATE SET Households = t.Households + s.Households, People = t.People + s.People
-                  WHEN NOT MATCHED THEN INSERT (VillageCode, Status, PrimaryCause, MonitoringCategory, PlannedExitYear, ExitYear, Households, People)
-                       VALUES (s.VillageCode, s.Status, s.PrimaryCause, s.MonitoringCategory, s.PlannedExitYear, s.ExitYear, s.Households, s.People);
+                  WHEN NOT MATCHED THEN INSERT ({{code}}, Status, PrimaryCause, MonitoringCategory, PlannedExitYear, ExitYear, Households, People)
+                       VALUES (s.{{code}}, s.Status, s.PrimaryCause, s.MonitoringCategory, s.PlannedExitYear, s.ExitYear, s.Households, s.People);
                   """, args);
             if (async)
             {

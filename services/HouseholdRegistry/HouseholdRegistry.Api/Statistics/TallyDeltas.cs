@@ -1,4 +1,5 @@
 using Pa.Registry.V1;
+using Platform.Security;
 
 namespace Platform.HouseholdRegistry.Statistics;
 
@@ -32,6 +33,24 @@ public static class TallyDeltas
             if (change.After is { } after)
             {
                 Add(sums, after, 1, change.PeopleAfter);
+            }
+        }
+
+        return sums.Where(s => s.Value != (0, 0)).ToDictionary();
+    }
+
+    /// <summary>
+    /// The same deltas summed into the township, county, city and province above each village
+    /// (the key's code is then the region's), as <see cref="RegionRollup"/> rows take them.
+    /// </summary>
+    public static IReadOnlyDictionary<TallyKey, (int Households, int People)> Rollups(IReadOnlyDictionary<TallyKey, (int Households, int People)> villageDeltas)
+    {
+        var sums = new Dictionary<TallyKey, (int Households, int People)>();
+        foreach (var (key, (households, people)) in villageDeltas)
+        {
+            for (var region = RegionCode.Parse(key.VillageCode).Parent; region is { } above; region = above.Parent)
+            {
+                Add(sums, key with { VillageCode = above.Value }, households, people);
             }
         }
 

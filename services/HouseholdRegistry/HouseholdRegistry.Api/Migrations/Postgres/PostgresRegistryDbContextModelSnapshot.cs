@@ -1221,6 +1221,38 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                     b.ToTable("AssistanceRollEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.Statistics.RegionRollup", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PrimaryCause")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MonitoringCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlannedExitYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExitYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear");
+
+                    b.ToTable("RegionRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Statistics.RegionTally", b =>
                 {
                     b.Property<string>("VillageCode")

@@ -1223,6 +1223,38 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.ToTable("AssistanceRollEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.Statistics.RegionRollup", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PrimaryCause")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MonitoringCategory")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlannedExitYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ExitYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("People")
+                        .HasColumnType("int");
+
+                    b.HasKey("RegionCode", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear");
+
+                    b.ToTable("RegionRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Statistics.RegionTally", b =>
                 {
                     b.Property<string>("VillageCode")

@@ -1190,6 +1190,38 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.ToTable("AssistanceRollEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.Statistics.RegionRollup", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrimaryCause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonitoringCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlannedExitYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExitYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Status", "PrimaryCause", "MonitoringCategory", "PlannedExitYear", "ExitYear");
+
+                    b.ToTable("RegionRollups", (string)null);
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Statistics.RegionTally", b =>
                 {
                     b.Property<string>("VillageCode")
