@@ -54,6 +54,7 @@ public static class Program
         }
 
         await using var registry = await ServiceProcess.StartAsync(ServiceKind.Registry, data, shared);
+        await RegistryRegions.AddAsync(registry);
         await using var tap = await RegisteredTap.StartAsync(broker.Node.ConnectionString);
         var caller = new Metadata
         {
