@@ -76,6 +76,7 @@ public static class ProbeService
             ["Messaging:RetryLimit"] = "1",
             ["Messaging:RetryMinInterval"] = "00:00:00.100",
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
+            ["Messaging:BatchSize"] = "20",
         });
         builder.Services.AddDbContext<ProbeDbContext>(o => database.Configure(o));
         builder.AddPlatformMessaging<ProbeDbContext>(bus =>

@@ -8,12 +8,14 @@ namespace Platform.Messaging;
 /// <see cref="MessagingOptions.BatchSize"/> messages, one batch at a time, each batch in the queue's
 /// delivery order (MassTransit orders a batch by the broker's delivery tag).
 /// <para>
-/// A batch holds each of its messages until it is applied, so the endpoint must let that many in at
-/// once, twice over so that the next batch fills while one is applied. <see cref="OrderedDelivery"/>
-/// still declares the queue single-active-consumer; this runs after it and widens only the number
-/// of messages in hand, never the number of batches applied side by side. Two neighbouring messages
-/// can still fall either side of a batch's end in the wrong order (they pass the receive pipe side by
-/// side); consumers ignore an event older than what they hold, so that changes nothing.
+/// With the default batch of one, messages are handled one at a time as <see cref="OrderedDelivery"/>
+/// sets up, strictly in order. A larger batch holds each of its messages until it is applied, so the
+/// endpoint must let that many in at once, twice over so that the next batch fills while one is
+/// applied; this runs after <see cref="OrderedDelivery"/> and widens only the number of messages in
+/// hand, never the number of batches applied side by side. Two neighbouring messages can then fall
+/// either side of a batch's end in the wrong order (they pass the receive pipe side by side):
+/// consumers ignore an event older than what they hold, so the final state holds, but an
+/// intermediate one can be skipped.
 /// </para>
 /// </summary>
 public sealed class InboxConsumerDefinition<TConsumer>(IOptions<MessagingOptions> options) : ConsumerDefinition<TConsumer>
@@ -23,10 +25,12 @@ public sealed class InboxConsumerDefinition<TConsumer>(IOptions<MessagingOptions
     {
         var o = options.Value;
         consumerConfigurator.Options<BatchOptions>(b => b.SetMessageLimit(o.BatchSize).SetTimeLimit(o.BatchTimeLimit).SetConcurrencyLimit(1));
-        endpointConfigurator.ConcurrentMessageLimit = 2 * o.BatchSize;
+        // One at a time keeps the queue's order exactly; a batch needs its messages in hand at once.
+        var inHand = o.BatchSize == 1 ? 1 : 2 * o.BatchSize;
+        endpointConfigurator.ConcurrentMessageLimit = inHand;
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
-            rabbit.PrefetchCount = 2 * o.BatchSize;
+            rabbit.PrefetchCount = Math.Max(inHand, 16);
         }
     }
 }

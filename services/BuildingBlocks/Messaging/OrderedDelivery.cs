@@ -13,8 +13,8 @@ namespace Platform.Messaging;
 /// declared single-active-consumer (RabbitMQ hands it to one connected replica; when that replica
 /// goes, another one takes over where it stopped), and that replica handles the queue's messages one at
 /// a time, retries included, in the queue's order. The price: a queue's consumption does not grow
-/// with replicas or cores; consumers that must go faster take their messages in batches, still in
-/// order. Consumers also ignore an event older than what they hold (an operator re-driving an error
+/// with replicas or cores. Inbox consumers can take their messages in batches (<see cref="MessagingOptions.BatchSize"/>,
+/// 1 by default), which trades the order across a batch's end for throughput. Consumers also ignore an event older than what they hold (an operator re-driving an error
 /// queue can deliver an old event late), so order is guarded where it is applied as well.
 /// </para>
 /// </summary>
