@@ -147,20 +147,9 @@ public static class Program
     private static async Task<int> CatchUpAsync(ServiceProcess registry, List<ServiceProcess> replicas, Metadata caller, int households)
     {
         Console.WriteLine($"{households:N0} households imported in one call, the replicas consuming as it runs");
-        var client = new Pa.Registry.V1.HouseholdImportService.HouseholdImportServiceClient(registry.Channel);
         var started = DateTime.UtcNow;
-        using (var call = client.ImportHouseholds(caller, DateTime.UtcNow.AddHours(3)))
-        {
-            await call.RequestStream.WriteAsync(new Pa.Registry.V1.ImportHouseholdsRequest { Header = new Pa.Registry.V1.ImportHeader { BatchId = $"bulk-{households}", Source = "event-latency-benchmark", Registered = households } });
-            foreach (var page in HouseholdGenerator.Generate(households).Chunk(250))
-            {
-                await call.RequestStream.WriteAsync(new Pa.Registry.V1.ImportHouseholdsRequest { Households = new Pa.Registry.V1.ImportedHouseholds { Households = { page } } });
-            }
-
-            await call.RequestStream.CompleteAsync();
-            var result = await call.ResponseAsync;
-            Console.WriteLine($"import: {result.Imported:N0} written in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
-        }
+        var (result, elapsed) = await ImportRun.RunAsync(registry.Channel, caller, households, CancellationToken.None);
+        Console.WriteLine($"import: {result.Imported:N0} written in {elapsed.TotalSeconds:0.0} s");
 
         var imported = DateTime.UtcNow;
         using var progress = new CancellationTokenSource();

@@ -25,7 +25,7 @@ public static class Program
         {
             Console.WriteLine($"Building {database.Path} with {households:N0} imported households…");
             await using var builder = new RegistryServer(database);
-            await ImportRun.RunAsync(builder, households, CancellationToken.None);
+            await builder.ImportAsync(households, CancellationToken.None);
         }
 
         var sample = await Sampled.ReadAsync(database.Path);

@@ -57,7 +57,7 @@ public static class Program
             {
                 using var progress = new BatchProgress(database.Path, batchId);
                 var sampler = new ImportSampler(database.Path, block, progress.Committed);
-                var (result, elapsed) = await ImportRun.RunAsync(server, households, CancellationToken.None);
+                var (result, elapsed) = await server.ImportAsync(households, CancellationToken.None);
                 await sampler.DisposeAsync();
                 using var process = System.Diagnostics.Process.GetCurrentProcess();
                 import = new Run(result.Imported, result.Bad, elapsed, sampler, process.PeakWorkingSet64);

@@ -60,7 +60,7 @@ public static class Program
         {
             Console.WriteLine($"{database.Path} does not exist: importing {households:N0} generated households into it once ...");
             await using var builder = new RegistryServer(database);
-            var (result, elapsed) = await ImportRun.RunAsync(builder, households, CancellationToken.None);
+            var (result, elapsed) = await builder.ImportAsync(households, CancellationToken.None);
             Console.WriteLine($"  imported {result.Imported:N0} (bad {result.Bad:N0}) in {elapsed.TotalSeconds:N1} s");
         }
 

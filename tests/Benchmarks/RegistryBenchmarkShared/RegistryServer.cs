@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
 using Platform.Messaging;
 using Platform.Security;
@@ -63,6 +64,13 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
         var known = (await db.Regions.Select(r => r.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         db.Regions.AddRange(HouseholdGenerator.Regions().Where(r => !known.Contains(r.Code)));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the generator's villages, then imports the first <paramref name="households"/> generated households as the provincial officer.</summary>
+    public async Task<(ImportHouseholdsResponse Result, TimeSpan Elapsed)> ImportAsync(int households, CancellationToken cancellationToken)
+    {
+        await RegisterRegionsAsync(cancellationToken);
+        return await ImportRun.RunAsync(Channel, ProvincialOfficer(), households, cancellationToken);
     }
 
     private Metadata Officer(string role, string region, bool personalData)
