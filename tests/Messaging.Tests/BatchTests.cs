@@ -12,6 +12,8 @@ public sealed class BatchTests(BrokerFixture fixture) : ProbeTest(fixture)
 {
     private const string Queue = "applied-effect";
 
+    protected override int BatchSize => 20;
+
     [Fact]
     public async Task A_stream_is_applied_in_batches_once_each_and_a_poison_message_fails_alone_even_when_re_driven()
     {

@@ -67,7 +67,8 @@ public sealed class AlwaysFailsConsumer : IConsumer<PoisonPill>
 /// <summary>A second service that consumes the registry's events, with its own database and inbox.</summary>
 public static class ProbeService
 {
-    public static async Task<IHost> StartAsync(string brokerConnectionString, TestDatabase database)
+    /// <param name="batchSize">Messaging:BatchSize of its inbox consumer (1, the default, handles one message at a time).</param>
+    public static async Task<IHost> StartAsync(string brokerConnectionString, TestDatabase database, int batchSize = 1)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -76,7 +77,7 @@ public static class ProbeService
             ["Messaging:RetryLimit"] = "1",
             ["Messaging:RetryMinInterval"] = "00:00:00.100",
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
-            ["Messaging:BatchSize"] = "20",
+            ["Messaging:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddDbContext<ProbeDbContext>(o => database.Configure(o));
         builder.AddPlatformMessaging<ProbeDbContext>(bus =>

@@ -14,6 +14,9 @@ public abstract class ProbeTest(BrokerFixture fixture) : IAsyncLifetime
 
     protected BrokerFixture Fixture => fixture;
 
+    /// <summary>The probe's Messaging:BatchSize; tests of batching take more than the default one.</summary>
+    protected virtual int BatchSize => 1;
+
     protected IHost Probe => _probe ?? throw new InvalidOperationException("The probe starts in InitializeAsync.");
 
     public async Task InitializeAsync()
@@ -23,7 +26,7 @@ public abstract class ProbeTest(BrokerFixture fixture) : IAsyncLifetime
             await fixture.Broker.StartAsync(TimeSpan.FromSeconds(60));
         }
 
-        _probe = await ProbeService.StartAsync(fixture.ConnectionString, _probeDatabase);
+        _probe = await ProbeService.StartAsync(fixture.ConnectionString, _probeDatabase, BatchSize);
     }
 
     public async Task DisposeAsync()
