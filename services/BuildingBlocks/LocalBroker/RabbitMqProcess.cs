@@ -12,6 +12,9 @@ public sealed class RabbitMqProcess(RabbitMqNode node) : IAsyncDisposable
 
     public bool IsRunning => _server.IsRunning;
 
+    /// <summary>CPU time the node (the Erlang VM and its helpers) has used so far.</summary>
+    public TimeSpan CpuTime => _server.CpuTime;
+
     /// <summary>Starts the node (installing the package if needed) and waits until it accepts AMQP connections.</summary>
     public async Task StartAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {

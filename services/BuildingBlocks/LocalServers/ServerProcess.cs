@@ -15,6 +15,9 @@ public sealed class ServerProcess(string name) : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>CPU time the server and its child processes have used so far (zero when not running).</summary>
+    public TimeSpan CpuTime => _process is { HasExited: false } process ? ProcessTreeCpu.Measure(process.Id) : TimeSpan.Zero;
+
     /// <summary>Starts <paramref name="start"/> and waits until <paramref name="isReady"/> answers true, polling every <paramref name="poll"/>.</summary>
     public async Task StartAsync(ProcessStartInfo start, Func<CancellationToken, Task<bool>> isReady, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken = default)
     {

@@ -46,14 +46,21 @@ public static class Program
         }
 
 
+        // --sql-log DIR: each service's EF commands with their durations go to DIR/<service>.log.
+        var sqlLog = OptionText(args, "--sql-log");
+        if (sqlLog is not null)
+        {
+            Directory.CreateDirectory(sqlLog);
+        }
+
         // Replicas first, so their queues exist before the first event is published.
         var replicas = new List<ServiceProcess>();
         foreach (var kind in new[] { ServiceKind.Assistance, ServiceKind.Employment, ServiceKind.Relocation })
         {
-            replicas.Add(await ServiceProcess.StartAsync(kind, data, shared));
+            replicas.Add(await ServiceProcess.StartAsync(kind, data, shared, sqlLog));
         }
 
-        await using var registry = await ServiceProcess.StartAsync(ServiceKind.Registry, data, shared);
+        await using var registry = await ServiceProcess.StartAsync(ServiceKind.Registry, data, shared, sqlLog);
         await RegistryRegions.AddAsync(registry);
         await using var tap = await RegisteredTap.StartAsync(broker.Node.ConnectionString);
         var caller = new Metadata
@@ -63,12 +70,20 @@ public static class Program
         try
         {
             var bulk = Option(args, "--bulk", 0);
-            return bulk > 0
-                ? await CatchUpAsync(registry, replicas, caller, bulk)
-                : await SteadyAsync(registry, replicas, tap, caller, Option(args, "--rate", 500), Option(args, "--seconds", 60), Option(args, "--per-call", 50));
+            var cpu = new CpuLedger(broker, registry, replicas);
+            var result = bulk > 0
+                ? await CatchUpAsync(registry, replicas, caller, bulk, cpu)
+                : await SteadyAsync(registry, replicas, tap, caller, Option(args, "--rate", 500), Option(args, "--seconds", 60), Option(args, "--per-call", 50), cpu);
+            return result;
         }
         finally
         {
+            if (Environment.GetEnvironmentVariable("PA_KEEP_BENCH_DATA") is null)
+            {
+                // Several hundred MB a run; the services are stopped first (below and by their disposal).
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(data);
+            }
+
             foreach (var replica in replicas)
             {
                 await replica.DisposeAsync();
@@ -76,7 +91,7 @@ public static class Program
         }
     }
 
-    private static async Task<int> SteadyAsync(ServiceProcess registry, List<ServiceProcess> replicas, RegisteredTap tap, Metadata caller, int rate, int seconds, int perCall)
+    private static async Task<int> SteadyAsync(ServiceProcess registry, List<ServiceProcess> replicas, RegisteredTap tap, Metadata caller, int rate, int seconds, int perCall, CpuLedger cpu)
     {
         const int WarmupHouseholds = 500;
         var total = rate * seconds;
@@ -92,6 +107,7 @@ public static class Program
 
         var firstCall = WarmupHouseholds / perCall;
         Console.WriteLine($"{total:N0} households at {rate}/s for {seconds} s through the registry's import ({perCall} a call, {rate / (double)perCall:0} calls/s)");
+        cpu.Start();
         var started = DateTime.UtcNow;
         await feeder.RunAsync(households.Skip(WarmupHouseholds), perCall, rate, firstCall, "steady");
         var fed = DateTime.UtcNow - started;
@@ -109,6 +125,7 @@ public static class Program
             await ReplicaInbox.WaitForAsync(replica, WarmupHouseholds + total, until - DateTime.UtcNow);
         }
 
+        cpu.Report(total);
         var measured = feeder.Calls.Values.Where(c => c.Index >= firstCall).ToDictionary(c => c.Index);
         var answered = measured.Values.Select(c => c.Answered - c.Started).Select(d => d.TotalMilliseconds).ToList();
         Console.WriteLine($"import call (commit included): p50 {Percentile(answered, 0.50):0.0} ms, p99 {Percentile(answered, 0.99):0.0} ms");
@@ -144,9 +161,10 @@ public static class Program
         return 0;
     }
 
-    private static async Task<int> CatchUpAsync(ServiceProcess registry, List<ServiceProcess> replicas, Metadata caller, int households)
+    private static async Task<int> CatchUpAsync(ServiceProcess registry, List<ServiceProcess> replicas, Metadata caller, int households, CpuLedger cpu)
     {
         Console.WriteLine($"{households:N0} households imported in one call, the replicas consuming as it runs");
+        cpu.Start();
         var started = DateTime.UtcNow;
         var (result, elapsed) = await ImportRun.RunAsync(registry.Channel, caller, households, CancellationToken.None);
         Console.WriteLine($"import: {result.Imported:N0} written in {elapsed.TotalSeconds:0.0} s");
@@ -167,6 +185,7 @@ public static class Program
 
         await progress.CancelAsync();
         await reporter;
+        cpu.Report(households);
         Console.WriteLine($"every replica holds every household within {CatchUpTarget.TotalMinutes:0} minutes of the import's end: {(met ? "met" : "MISSED")}");
         return 0;
     }
@@ -203,6 +222,24 @@ public static class Program
 
         values.Sort();
         return values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open; the temp directory is cleaned some other day.
+        }
     }
 
     private static int Option(string[] args, string name, int fallback)

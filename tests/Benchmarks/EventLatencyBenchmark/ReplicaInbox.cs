@@ -44,7 +44,11 @@ public static class ReplicaInbox
         return rows;
     }
 
-    /// <summary>Waits until the replica holds <paramref name="count"/> registrations or the time runs out; answers when it got there, or null.</summary>
+    /// <summary>
+    /// Waits until the replica holds <paramref name="count"/> registrations or the time runs out; answers
+    /// when it got there (its last inbox commit, not when this poll saw it: replicas are waited for one
+    /// after another), or null.
+    /// </summary>
     public static async Task<DateTime?> WaitForAsync(ServiceProcess replica, long count, TimeSpan limit)
     {
         var until = DateTime.UtcNow + limit;
@@ -52,13 +56,22 @@ public static class ReplicaInbox
         {
             if (await CountAsync(replica) >= count)
             {
-                return DateTime.UtcNow;
+                return await LastProcessedAtAsync(replica);
             }
 
             await Task.Delay(100);
         }
 
         return null;
+    }
+
+    private static async Task<DateTime> LastProcessedAtAsync(ServiceProcess replica)
+    {
+        await using var connection = Open(replica);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(ProcessedAt) FROM InboxMessages WHERE Consumer LIKE $consumer";
+        command.Parameters.AddWithValue("$consumer", RegisteredConsumer);
+        return DateTime.SpecifyKind(Convert.ToDateTime(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc);
     }
 
     private static SqliteConnection Open(ServiceProcess replica)
