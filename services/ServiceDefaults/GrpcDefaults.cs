@@ -23,16 +23,18 @@ public sealed class GrpcLimits
 
 public static class GrpcDefaults
 {
-    /// <summary>gRPC with limits, the deadline cap, health, reflection, and JWT authentication.</summary>
+    /// <summary>gRPC with limits, request validation, the deadline cap, health, reflection, and JWT authentication.</summary>
     public static IHostApplicationBuilder AddPlatformGrpc(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(GrpcLimits.Section).Get<GrpcLimits>() ?? new GrpcLimits();
         builder.Services.AddSingleton(limits);
+        builder.Services.AddSingleton<RequestValidator>();
         builder.Services.AddGrpc(o =>
         {
             o.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
             o.Interceptors.Add<CallCancellationInterceptor>();
+            o.Interceptors.Add<RequestValidationInterceptor>();
         });
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || r.Tags.Contains(ServiceDefaultsExtensions.LiveTag)));
         builder.Services.AddGrpcReflection();
