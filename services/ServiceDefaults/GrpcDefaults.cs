@@ -28,7 +28,7 @@ public static class GrpcDefaults
     {
         var limits = builder.Configuration.GetSection(GrpcLimits.Section).Get<GrpcLimits>() ?? new GrpcLimits();
         builder.Services.AddSingleton(limits);
-        builder.Services.AddSingleton<RequestValidator>();
+        builder.Services.AddSingleton(RequestValidator.Shared);
         builder.Services.AddGrpc(o =>
         {
             o.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;

@@ -11,11 +11,16 @@ namespace Platform.ServiceDefaults;
 /// </summary>
 public sealed class RequestValidator
 {
+    /// <summary>The process's one validator, also for rule classes that check items of a stream one by one.</summary>
+    public static RequestValidator Shared { get; } = new();
+
     private readonly Validator _validator = new(new ValidatorOptions());
 
-    public FieldViolations Check(IMessage message)
+    public FieldViolations Check(IMessage message) => Check(message, new FieldViolations());
+
+    /// <summary>Adds the message's violations, with paths from the message's own fields.</summary>
+    public FieldViolations Check(IMessage message, FieldViolations violations)
     {
-        var violations = new FieldViolations();
         foreach (var violation in _validator.Validate(message, failFast: false).Violations)
         {
             violations.Add(FieldName(violation), Describe(violation));

@@ -1,4 +1,5 @@
 using System.Collections;
+using Buf.Validate;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
@@ -48,7 +49,7 @@ public static class UnsafeCharacters
     {
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
-            if (field.FieldType is not (FieldType.String or FieldType.Message))
+            if (field.FieldType is not (FieldType.String or FieldType.Message) || IgnoredByContract(field))
             {
                 continue;
             }
@@ -78,6 +79,13 @@ public static class UnsafeCharacters
             }
         }
     }
+
+    /// <summary>
+    /// A field the contract marks IGNORE_ALWAYS is checked by its handler item by item (an import
+    /// reports a bad household by position instead of failing the stream), so it is skipped here too.
+    /// </summary>
+    private static bool IgnoredByContract(FieldDescriptor field) =>
+        field.GetOptions()?.GetExtension(ValidateExtensions.Field)?.Ignore == Ignore.Always;
 
     private static void CheckValue(object? value, string path, FieldViolations violations)
     {

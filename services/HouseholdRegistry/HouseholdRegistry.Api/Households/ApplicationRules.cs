@@ -10,11 +10,14 @@ public sealed record ValidMember(MemberInput Input, NationalIdFacts Id);
 /// <summary>
 /// Checks a household application (户申请) field by field, before anything is written. Every
 /// problem is reported with the field it concerns, so a village officer can fix the form at once.
+/// Single-field rules (lengths, enums stated, counts) are declared in households.proto and checked
+/// before the handler runs; what stays here crosses fields or needs the national ID's meaning.
 /// </summary>
 public static class ApplicationRules
 {
     public const int MaxNameLength = 50;
-    public const int MaxAddressLength = 200;
+
+    /// <summary>Also members[].max_items in households.proto; a member change checks the total against it.</summary>
     public const int MaxMembers = 30;
 
     public static IReadOnlyList<ValidMember> Validate(CreateHouseholdApplicationRequest request, DateOnly today, FieldViolations violations)
@@ -32,27 +35,20 @@ public static class ApplicationRules
     {
         violations.Check(RegionCode.TryParse(request.RegionCode, out var region) && region.Level == RegionLevel.Village,
             "region_code", "must be the 12-digit code of a village");
-        violations.Check(request.Address.Length <= MaxAddressLength, "address", $"must be at most {MaxAddressLength} characters");
-        violations.Check(request.PrimaryCause != PovertyCause.Unspecified && Enum.IsDefined(request.PrimaryCause), "primary_cause", "must name a poverty cause");
         for (var i = 0; i < request.OtherCauses.Count; i++)
         {
-            var cause = request.OtherCauses[i];
-            violations.Check(cause != PovertyCause.Unspecified && Enum.IsDefined(cause) && cause != request.PrimaryCause,
-                $"other_causes[{i}]", "must be a poverty cause other than the primary one");
+            violations.Check(request.OtherCauses[i] != request.PrimaryCause, $"other_causes[{i}]", "must be a poverty cause other than the primary one");
         }
 
-        violations.Check(Enum.IsDefined(request.Pathway), "pathway", "is not a known assistance pathway");
         ValidateFacts(request.Facts, "facts", violations);
         violations.Check(request.DeclaredIncomePerCapita is null || request.DeclaredIncomePerCapita.Fen >= 0,
             "declared_income_per_capita.fen", "must not be negative");
 
         if (request.Members.Count == 0)
         {
-            violations.Add("members", "at least the head of household is required");
-            return [];
+            return []; // the contract requires members; its rule has already been reported
         }
 
-        violations.Check(request.Members.Count <= MaxMembers, "members", $"at most {MaxMembers} members");
         violations.Check(request.Members.Count(m => m.Relationship == Relationship.Head) == 1, "members", "exactly one member must be the head of household");
 
         var valid = new List<ValidMember>();
@@ -73,9 +69,7 @@ public static class ApplicationRules
         return valid;
     }
 
-    public const int MaxEvidenceLength = 500;
-
-    /// <summary>Every present fact says where it comes from; evidence and kinship entries are bounded.</summary>
+    /// <summary>Every present fact says where it comes from; kinship entries name someone. Lengths and enums are in the contract.</summary>
     public static void ValidateFacts(HouseholdFacts? facts, string field, FieldViolations violations)
     {
         if (facts is null)
@@ -92,30 +86,21 @@ public static class ApplicationRules
 
             var name = $"{field}.{descriptor.Name}";
             violations.Check(!fact.Present || fact.Source != FactSource.Unspecified, $"{name}.source", "must say where a present fact comes from");
-            violations.Check(Enum.IsDefined(fact.Source), $"{name}.source", "is not a known fact source");
-            violations.Check(fact.Evidence.Length <= MaxEvidenceLength, $"{name}.evidence", $"must be at most {MaxEvidenceLength} characters");
         }
 
-        violations.Check(facts.CadreKinships.Count <= 20, $"{field}.cadre_kinships", "at most 20 entries");
         for (var i = 0; i < facts.CadreKinships.Count; i++)
         {
             var kin = facts.CadreKinships[i];
             var name = $"{field}.cadre_kinships[{i}]";
-            violations.Check(kin.Kind != CadreKind.Unspecified && Enum.IsDefined(kin.Kind), $"{name}.kind", "must name the kind of cadre");
-            violations.Check(kin.CadreName.Trim().Length is > 0 and <= MaxNameLength, $"{name}.cadre_name", $"is required, at most {MaxNameLength} characters");
-            violations.Check(kin.Relation.Trim().Length is > 0 and <= 20, $"{name}.relation", "is required, at most 20 characters");
-            violations.Check(kin.WorkUnit.Length <= 100, $"{name}.work_unit", "must be at most 100 characters");
+            violations.Check(kin.CadreName.Trim().Length > 0, $"{name}.cadre_name", "must not be blank");
+            violations.Check(kin.Relation.Trim().Length > 0, $"{name}.relation", "must not be blank");
         }
     }
 
     public static ValidMember? ValidateMember(MemberInput m, string field, DateOnly today, FieldViolations violations)
     {
-        var name = m.Name.Trim();
-        violations.Check(name.Length > 0 && name.Length <= MaxNameLength, $"{field}.name", $"is required, at most {MaxNameLength} characters");
-        violations.Check(m.Relationship != Relationship.Unspecified && Enum.IsDefined(m.Relationship), $"{field}.relationship", "must name the relationship to the head");
-        violations.Check(m.Health != HealthStatus.Unspecified && Enum.IsDefined(m.Health), $"{field}.health", "must be stated");
-        violations.Check(m.LabourCapacity != LabourCapacity.Unspecified && Enum.IsDefined(m.LabourCapacity), $"{field}.labour_capacity", "must be stated");
-        violations.Check(Enum.IsDefined(m.Schooling), $"{field}.schooling", "is not a known schooling status");
+        // The contract bounds the length; a name of spaces passes that but names no one.
+        violations.Check(m.Name.Trim().Length > 0, $"{field}.name", "must not be blank");
         violations.Check(m.Health == HealthStatus.Disability ? m.DisabilityGrade is >= 1 and <= 4 : m.DisabilityGrade == 0,
             $"{field}.disability_grade", "must be 1–4 for a disabled member and 0 otherwise");
 

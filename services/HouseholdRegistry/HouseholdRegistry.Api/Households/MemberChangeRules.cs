@@ -6,11 +6,10 @@ namespace Platform.HouseholdRegistry.Households;
 /// <summary>
 /// Checks a change of a household's members against the household as it stands: every field
 /// problem is named, and the household keeps exactly one head and at least one member.
+/// Single-field rules (ids, reasons, facts stated, lengths) are in households.proto.
 /// </summary>
 public static class MemberChangeRules
 {
-    public const int MaxNoteLength = 200;
-
     /// <summary>The new members that passed validation; problems go to <paramref name="violations"/>.</summary>
     public static IReadOnlyList<ValidMember> Validate(ChangeMembersRequest request, Household household, DateOnly today, FieldViolations violations)
     {
@@ -23,8 +22,6 @@ public static class MemberChangeRules
             var removal = request.Remove[i];
             var field = $"remove[{i}]";
             var member = Known(removal.MemberId, current, $"{field}.member_id", violations);
-            violations.Check(removal.Reason != MemberRemovalReason.Unspecified && Enum.IsDefined(removal.Reason), $"{field}.reason", "must say why the member left");
-            violations.Check(removal.Note.Length <= MaxNoteLength, $"{field}.note", $"must be at most {MaxNoteLength} characters");
             if (member is not null && !removed.Add(member.Id))
             {
                 violations.Add($"{field}.member_id", "is removed twice");
@@ -40,9 +37,6 @@ public static class MemberChangeRules
             var field = $"update[{i}]";
             var member = Known(update.MemberId, current, $"{field}.member_id", violations);
             violations.Check(member is null || !removed.Contains(member.Id), $"{field}.member_id", "is also removed");
-            violations.Check(update.Health != HealthStatus.Unspecified && Enum.IsDefined(update.Health), $"{field}.health", "must be stated");
-            violations.Check(update.LabourCapacity != LabourCapacity.Unspecified && Enum.IsDefined(update.LabourCapacity), $"{field}.labour_capacity", "must be stated");
-            violations.Check(update.Schooling != SchoolingStatus.Unspecified && Enum.IsDefined(update.Schooling), $"{field}.schooling", "must be stated");
             violations.Check(update.Health == HealthStatus.Disability ? update.DisabilityGrade is >= 1 and <= 4 : update.DisabilityGrade == 0,
                 $"{field}.disability_grade", "must be 1–4 for a disabled member and 0 otherwise");
         }

@@ -12,18 +12,13 @@ namespace Platform.HouseholdRegistry.Import;
 /// </summary>
 public static class ImportRules
 {
-    public const int MaxBatchIdLength = 64;
-    public const int MaxSourceLength = 64;
-
     /// <summary>Registration (建档立卡) began nationally in 2014; no registered household predates it.</summary>
     public const int FirstRegistrationYear = 2014;
 
     public static void ValidateHeader(ImportHeader header, FieldViolations violations)
     {
-        violations.Check(header.BatchId.Length is > 0 and <= MaxBatchIdLength && header.BatchId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),
-            "header.batch_id", $"must be 1–{MaxBatchIdLength} letters, digits, '-', '_' or '.'");
-        violations.Check(header.Source.Trim().Length is > 0 and <= MaxSourceLength, "header.source", $"is required, at most {MaxSourceLength} characters");
-        violations.Check(header.Registered >= 0, "header.registered", "must not be negative");
+        // batch_id's pattern, source's length and registered's range are in import.proto.
+        violations.Check(header.Source.Trim().Length > 0, "header.source", "must not be blank");
     }
 
     /// <summary>
@@ -32,6 +27,9 @@ public static class ImportRules
     /// </summary>
     public static IReadOnlyList<ValidMember> Validate(ImportedHousehold household, DateTime now, Caller caller, IReadOnlySet<string> villages, FieldViolations violations)
     {
+        // The contract's field rules for one household, checked here rather than for the whole
+        // stream message (import.proto says why), then the rules that need the registry.
+        RequestValidator.Shared.Check(household, violations);
         var thisYear = now.Year;
         var registeredAt = household.RegisteredAt?.ToDateTime();
         violations.Check(household.Status is HouseholdStatus.Registered or HouseholdStatus.Exited, "status", "must be REGISTERED or EXITED");
