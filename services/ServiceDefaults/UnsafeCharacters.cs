@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using Buf.Validate;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
@@ -47,12 +48,8 @@ public static class UnsafeCharacters
 
     private static void Walk(IMessage message, string prefix, FieldViolations violations)
     {
-        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+        foreach (var field in Walked.GetOrAdd(message.Descriptor, WalkedFields))
         {
-            if (field.FieldType is not (FieldType.String or FieldType.Message) || IgnoredByContract(field))
-            {
-                continue;
-            }
 
             var path = prefix + field.Name;
             var value = field.Accessor.GetValue(message);
@@ -79,6 +76,13 @@ public static class UnsafeCharacters
             }
         }
     }
+
+    /// <summary>Reading a field's options parses them; done once per message type, not per call.</summary>
+    private static readonly ConcurrentDictionary<MessageDescriptor, FieldDescriptor[]> Walked = new();
+
+    private static FieldDescriptor[] WalkedFields(MessageDescriptor descriptor) => descriptor.Fields.InFieldNumberOrder()
+        .Where(f => f.FieldType is FieldType.String or FieldType.Message && !IgnoredByContract(f))
+        .ToArray();
 
     /// <summary>
     /// A field the contract marks IGNORE_ALWAYS is checked by its handler item by item (an import

@@ -17,7 +17,13 @@ public static class ImportRules
 
     public static void ValidateHeader(ImportHeader header, FieldViolations violations)
     {
-        // batch_id's pattern, source's length and registered's range are in import.proto.
+        // batch_id's pattern, source's length and registered's range are in import.proto; checked
+        // here too so the import's own rules see one complete list of the header's problems.
+        foreach (var v in RequestValidator.Shared.Check(header).Items)
+        {
+            violations.Add($"header.{v.Field}", v.Description);
+        }
+
         violations.Check(header.Source.Trim().Length > 0, "header.source", "must not be blank");
     }
 
