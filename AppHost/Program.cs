@@ -8,7 +8,7 @@ var dataDirectory = Path.GetFullPath(builder.Configuration["DataDir"] ?? Path.Co
 Console.WriteLine($"[apphost] Data folder: {dataDirectory}");
 var settings = new PlatformSettings(
     dataDirectory,
-    DevSecrets.LoadOrCreate(dataDirectory),
+    DevSecrets.LoadOrCreate(dataDirectory, message => Console.WriteLine($"[apphost] {message}")),
     builder.AddPlatformBroker(dataDirectory),
     new Lazy<IResourceBuilder<LocalPostgresResource>>(() => builder.AddLocalPostgres(dataDirectory)),
     PlatformServices.ReplicasFrom(builder.Configuration));
