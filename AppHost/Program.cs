@@ -16,6 +16,7 @@ var settings = new PlatformSettings(
 builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegistry)
     .WithPlatformDefaults(settings)
     .WithDatabase(ResourceNames.RegistryDatabase, settings)
+    .WithNoticePeriod()
     .WithSeedDemoCommand(settings);
 
 builder.AddProject<Projects.Assistance_Api>(ResourceNames.Assistance)
