@@ -25,6 +25,10 @@ public static class Ids
     public static Guid? Optional(string? text, FieldViolations violations, string field) =>
         string.IsNullOrEmpty(text) ? null : Require(text, violations, field);
 
-    public static bool TryParse(string? text, out Guid id) =>
-        Guid.TryParseExact(text, "D", out id) && id != Guid.Empty;
+    /// <summary>The length check matters: .NET's exact parse still forgives surrounding spaces.</summary>
+    public static bool TryParse(string? text, out Guid id)
+    {
+        id = Guid.Empty;
+        return text is { Length: 36 } && Guid.TryParseExact(text, "D", out id) && id != Guid.Empty;
+    }
 }

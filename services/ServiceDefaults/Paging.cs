@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.WebUtilities;
 using Pa.Common.V1;
 
@@ -87,6 +88,9 @@ public static class Paging
         TotalSize = total,
         NextPageToken = rowsPlusOne.Count > page.Size ? Token(page.List, key(rowsPlusOne[page.Size - 1])) : "",
     };
+
+    /// <summary>The list name a method's tokens are made for: its gRPC path, as <c>ServerCallContext.Method</c> gives it.</summary>
+    public static string ListOf(MethodDescriptor method) => $"/{method.Service.FullName}/{method.Name}";
 
     /// <summary>The token of <paramref name="list"/> that continues after the row keyed <paramref name="key"/>.</summary>
     public static string Token(string list, string key)
