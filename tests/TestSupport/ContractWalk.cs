@@ -97,11 +97,11 @@ public static class ContractWalk
     }
 
     /// <summary>The generated contract class's descriptor for a service implementation (its base is <c>XService.XServiceBase</c>).</summary>
-    private static ServiceDescriptor? ServiceDescriptorOf(Type implementation)
+    private static Google.Protobuf.Reflection.ServiceDescriptor? ServiceDescriptorOf(Type implementation)
     {
         for (var type = implementation; type is not null; type = type.BaseType)
         {
-            if (type.DeclaringType?.GetProperty("Descriptor")?.GetValue(null) is ServiceDescriptor descriptor)
+            if (type.DeclaringType?.GetProperty("Descriptor")?.GetValue(null) is Google.Protobuf.Reflection.ServiceDescriptor descriptor)
             {
                 return descriptor;
             }

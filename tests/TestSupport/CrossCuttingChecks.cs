@@ -13,6 +13,9 @@ namespace Platform.Testing;
 /// </summary>
 public static class CrossCuttingChecks
 {
+    /// <summary>What a walk called (so a test can show it reached the RPCs it means) and what broke the rule.</summary>
+    public sealed record Walk(IReadOnlyList<string> Checked, IReadOnlyList<string> Failures);
+
     private const string ZeroId = "00000000-0000-0000-0000-000000000000";
 
     /// <summary>Every role, in the order tried: a method is checked as the first role it does not refuse.</summary>
@@ -32,9 +35,10 @@ public static class CrossCuttingChecks
     }
 
     /// <summary>Lists that answer anything but INVALID_ARGUMENT naming "&lt;page field&gt;.page_token" for a token they did not make.</summary>
-    public static async Task<IReadOnlyList<string>> ListsAcceptingForeignTokensAsync(IServiceProvider services, CallInvoker invoker, IReadOnlyList<CallOptions> callers)
+    public static async Task<Walk> ListsAcceptingForeignTokensAsync(IServiceProvider services, CallInvoker invoker, IReadOnlyList<CallOptions> callers)
     {
         var failures = new List<string>();
+        var walked = new List<string>();
         foreach (var method in ContractWalk.UnaryMethods(services))
         {
             if (ContractWalk.PageField(method) is not { } pageField)
@@ -42,6 +46,7 @@ public static class CrossCuttingChecks
                 continue;
             }
 
+            walked.Add(method.Name);
             foreach (var (kind, token) in ForeignTokens(Paging.ListOf(method)))
             {
                 var request = ContractWalk.NewRequest(method);
@@ -55,18 +60,20 @@ public static class CrossCuttingChecks
             }
         }
 
-        return failures;
+        return new Walk(walked, failures);
     }
 
     /// <summary>RPCs that answer anything but INVALID_ARGUMENT naming the id field for a non-UUID, a braced UUID or the all-zero UUID.</summary>
-    public static async Task<IReadOnlyList<string>> RpcsAcceptingBadIdsAsync(IServiceProvider services, CallInvoker invoker, IReadOnlyList<CallOptions> callers)
+    public static async Task<Walk> RpcsAcceptingBadIdsAsync(IServiceProvider services, CallInvoker invoker, IReadOnlyList<CallOptions> callers)
     {
         var failures = new List<string>();
+        var walked = new List<string>();
         string[] badIds = ["not-a-uuid", ZeroId, "{" + Guid.NewGuid() + "}"];
         foreach (var method in ContractWalk.UnaryMethods(services))
         {
             foreach (var field in ContractWalk.IdFields(method))
             {
+                walked.Add($"{method.Name}.{field.Name}");
                 foreach (var bad in badIds)
                 {
                     var request = ContractWalk.NewRequest(method);
@@ -80,7 +87,7 @@ public static class CrossCuttingChecks
             }
         }
 
-        return failures;
+        return new Walk(walked, failures);
     }
 
     /// <summary>Tokens a list never made: plain text, random bytes in base64url, and a well-formed token of another list.</summary>
