@@ -19,7 +19,7 @@ public sealed partial class AssetIncomeGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "grant industry subsidies");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         ValidYear(request.Year, violations, "year");
         violations.Check(request.Item.Trim().Length is > 0 and <= 32, "item", "must have 1 to 32 characters");
         violations.Check(request.Units > 0, "units", "must be more than 0");
@@ -53,7 +53,7 @@ public sealed partial class AssetIncomeGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read asset income");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -134,7 +134,7 @@ public sealed partial class AssetIncomeGrpcService
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         ValidYear(request.Year, violations, "year");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -157,7 +157,7 @@ public sealed partial class AssetIncomeGrpcService
         var response = new Proto.ListVillagesBelowStandardResponse
         {
             Standard = AssetMapping.Fen(standard),
-            Page = Paging.Response(rows, page.Size, below.Count, v => v.Code),
+            Page = Paging.Response(rows, page, below.Count, v => v.Code),
         };
         response.Villages.AddRange(rows.Take(page.Size).Select(v => new Proto.VillageBelowStandard
         {

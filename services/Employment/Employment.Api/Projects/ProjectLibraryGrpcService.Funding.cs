@@ -16,7 +16,7 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record construction progress");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.Check(request.Percent is >= 0 and <= 100, "percent", "must be 0 to 100");
         var verifiedBy = ProjectValidation.Text(request.VerifiedBy, 64, required: true, violations, "verified_by");
         var now = time.GetUtcNow().UtcDateTime;
@@ -50,7 +50,7 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, CountyOfficers, "disburse project funds");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.Check(request.Amount is { Fen: > 0 }, "amount", "must be more than zero fen");
         var voucher = ProjectValidation.Text(request.Voucher, 64, required: true, violations, "voucher");
         violations.ThrowIfAny();
@@ -84,7 +84,7 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read project disbursements");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.ThrowIfAny();
 
         await VisibleProjectAsync(caller, id, context.CancellationToken);

@@ -7,13 +7,6 @@ namespace Platform.Employment.Projects;
 /// <summary>Field checks the project library's requests share.</summary>
 public static class ProjectValidation
 {
-    public static Guid ProjectId(string text, FieldViolations violations)
-    {
-        var ok = Guid.TryParse(text, out var id) && id != Guid.Empty;
-        violations.Check(ok, "project_id", "must be a project id (a UUID)");
-        return id;
-    }
-
     public static string Text(string? text, int maxLength, bool required, FieldViolations violations, string field)
     {
         var trimmed = (text ?? "").Trim();

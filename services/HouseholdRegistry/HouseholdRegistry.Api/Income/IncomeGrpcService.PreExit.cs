@@ -75,7 +75,7 @@ public sealed partial class IncomeGrpcService
         var violations = new FieldViolations();
         var region = RegistryCalls.ReadRegion(request.RegionCode, caller, violations, required: false);
         CheckYear(request.Year, now, violations);
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         ExitOrder? after = null;
         if (page.After is not null)
         {
@@ -108,7 +108,7 @@ public sealed partial class IncomeGrpcService
         db.Record(caller, "exit.list-candidates", "region", region.Value, context.AccessPurpose(), now, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
 
-        var response = new ListExitCandidatesResponse { Page = Paging.Response(rows, page.Size, ordered.Count, c => c.Order.ToKey()) };
+        var response = new ListExitCandidatesResponse { Page = Paging.Response(rows, page, ordered.Count, c => c.Order.ToKey()) };
         response.Candidates.AddRange(rows.Take(page.Size).Select(c => new ExitCandidate
         {
             HouseholdId = c.Household.Id.ToString(),

@@ -18,7 +18,7 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
         var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "record income surveys");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Year >= 2000 && request.Year <= now.Year, "year", $"must be a year from 2000 to {now.Year}");
         var amounts = new (string Field, Pa.Common.V1.Money? Amount, string Category, IncomeKind Kind)[]
         {
@@ -36,7 +36,7 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
         }
 
         violations.ThrowIfAny();
-        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
 
         // The survey reference is the year and field, so a new survey of the year replaces the last one.
         var changes = amounts.Select(a => new IncomeChange(request.Year, a.Category, a.Kind, IncomeCategories.VillageSurvey, $"{request.Year}/{a.Category}", a.Amount?.Fen ?? 0)).ToList();
@@ -56,9 +56,9 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
     {
         var caller = RegistryCalls.RequireReader(context);
         var violations = new FieldViolations();
-        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
-        var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking(), id!.Value, caller, context.CancellationToken);
+        var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking(), id, caller, context.CancellationToken);
 
         var summaries = await db.IncomeYears.AsNoTracking().Where(y => y.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);
         var entries = await db.IncomeEntries.AsNoTracking().Where(e => e.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);
