@@ -12,7 +12,8 @@ public static class MoneyLimits
 {
     /// <summary>
     /// One component of a household's yearly income or rigid expenditure (wages, production net,
-    /// property, transfer, medical, education), and a per-capita yearly income: 100,000,000 yuan.
+    /// property, transfer, medical, education), a per-capita yearly income, and the cost of one
+    /// hospital stay: 100,000,000 yuan.
     /// Registered households live below a line of 6,000 yuan per person, so such a figure is a
     /// typing error. Production net income may be a loss down to the same amount below zero.
     /// </summary>
