@@ -74,7 +74,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var kind = request.Kind.ToKind();
         violations.Check(kind is not null, "kind", "must be repair, rebuild or relocation instead");
-        violations.Check(request.Subsidy is { Fen: >= 0 }, "subsidy", "must be given in whole fen and not be negative");
+        violations.Check(request.Subsidy is { Fen: >= 0 and <= MoneyLimits.HouseholdSubsidyFen }, "subsidy", $"must be given in whole fen, {MoneyLimits.UpTo(MoneyLimits.HouseholdSubsidyFen)}");
         var startedOn = HousingValidation.PastDate(request.StartedOn, Today, violations, "started_on");
         violations.ThrowIfAny();
 

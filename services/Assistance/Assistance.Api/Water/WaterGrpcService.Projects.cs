@@ -27,7 +27,7 @@ public sealed partial class WaterGrpcService
         violations.Check(kind is not null, "kind", "must be one of the project kinds");
         var villageValid = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
         violations.Check(villageValid, "village_code", "must be the 12-digit code of a village");
-        violations.Check(request.Budget is { Fen: > 0 }, "budget", "must be more than zero fen");
+        violations.Check(request.Budget is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "budget", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         var fixes = request.Fixes.Select(f => WaterMapping.FromProto<WaterDimension, Pa.Assistance.V1.WaterDimension>(f)).ToList();
         violations.Check(fixes.Count > 0 && fixes.All(f => f is not null), "fixes", "must name at least one dimension, each one of the four");
         violations.ThrowIfAny();

@@ -34,7 +34,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         for (var i = 0; i < request.Holdings.Count; i++)
         {
             var id = Ids.Require(request.Holdings[i].HouseholdId, violations, $"holdings[{i}].household_id");
-            violations.Check(request.Holdings[i].Shares > 0, $"holdings[{i}].shares", "must be a positive whole number");
+            violations.Check(request.Holdings[i].Shares is > 0 and <= MoneyLimits.Count, $"holdings[{i}].shares", $"must be a whole number from 1 to {MoneyLimits.Count}");
             violations.Check(id == Guid.Empty || holdings.TryAdd(id, request.Holdings[i].Shares), $"holdings[{i}].household_id", "is listed twice");
         }
 
@@ -132,7 +132,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var runKey = request.RunKey.Trim();
         violations.Check(runKey.Length is > 0 and <= 64, "run_key", "must have 1 to 64 characters");
         ValidYear(request.Year, violations, "year");
-        violations.Check(request.Amount is { Fen: > 0 }, "amount", "must be more than 0 fen");
+        violations.Check(request.Amount is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "amount", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;

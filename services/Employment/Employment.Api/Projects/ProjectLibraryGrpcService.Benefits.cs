@@ -23,7 +23,7 @@ public sealed partial class ProjectLibraryGrpcService
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var kind = ProjectMapping.FromProto<BenefitKind, Pa.Employment.V1.BenefitKind>(request.Kind);
         violations.Check(kind is not null, "kind", "must be one of the benefit kinds");
-        violations.Check(request.AmountPerYear is { Fen: > 0 }, "amount_per_year", "must be more than zero fen");
+        violations.Check(request.AmountPerYear is { Fen: > 0 and <= MoneyLimits.HouseholdSubsidyFen }, "amount_per_year", $"must be more than 0 and at most {MoneyLimits.HouseholdSubsidyFen} fen");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);

@@ -51,7 +51,7 @@ public sealed partial class ProjectLibraryGrpcService
         RegionAccess.Require(caller, CountyOfficers, "disburse project funds");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.Check(request.Amount is { Fen: > 0 }, "amount", "must be more than zero fen");
+        violations.Check(request.Amount is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "amount", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         var voucher = ProjectValidation.Text(request.Voucher, 64, required: true, violations, "voucher");
         violations.ThrowIfAny();
 
@@ -74,7 +74,7 @@ public sealed partial class ProjectLibraryGrpcService
             DisbursedAt = now,
         };
         db.Add(disbursement);
-        project.DisbursedFen += request.Amount.Fen;
+        project.DisbursedFen = checked(project.DisbursedFen + request.Amount.Fen);
         var message = await SaveAsync(caller, "disburse", project, context, now);
         return new RequestDisbursementResponse { Disbursement = disbursement.ToMessage(), Project = message };
     }

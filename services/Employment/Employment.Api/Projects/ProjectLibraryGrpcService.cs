@@ -67,7 +67,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         RegionAccess.Require(caller, CountyOfficers, "approve industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.Check(request.ApprovedBudget is { Fen: > 0 }, "approved_budget", "must be more than zero fen");
+        violations.Check(request.ApprovedBudget is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "approved_budget", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);

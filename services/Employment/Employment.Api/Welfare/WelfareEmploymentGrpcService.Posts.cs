@@ -27,7 +27,7 @@ public sealed partial class WelfareEmploymentGrpcService
         var title = WelfareValidation.Text(request.Title, 100, violations, "title");
         var basis = WelfareMapping.FromProto(request.PayBasis);
         violations.Check(basis is not null, "pay_basis", "must be PER_DAY or PER_TASK");
-        violations.Check(request.Rate is { Fen: > 0 }, "rate", "must be more than zero fen");
+        violations.Check(request.Rate is { Fen: > 0 and <= MoneyLimits.MonthlyIncomeFen }, "rate", $"must be more than 0 and at most {MoneyLimits.MonthlyIncomeFen} fen");
         violations.ThrowIfAny();
         RequireVisible(caller, village);
 

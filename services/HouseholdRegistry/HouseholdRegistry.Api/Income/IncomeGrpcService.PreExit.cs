@@ -98,7 +98,7 @@ public sealed partial class IncomeGrpcService
             .Select(h =>
             {
                 var income = incomes.GetValueOrDefault(h.Seq);
-                var margin = income is null ? 0 : income.PerCapitaNetIncomeFen - policy.For(income.Year).PovertyLineFen;
+                var margin = income is null ? 0 : checked(income.PerCapitaNetIncomeFen - policy.For(income.Year).PovertyLineFen);
                 return (Household: h, Income: income, Margin: margin, Order: ExitOrder.Of(h.PlannedExitYear, h.Pathway, margin, h.Seq, request.Year));
             })
             .OrderBy(c => c.Order)

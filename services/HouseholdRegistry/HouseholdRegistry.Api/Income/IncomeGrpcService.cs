@@ -29,10 +29,13 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
             ("medical_expenditure", request.MedicalExpenditure, IncomeCategories.MedicalExpenditure, IncomeKind.Expenditure),
             ("education_expenditure", request.EducationExpenditure, IncomeCategories.EducationExpenditure, IncomeKind.Expenditure),
         };
-        foreach (var (field, amount, _, _) in amounts.Where(a => a.Category != IncomeCategories.ProductionNet))
+        foreach (var (field, amount, category, _) in amounts)
         {
             // Production and business income is net of costs and may be a loss; every other amount is not negative.
-            violations.Check((amount?.Fen ?? 0) >= 0, $"{field}.fen", "must not be negative");
+            var fen = amount?.Fen ?? 0;
+            var lowest = category == IncomeCategories.ProductionNet ? -MoneyLimits.YearlyIncomeFen : 0;
+            violations.Check(fen >= lowest, $"{field}.fen", lowest == 0 ? "must not be negative" : $"must not be below {lowest} fen");
+            violations.Check(fen <= MoneyLimits.YearlyIncomeFen, $"{field}.fen", $"must be at most {MoneyLimits.YearlyIncomeFen} fen (100,000,000 yuan)");
         }
 
         violations.ThrowIfAny();

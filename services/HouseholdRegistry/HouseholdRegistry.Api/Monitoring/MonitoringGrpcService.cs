@@ -80,7 +80,7 @@ public sealed partial class MonitoringGrpcService(
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Kind != HardshipKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must name the kind of hardship");
         CheckReason(request.Description, "description", violations);
-        violations.Check(request.Amount is null || request.Amount.Fen >= 0, "amount.fen", "must not be negative");
+        violations.Check(request.Amount is null || request.Amount.Fen is >= 0 and <= MoneyLimits.YearlyIncomeFen, "amount.fen", MoneyLimits.UpTo(MoneyLimits.YearlyIncomeFen));
         violations.ThrowIfAny();
 
         var household = await RegistryCalls.FindAsync(db.Households, id, caller, context.CancellationToken);

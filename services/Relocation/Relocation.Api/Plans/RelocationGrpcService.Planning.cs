@@ -25,7 +25,7 @@ public sealed partial class RelocationGrpcService
     };
 
     /// <summary>10,000,000 yuan: a larger housing subsidy is a typing error.</summary>
-    private const long MaxSubsidyFen = 1_000_000_000;
+    private const long MaxSubsidyFen = MoneyLimits.HouseholdSubsidyFen;
 
     public override async Task<PlanRelocationResponse> PlanRelocation(PlanRelocationRequest request, ServerCallContext context)
     {
