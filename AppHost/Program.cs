@@ -8,7 +8,7 @@ var dataDirectory = Path.GetFullPath(builder.Configuration["DataDir"] ?? Path.Co
 Console.WriteLine($"[apphost] Data folder: {dataDirectory}");
 var settings = new PlatformSettings(
     dataDirectory,
-    DevSecrets.LoadOrCreate(dataDirectory),
+    DevSecrets.LoadOrCreate(dataDirectory, message => Console.WriteLine($"[apphost] {message}")),
     builder.AddPlatformBroker(dataDirectory),
     new Lazy<IResourceBuilder<LocalPostgresResource>>(() => builder.AddLocalPostgres(dataDirectory)),
     PlatformServices.ReplicasFrom(builder.Configuration));
@@ -16,6 +16,7 @@ var settings = new PlatformSettings(
 builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegistry)
     .WithPlatformDefaults(settings)
     .WithDatabase(ResourceNames.RegistryDatabase, settings)
+    .WithNoticePeriod()
     .WithSeedDemoCommand(settings);
 
 builder.AddProject<Projects.Assistance_Api>(ResourceNames.Assistance)

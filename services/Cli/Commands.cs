@@ -17,7 +17,9 @@ public static class Commands
         pa seed-demo --token OPERATOR_TOKEN [--households 40000] [--address ...]
                   seeds the synthetic demo county 示范县 (341599000000), printing progress
         Roles: village-officer, township-officer, county-officer, city-officer, provincial-officer,
-               department-client, auditor, operator. Tokens use the development key in <data-dir>/dev-secrets.json.
+               department-client, auditor, operator. An officer's region is a code of its own level
+               (village 341522100201, township 341522100000, county 341522000000, city 341500000000,
+               province 340000000000). Tokens use the development key in <data-dir>/dev-secrets.json.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -67,12 +69,22 @@ public static class Commands
         }
     }
 
-    private static string Token(Options options)
+    /// <summary>
+    /// A development token. A role and region the services would refuse (a village officer with a
+    /// county code, say) is refused here, before any key is read or created.
+    /// </summary>
+    public static string Token(Options options)
     {
-        var secrets = DevSecrets.LoadOrCreate(options.Get("data-dir", ".data"));
-        var issuer = new DevTokenIssuer(new JwtOptions { SigningKey = secrets.SigningKey });
         var role = options.Require("role");
-        return issuer.Issue(role, options.Require("region"), options.Get("subject", $"dev-{role}"), personalData: options.Has("personal-data"),
+        var region = options.Require("region");
+        if (PlatformRoles.WhyNotAllowed(role, region) is { } why)
+        {
+            throw new ArgumentException($"pa token --role {role} --region {region}: {why}");
+        }
+
+        var secrets = DevSecrets.LoadOrCreate(options.Get("data-dir", ".data"), message => Console.Error.WriteLine($"[pa] {message}"));
+        var issuer = new DevTokenIssuer(new JwtOptions { SigningKey = secrets.SigningKey });
+        return issuer.Issue(role, region, options.Get("subject", $"dev-{role}"), personalData: options.Has("personal-data"),
             scopes: options.Get("scope", "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -80,9 +92,14 @@ public static class Commands
     {
         using var channel = GrpcChannel.ForAddress(options.Get("address", "http://localhost:5101"));
         var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: Deadline());
-        Console.WriteLine(reply.Status);
+        Console.WriteLine(HealthText(reply.Status));
         return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? 0 : 1;
     }
+
+    /// <summary>The status as the gRPC health protocol names it (SERVING, NOT_SERVING), as the README shows.</summary>
+    public static string HealthText(HealthCheckResponse.Types.ServingStatus status) =>
+        HealthCheckResponse.Descriptor.FindFieldByNumber(HealthCheckResponse.StatusFieldNumber).EnumType.FindValueByNumber((int)status)?.Name
+        ?? status.ToString();
 
     private static async Task<int> SeedDemoAsync(Options options)
     {

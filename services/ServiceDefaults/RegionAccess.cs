@@ -3,7 +3,7 @@ using Platform.Security;
 
 namespace Platform.ServiceDefaults;
 
-/// <summary>Checks every service makes on a call: the caller's role, the region a listing asks for, record ids.</summary>
+/// <summary>Checks every service makes on a call: the caller's role, the region a listing asks for. Record ids: <see cref="Ids"/>.</summary>
 public static class RegionAccess
 {
     /// <summary>Officers who record measures for the households their region covers: village, township and county.</summary>
@@ -51,17 +51,5 @@ public static class RegionAccess
         }
 
         return region;
-    }
-
-    /// <summary>A record id (a UUID), or a field violation.</summary>
-    public static Guid ParseId(string text, FieldViolations violations, string field)
-    {
-        if (Guid.TryParse(text, out var id) && id != Guid.Empty)
-        {
-            return id;
-        }
-
-        violations.Add(field, "must be a household or record id (a UUID)");
-        return Guid.Empty;
     }
 }

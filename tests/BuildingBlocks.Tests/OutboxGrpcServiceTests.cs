@@ -140,7 +140,7 @@ public sealed class OutboxGrpcServiceTests : IAsyncLifetime
         var tooMany = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
             Client.ParkEventsAsync(new ParkEventsRequest { RowIds = { Enumerable.Range(1, OutboxGrpcService.MaxRowIds + 1).Select(i => (long)i) } }, Operator));
         var badToken = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
-            Client.ListProblemEventsAsync(new ListProblemEventsRequest { Page = new() { PageToken = Paging.Token("not-a-row") } }, Operator));
+            Client.ListProblemEventsAsync(new ListProblemEventsRequest { Page = new() { PageToken = Paging.Token(Paging.ListOf(OutboxService.Descriptor.FindMethodByName("ListProblemEvents")), "not-a-row") } }, Operator));
 
         Assert.Equal("row_ids", RpcAssert.InvalidField(both));
         Assert.Equal("row_ids", RpcAssert.InvalidField(neither));

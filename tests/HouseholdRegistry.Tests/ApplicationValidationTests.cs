@@ -35,6 +35,8 @@ public sealed class ApplicationValidationTests(RegistryFactory registry) : IClas
         ["disability grade 5"] = (r => r.Members[2].DisabilityGrade = 5, "members[2].disability_grade"),
         ["same person twice"] = (r => r.Members.Add(SamePersonAsChild(r.Members[0])), "members[3].national_id"),
         ["negative declared income"] = (r => r.DeclaredIncomePerCapita = new Money { Fen = -1 }, "declared_income_per_capita.fen"),
+        ["declared income one fen over the bound"] = (r => r.DeclaredIncomePerCapita = new Money { Fen = Platform.ServiceDefaults.MoneyLimits.YearlyIncomeFen + 1 }, "declared_income_per_capita.fen"),
+        ["declared income of int64 max"] = (r => r.DeclaredIncomePerCapita = new Money { Fen = long.MaxValue }, "declared_income_per_capita.fen"),
         ["unknown pathway"] = (r => r.Pathway = (AssistancePathway)99, "pathway"),
         ["planned exit year in the past"] = (r => r.PlannedExitYear = 2001, "planned_exit_year"),
         ["present fact without a source"] = (r => r.Facts = new HouseholdFacts { OwnsMotorVehicle = new Fact { Present = true } }, "facts.owns_motor_vehicle.source"),
@@ -59,6 +61,17 @@ public sealed class ApplicationValidationTests(RegistryFactory registry) : IClas
         Assert.Contains(field, RpcAssert.InvalidFields(error));
         Assert.Equal(households, await registry.CountHouseholdsAsync(Seeded.Huoqiu));
         Assert.Equal(rows, await registry.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_declared_income_at_the_bound_is_accepted()
+    {
+        var request = Applications.Household(Seeded.Qilipeng);
+        request.DeclaredIncomePerCapita = new Money { Fen = Platform.ServiceDefaults.MoneyLimits.YearlyIncomeFen };
+
+        var created = await registry.Households.CreateHouseholdApplicationAsync(request, registry.CountyOfficer(Seeded.Huoqiu));
+
+        Assert.Equal(Platform.ServiceDefaults.MoneyLimits.YearlyIncomeFen, created.Household.DeclaredIncomePerCapita.Fen);
     }
 
     [Fact]

@@ -61,6 +61,9 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
 
     public Grpc.Health.V1.Health.HealthClient Health => new(_channel.Value);
 
+    /// <summary>The in-memory channel, for calls made from the contract's descriptors (<see cref="Platform.Testing.ContractWalk"/>).</summary>
+    public Grpc.Net.Client.GrpcChannel Channel => _channel.Value;
+
     /// <summary>
     /// Call options with a development token for the given role and region, an optional declared purpose,
     /// and a deadline, as every platform client sends one (30 s, the server's cap, like the other services'

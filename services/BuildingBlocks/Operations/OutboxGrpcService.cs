@@ -24,25 +24,14 @@ public sealed class OutboxGrpcService(IOutboxOperations outbox) : V1.OutboxServi
         var caller = context.GetCaller();
         RegionAccess.Require(caller, OperatorsOnly, "read the outbox's problem events");
         var violations = new FieldViolations();
-        var page = Paging.Read(request.Page, violations, "page");
-        long? afterId = null;
-        if (page.After is not null)
-        {
-            if (long.TryParse(page.After, NumberStyles.None, CultureInfo.InvariantCulture, out var after))
-            {
-                afterId = after;
-            }
-            else
-            {
-                violations.Add("page.page_token", "is not a token returned by this service");
-            }
-        }
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var afterId = Paging.AfterSeq(page, violations, "page");
 
         violations.ThrowIfAny();
         var found = await outbox.ListProblemRowsAsync(page.Size + 1, afterId, caller, context.AccessPurpose(), context.CancellationToken);
         var response = new V1.ListProblemEventsResponse
         {
-            Page = Paging.Response(found.Rows, page.Size, found.Total, r => r.Id.ToString(CultureInfo.InvariantCulture)),
+            Page = Paging.Response(found.Rows, page, found.Total, r => r.Id.ToString(CultureInfo.InvariantCulture)),
         };
         response.Events.AddRange(found.Rows.Take(page.Size).Select(ToProto));
         return response;

@@ -10,7 +10,8 @@ public static class AuthenticationSetup
 {
     /// <summary>
     /// JWT bearer authentication for every endpoint: a caller without a valid token is
-    /// Unauthenticated; a token without a known role and region is treated the same way.
+    /// Unauthenticated, told why (<see cref="AuthenticationRefusal"/>); a token without a known
+    /// role and a region of that role's level is treated the same way.
     /// </summary>
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,13 +36,17 @@ public static class AuthenticationSetup
                     // A signed token that names no known role, or a region of the wrong level, proves no platform identity.
                     OnTokenValidated = ctx =>
                     {
-                        if (ctx.Principal is null || Caller.FromPrincipal(ctx.Principal) is null)
+                        var why = PlatformRoles.WhyNotAllowed(
+                            ctx.Principal?.FindFirst(PlatformClaims.Role)?.Value,
+                            ctx.Principal?.FindFirst(PlatformClaims.Region)?.Value);
+                        if (why is not null)
                         {
-                            ctx.Fail("The token names no known role with a region of that role's level.");
+                            ctx.Fail(new RoleAndRegionException(why));
                         }
 
                         return Task.CompletedTask;
                     },
+                    OnChallenge = AuthenticationRefusal.ChallengeAsync,
                 };
             });
 

@@ -20,21 +20,18 @@ public sealed record Caller(string Subject, string Name, string Role, RegionCode
     {
         var role = principal.FindFirst(PlatformClaims.Role)?.Value;
         var regionText = principal.FindFirst(PlatformClaims.Region)?.Value;
-        if (role is null || !PlatformRoles.All.Contains(role) || !RegionCode.TryParse(regionText, out var region))
+        if (PlatformRoles.WhyNotAllowed(role, regionText) is not null)
         {
             return null;
         }
 
-        if (PlatformRoles.OfficerLevel(role) is { } level && region.Level != level)
-        {
-            return null;
-        }
+        var region = RegionCode.Parse(regionText!);
 
         var subject = principal.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown";
         var name = principal.FindFirst(PlatformClaims.Name)?.Value ?? subject;
         var scopes = (principal.FindFirst(PlatformClaims.Scope)?.Value ?? "")
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .ToHashSet(StringComparer.Ordinal);
-        return new Caller(subject, name, role, region, scopes);
+        return new Caller(subject, name, role!, region, scopes);
     }
 }

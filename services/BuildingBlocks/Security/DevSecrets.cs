@@ -11,16 +11,26 @@ public sealed record DevSecrets(string SigningKey, string EncryptionKey, string 
 {
     public const string FileName = "dev-secrets.json";
 
-    public static DevSecrets LoadOrCreate(string dataDirectory)
+    /// <summary>
+    /// Reads the keys from the data folder, creating the folder and the keys when missing. What it
+    /// creates goes to <paramref name="say"/> with the full path, so a new user learns where the
+    /// run keeps its data and that deleting the file means new keys (and unreadable old data).
+    /// </summary>
+    public static DevSecrets LoadOrCreate(string dataDirectory, Action<string>? say = null)
     {
-        var path = Path.Combine(dataDirectory, FileName);
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
         if (File.Exists(path))
         {
             return JsonSerializer.Deserialize<DevSecrets>(File.ReadAllText(path))
                 ?? throw new InvalidOperationException($"{path} is empty; delete it to create new development keys.");
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        if (!Directory.Exists(dataDirectory))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            say?.Invoke(CreatedFolder(dataDirectory));
+        }
+
         var secrets = new DevSecrets(DevTokenIssuer.NewKey(), DevTokenIssuer.NewKey(), DevTokenIssuer.NewKey());
         File.WriteAllText(path, JsonSerializer.Serialize(secrets, new JsonSerializerOptions { WriteIndented = true }));
         if (!OperatingSystem.IsWindows())
@@ -28,6 +38,12 @@ public sealed record DevSecrets(string SigningKey, string EncryptionKey, string 
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
+        say?.Invoke(CreatedKeys(path));
         return secrets;
     }
+
+    public static string CreatedFolder(string dataDirectory) => $"Created the data folder {Path.GetFullPath(dataDirectory)}";
+
+    public static string CreatedKeys(string path) =>
+        $"Created development keys in {Path.GetFullPath(path)} (token signing, ID encryption and lookup; local runs only)";
 }

@@ -41,6 +41,30 @@ public static class PlatformRoles
         ProvincialOfficer => RegionLevel.Province,
         _ => null,
     };
+
+    /// <summary>
+    /// Why a token may not carry this role with this region, or null when it may: the role must be
+    /// known and an officer's region must name exactly the officer's level. Names the role and the
+    /// levels only, never the claim values, so a refusal does not echo what a token says.
+    /// </summary>
+    public static string? WhyNotAllowed(string? role, string? region)
+    {
+        if (role is null || !All.Contains(role))
+        {
+            return $"The token's role is not a platform role ({string.Join(", ", All)}).";
+        }
+
+        if (!RegionCode.TryParse(region, out var code))
+        {
+            return "The token's region is not a 12-digit region code.";
+        }
+
+        return OfficerLevel(role) is { } level && code.Level != level
+            ? $"A {role} needs a region code of {LevelName(level)} level; the token's region is of {LevelName(code.Level)} level."
+            : null;
+    }
+
+    public static string LevelName(RegionLevel level) => level.ToString().ToLowerInvariant();
 }
 
 /// <summary>Claim names used in platform tokens.</summary>

@@ -56,7 +56,7 @@ public sealed class DangerousHousesTests(AssistanceFactory service) : IClassFixt
     {
         await RpcAssert.FailsAsync(StatusCode.NotFound, Housing.ListDangerousHousesAsync(new ListDangerousHousesRequest { RegionCode = TestRegions.Village }, service.CountyOfficer(TestRegions.OtherCounty)));
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Housing.ListDangerousHousesAsync(
-            new ListDangerousHousesRequest { Page = new Pa.Common.V1.PageRequest { PageToken = Platform.ServiceDefaults.Paging.Token("not-a-household") } }, County));
+            new ListDangerousHousesRequest { Page = new Pa.Common.V1.PageRequest { PageToken = Platform.ServiceDefaults.Paging.Token(Platform.ServiceDefaults.Paging.ListOf(Pa.Assistance.V1.HousingService.Descriptor.FindMethodByName("ListDangerousHouses")), "not-a-household") } }, County));
         Assert.Equal("page.page_token", RpcAssert.InvalidField(error));
     }
 

@@ -102,6 +102,22 @@ public sealed class HousingServiceTests(AssistanceFactory service) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_subsidy_at_the_bound_passes_and_one_fen_more_is_refused_without_a_project()
+    {
+        var household = await service.Household().Head().RegisterAsync();
+        await Housing.RecordAppraisalAsync(Appraisal(household, HouseGrade.D, service.Today.AddDays(-5)), Village);
+        var over = Start(household, service.Today);
+        over.Subsidy.Fen = Platform.ServiceDefaults.MoneyLimits.HouseholdSubsidyFen + 1;
+
+        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Housing.StartRenovationAsync(over, Village));
+
+        Assert.Equal("subsidy", RpcAssert.InvalidField(error));
+        Assert.Equal(0, await service.QueryAsync(db => db.Set<Assistance.Housing.RenovationProject>().CountAsync(p => p.HouseholdId == household.Id)));
+        over.Subsidy.Fen = Platform.ServiceDefaults.MoneyLimits.HouseholdSubsidyFen;
+        Assert.Equal(over.Subsidy.Fen, (await Housing.StartRenovationAsync(over, Village)).Project.Subsidy.Fen);
+    }
+
+    [Fact]
     public async Task A_start_request_names_every_bad_field()
     {
         var request = new StartRenovationRequest { HouseholdId = "not-an-id", Subsidy = new Pa.Common.V1.Money { Fen = -1 } };

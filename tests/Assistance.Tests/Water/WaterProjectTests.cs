@@ -111,6 +111,19 @@ public sealed class WaterProjectTests(AssistanceFactory service) : IClassFixture
     }
 
     [Fact]
+    public async Task A_budget_at_the_bound_passes_and_one_fen_more_is_refused()
+    {
+        var over = Project(TestRegions.Village, "Int64 reservoir");
+        over.Budget.Fen = long.MaxValue;
+        Assert.Equal("budget", RpcAssert.InvalidField(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Water.CreateWaterProjectAsync(over, County))));
+        over.Budget.Fen = Platform.ServiceDefaults.MoneyLimits.ProjectBudgetFen + 1;
+        Assert.Equal("budget", RpcAssert.InvalidField(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Water.CreateWaterProjectAsync(over, County))));
+
+        over.Budget.Fen = Platform.ServiceDefaults.MoneyLimits.ProjectBudgetFen;
+        Assert.Equal(over.Budget.Fen, (await Water.CreateWaterProjectAsync(over, County)).Project.Budget.Fen);
+    }
+
+    [Fact]
     public async Task Creating_a_project_checks_every_field_and_the_callers_region()
     {
         var bad = new CreateWaterProjectRequest { Name = " ", VillageCode = TestRegions.County, Budget = new() { Fen = 0 }, Fixes = { WaterDimension.Unspecified } };

@@ -38,7 +38,7 @@ public sealed class StatisticsCalls(GrpcChannel channel, Metadata headers, Datab
     public Task<GetBattleMapResponse> LaterPageAsync(string village, Random random)
     {
         var seqs = _seqs[village];
-        return BattleMapAsync(village, Paging.Token(seqs[random.Next(seqs.Length)].ToString(CultureInfo.InvariantCulture)));
+        return BattleMapAsync(village, Paging.Token(Paging.ListOf(StatisticsService.Descriptor.FindMethodByName("GetBattleMap")), seqs[random.Next(seqs.Length)].ToString(CultureInfo.InvariantCulture)));
     }
 
     public Task LaterPage(Random random) => LaterPageAsync(RandomVillage(random), random);

@@ -48,6 +48,23 @@ public sealed class IncomeCalculatorTests
     }
 
     [Fact]
+    public void The_most_negative_income_divides_to_a_loss_not_a_huge_income()
+    {
+        var figures = IncomeCalculator.Compute([Entry("wages", 1), Entry("production-net", long.MinValue)], 2);
+
+        Assert.Equal(-4_611_686_018_427_387_904, figures.PerCapitaNetIncomeFen);
+        Assert.Equal(long.MinValue / 2, IncomeCalculator.Compute([Entry("production-net", long.MinValue)], 2).PerCapitaNetIncomeFen);
+        Assert.Equal(long.MinValue / 3 - 1, IncomeCalculator.Compute([Entry("production-net", long.MinValue)], 3).PerCapitaNetIncomeFen);
+    }
+
+    [Fact]
+    public void Sums_beyond_64_bits_throw_instead_of_wrapping()
+    {
+        Assert.Throws<OverflowException>(() => IncomeCalculator.Compute([Entry("wages", long.MaxValue), Entry("production-net", long.MaxValue)], 2));
+        Assert.Throws<OverflowException>(() => IncomeCalculator.Compute([Entry("production-net", long.MinValue), Entry("medical-expenditure", 1, IncomeKind.Expenditure)], 2));
+    }
+
+    [Fact]
     public void A_household_with_no_active_member_is_divided_by_one()
     {
         var figures = IncomeCalculator.Compute([Entry("transfer", 500_000)], 0);

@@ -67,6 +67,18 @@ public sealed class RollRulesTests
     public void Member_count_is_one_to_thirty(int members, bool valid) =>
         Assert.Equal(valid, Check(ScreeningKit.Row(ScreeningKit.NewNationalId(), 3000, members: members)).Count == 0);
 
+    [Theory]
+    [InlineData(MoneyLimits.YearlyIncomeFen, MoneyLimits.MonthlyIncomeFen, new string[0])]
+    [InlineData(MoneyLimits.YearlyIncomeFen + 1, MoneyLimits.MonthlyIncomeFen + 1, new[] { "per_capita_income", "monthly_allowance" })]
+    [InlineData(long.MaxValue, long.MaxValue, new[] { "per_capita_income", "monthly_allowance" })]
+    public void Incomes_and_allowances_pass_at_their_bound_and_fail_beyond(long incomeFen, long allowanceFen, string[] fields)
+    {
+        var row = ScreeningKit.Row(ScreeningKit.NewNationalId(), 3000);
+        (row.PerCapitaIncome.Fen, row.MonthlyAllowance.Fen) = (incomeFen, allowanceFen);
+
+        Assert.Equal(fields, Check(row).Select(p => p.Field));
+    }
+
     [Fact]
     public void The_header_names_batch_roll_date_and_county()
     {

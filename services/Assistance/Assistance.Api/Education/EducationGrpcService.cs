@@ -29,8 +29,8 @@ public sealed class EducationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record enrolments");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         EducationValidation.Stage(request.Stage, violations, "stage");
         EducationValidation.SchoolName(request.SchoolName, violations, "school_name");
         EducationValidation.Grade(request.Grade, violations, "grade");
@@ -70,7 +70,7 @@ public sealed class EducationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "end enrolments");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.EnrolmentId, violations, "enrolment_id");
+        var id = Ids.Require(request.EnrolmentId, violations, "enrolment_id");
         var withdrawnOn = EducationValidation.PastDate(request.WithdrawnOn, Today, violations, "withdrawn_on");
         violations.ThrowIfAny();
 
@@ -93,7 +93,7 @@ public sealed class EducationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read enrolments");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -111,7 +111,7 @@ public sealed class EducationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "grant education subsidies");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.EnrolmentId, violations, "enrolment_id");
+        var id = Ids.Require(request.EnrolmentId, violations, "enrolment_id");
         violations.Check(Enum.IsDefined((SubsidyKind)request.Kind), "kind", "must be a subsidy kind");
         violations.Check(request.Amount is { Fen: > 0 and <= MaxSubsidyFen }, "amount", $"must be more than 0 and at most {MaxSubsidyFen} fen");
         violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
@@ -146,7 +146,7 @@ public sealed class EducationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read education subsidies");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -164,8 +164,8 @@ public sealed class EducationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record exemptions");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         violations.Check(Enum.IsDefined((ExemptionKind)request.Kind), "kind", "must be an exemption kind");
         violations.Check(request.Reason.Trim().Length is > 0 and <= 400, "reason", "must have 1 to 400 characters");
         violations.Check(request.ApprovedBy.Trim().Length is > 0 and <= 128, "approved_by", "must have 1 to 128 characters");
@@ -205,7 +205,7 @@ public sealed class EducationGrpcService(
         RegionAccess.Require(caller, RegionAccess.Readers, "list dropout-risk cases");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
@@ -221,7 +221,7 @@ public sealed class EducationGrpcService(
         var rows = await query.Where(c => after == null || c.Id.CompareTo(after.Value) > 0).OrderBy(c => c.Id).Take(page.Size + 1).ToListAsync(ct);
         Audit(caller, context, "education.dropout-cases.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
-        var response = new ListDropoutCasesResponse { Page = Paging.Response(rows, page.Size, total, c => c.Id.ToString()) };
+        var response = new ListDropoutCasesResponse { Page = Paging.Response(rows, page, total, c => c.Id.ToString()) };
         response.Cases.AddRange(rows.Take(page.Size).Select(c => c.ToMessage(withVisits: false)));
         return response;
     }
@@ -231,7 +231,7 @@ public sealed class EducationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read dropout-risk cases");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -246,7 +246,7 @@ public sealed class EducationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record dropout follow-up visits");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         var visitedOn = EducationValidation.PastDate(request.VisitedOn, Today, violations, "visited_on");
         violations.Check(request.Outcome.Trim().Length is > 0 and <= 1000, "outcome", "must have 1 to 1000 characters");
         violations.Check(request.NextStep.Trim().Length <= 400, "next_step", "must have at most 400 characters");

@@ -19,7 +19,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read guarantee status");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -41,7 +41,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         RegionAccess.Require(caller, RegionAccess.Readers, "list guarantee status");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
         var query = db.Guarantees.AsNoTracking().InRegion(g => g.RegionCode, region);
@@ -56,7 +56,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
             .Join(db.Households, g => g.HouseholdId, h => h.Id, (g, h) => new { g, h.Status })
             .ToListAsync(context.CancellationToken);
 
-        var response = new ListHouseholdGuaranteesResponse { Page = Paging.Response(rows, page.Size, total, r => r.g.HouseholdId.ToString()) };
+        var response = new ListHouseholdGuaranteesResponse { Page = Paging.Response(rows, page, total, r => r.g.HouseholdId.ToString()) };
         response.Households.AddRange(rows.Take(page.Size).Select(r => r.g.ToMessage(r.Status)));
         return response;
     }
@@ -66,7 +66,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "declare food and clothing");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Secure || !string.IsNullOrWhiteSpace(request.Note), "note", "must say what the village found when the household is not secure");
         violations.Check(request.Note.Length <= 400, "note", "must have at most 400 characters");
         violations.ThrowIfAny();
@@ -107,13 +107,13 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var year = Year(request.Year, violations);
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         violations.ThrowIfAny();
 
         var (children, total) = await coverage.ChildKeysAsync(region, page.After, page.Size + 1, context.CancellationToken);
         var shown = children.Take(page.Size).ToList();
         var figures = await coverage.BuildAsync(shown, CoverageReader.ChildKeyLength(region.Level), year, context.CancellationToken);
-        var response = new ListRegionCoverageResponse { Page = Paging.Response(children, page.Size, total, c => c) };
+        var response = new ListRegionCoverageResponse { Page = Paging.Response(children, page, total, c => c) };
         response.Regions.AddRange(shown.Select(c => figures[c]));
         return response;
     }

@@ -23,9 +23,9 @@ public sealed partial class HealthGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record medical expenses");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
-        var recordId = request.RecordId.Length == 0 ? (Guid?)null : RegionAccess.ParseId(request.RecordId, violations, "record_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
+        var recordId = request.RecordId.Length == 0 ? (Guid?)null : Ids.Require(request.RecordId, violations, "record_id");
         var hospital = HealthValidation.Text(request.Hospital, 200, violations, "hospital");
         var admittedOn = HealthValidation.Date(request.AdmittedOn, Today, violations, "admitted_on");
         var dischargedOn = HealthValidation.Date(request.DischargedOn, Today, violations, "discharged_on");
@@ -72,7 +72,7 @@ public sealed partial class HealthGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read medical expenses");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var year = request.Year == 0 ? 0 : HealthValidation.Year(request.Year, violations, "year");
         violations.ThrowIfAny();
 

@@ -28,8 +28,8 @@ public sealed partial class HealthGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record insurance enrolments");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var year = HealthValidation.Year(request.Year, violations, "year");
         HealthValidation.Premium(request.Premium, request.Subsidised, violations);
         violations.Check(request.Status != Pa.Assistance.V1.EnrolmentStatus.Unspecified, "status", "must be enrolled or lapsed");
@@ -67,7 +67,7 @@ public sealed partial class HealthGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read insurance enrolments");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var year = request.Year == 0 ? Now.Year : HealthValidation.Year(request.Year, violations, "year");
         violations.ThrowIfAny();
 
@@ -93,8 +93,8 @@ public sealed partial class HealthGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record family-doctor contracts");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var doctor = HealthValidation.Text(request.Doctor, 100, violations, "doctor");
         var clinic = HealthValidation.Text(request.Clinic, 200, violations, "clinic");
         var signedOn = HealthValidation.Date(request.SignedOn, Today, violations, "signed_on");
@@ -120,7 +120,7 @@ public sealed partial class HealthGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record doctor visits");
         var violations = new FieldViolations();
-        var contractId = RegionAccess.ParseId(request.ContractId, violations, "contract_id");
+        var contractId = Ids.Require(request.ContractId, violations, "contract_id");
         var visitedOn = HealthValidation.Date(request.VisitedOn, Today, violations, "visited_on");
         var doctor = HealthValidation.Text(request.Doctor, 100, violations, "doctor");
         var notes = HealthValidation.Text(request.Notes, 1000, violations, "notes", required: false);
@@ -145,7 +145,7 @@ public sealed partial class HealthGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read family-doctor contracts");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await ReadableAsync(caller, id, "health.family-doctors.read", context);
@@ -161,8 +161,8 @@ public sealed partial class HealthGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record illnesses");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         violations.Check(request.Kind != Pa.Assistance.V1.IllnessKind.Unspecified, "kind", "must be chronic or serious");
         var category = HealthValidation.Text(request.Category, 100, violations, "category");
         var diagnosedOn = HealthValidation.Date(request.DiagnosedOn, Today, violations, "diagnosed_on");
@@ -188,7 +188,7 @@ public sealed partial class HealthGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read illness records");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await ReadableAsync(caller, id, "health.illnesses.read", context);

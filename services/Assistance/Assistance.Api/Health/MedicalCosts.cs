@@ -47,7 +47,7 @@ public sealed record MedicalCosts(long TotalFen, long CompliantFen, long BasicIn
     public static decimal Share(long partFen, long wholeFen) => wholeFen <= 0 ? 0m : (decimal)partFen / wholeFen;
 
     /// <summary>A hundred million yuan is beyond any one stay; the bound keeps every sum far from overflowing.</summary>
-    private const long MaxFen = 10_000_000_000;
+    private const long MaxFen = MoneyLimits.YearlyIncomeFen;
 
     private IEnumerable<(string Field, long Fen)> Payments() =>
     [

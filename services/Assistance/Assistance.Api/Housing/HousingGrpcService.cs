@@ -20,7 +20,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record house appraisals");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var grade = request.Grade.ToGrade();
         violations.Check(grade is not null, "grade", "must be A, B, C or D");
         var appraisedOn = HousingValidation.PastDate(request.AppraisedOn, Today, violations, "appraised_on");
@@ -53,7 +53,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read house appraisals");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -71,10 +71,10 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "start renovation projects");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var kind = request.Kind.ToKind();
         violations.Check(kind is not null, "kind", "must be repair, rebuild or relocation instead");
-        violations.Check(request.Subsidy is { Fen: >= 0 }, "subsidy", "must be given in whole fen and not be negative");
+        violations.Check(request.Subsidy is { Fen: >= 0 and <= MoneyLimits.HouseholdSubsidyFen }, "subsidy", $"must be given in whole fen, {MoneyLimits.UpTo(MoneyLimits.HouseholdSubsidyFen)}");
         var startedOn = HousingValidation.PastDate(request.StartedOn, Today, violations, "started_on");
         violations.ThrowIfAny();
 
@@ -137,7 +137,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "advance renovation projects");
         var violations = new FieldViolations();
-        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var to = request.Status.ToStatus();
         violations.Check(to is RenovationStatus.UnderConstruction or RenovationStatus.Completed or RenovationStatus.Cancelled,
             "status", "must be under construction, completed or cancelled (acceptance is recorded by its inspection)");
@@ -161,7 +161,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record acceptance inspections");
         var violations = new FieldViolations();
-        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var inspectedOn = HousingValidation.PastDate(request.InspectedOn, Today, violations, "inspected_on");
         violations.Check(request.Inspector.Trim().Length is > 0 and <= 64, "inspector", "must have 1 to 64 characters");
         violations.Check(request.Passed || !string.IsNullOrWhiteSpace(request.Findings), "findings", "must say what failed when the inspection is not passed");
@@ -201,7 +201,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read renovation projects");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -220,7 +220,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         RegionAccess.Require(caller, RegionAccess.Readers, "list dangerous houses");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
@@ -229,7 +229,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         Audit(caller, "housing.dangerous.list", "Region", region.Value, context);
         await db.SaveChangesAsync(context.CancellationToken);
 
-        var response = new Proto.ListDangerousHousesResponse { Page = Paging.Response(houses, page.Size, total, h => h.HouseholdId) };
+        var response = new Proto.ListDangerousHousesResponse { Page = Paging.Response(houses, page, total, h => h.HouseholdId) };
         response.Houses.AddRange(houses.Take(page.Size));
         return response;
     }

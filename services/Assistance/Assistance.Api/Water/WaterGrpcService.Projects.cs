@@ -27,7 +27,7 @@ public sealed partial class WaterGrpcService
         violations.Check(kind is not null, "kind", "must be one of the project kinds");
         var villageValid = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
         violations.Check(villageValid, "village_code", "must be the 12-digit code of a village");
-        violations.Check(request.Budget is { Fen: > 0 }, "budget", "must be more than zero fen");
+        violations.Check(request.Budget is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "budget", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         var fixes = request.Fixes.Select(f => WaterMapping.FromProto<WaterDimension, Pa.Assistance.V1.WaterDimension>(f)).ToList();
         violations.Check(fixes.Count > 0 && fixes.All(f => f is not null), "fixes", "must name at least one dimension, each one of the four");
         violations.ThrowIfAny();
@@ -61,12 +61,12 @@ public sealed partial class WaterGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "add households to water projects");
         var violations = new FieldViolations();
-        var projectId = ParseProjectId(request.ProjectId, violations);
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         violations.Check(request.HouseholdIds.Count is > 0 and <= MaxHouseholdsPerCall, "household_ids", $"must list 1 to {MaxHouseholdsPerCall} households");
         var ids = new List<Guid>();
         foreach (var text in request.HouseholdIds)
         {
-            var id = RegionAccess.ParseId(text, violations, "household_ids");
+            var id = Ids.Require(text, violations, "household_ids");
             if (id != Guid.Empty)
             {
                 ids.Add(id);
@@ -115,7 +115,7 @@ public sealed partial class WaterGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "advance water projects");
         var violations = new FieldViolations();
-        var projectId = ParseProjectId(request.ProjectId, violations);
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var to = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
         violations.Check(to is not null, "status", "must be UNDER_CONSTRUCTION or COMPLETED");
         violations.ThrowIfAny();
@@ -159,7 +159,7 @@ public sealed partial class WaterGrpcService
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var status = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
         violations.Check(request.Status == Pa.Assistance.V1.WaterProjectStatus.Unspecified || status is not null, "status", "must be a project status or UNSPECIFIED for all");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
         var query = db.Set<WaterProject>().AsNoTracking().InRegion(p => p.VillageCode, region).Where(p => status == null || p.Status == status);
@@ -169,7 +169,7 @@ public sealed partial class WaterGrpcService
         var counts = await db.Set<WaterProjectHousehold>().Where(s => shownIds.Contains(s.ProjectId)).GroupBy(s => s.ProjectId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, context.CancellationToken);
 
-        var response = new ListWaterProjectsResponse { Page = Paging.Response(rows, page.Size, total, p => p.Id.ToString()) };
+        var response = new ListWaterProjectsResponse { Page = Paging.Response(rows, page, total, p => p.Id.ToString()) };
         response.Projects.AddRange(rows.Take(page.Size).Select(p => p.ToMessage(counts.GetValueOrDefault(p.Id))));
         return response;
     }
@@ -180,7 +180,7 @@ public sealed partial class WaterGrpcService
         RegionAccess.Require(caller, RegionAccess.Readers, "list water re-assessments due");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
@@ -195,7 +195,7 @@ public sealed partial class WaterGrpcService
 
         db.Record(caller, "water.reassessment.list", "Region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListReassessmentsDueResponse { Page = Paging.Response(rows, page.Size, total, r => r.Duty.Id.ToString()) };
+        var response = new ListReassessmentsDueResponse { Page = Paging.Response(rows, page, total, r => r.Duty.Id.ToString()) };
         response.Reassessments.AddRange(rows.Take(page.Size).Select(r => new WaterReassessmentDue
         {
             HouseholdId = r.Duty.HouseholdId.ToString(),
@@ -205,13 +205,6 @@ public sealed partial class WaterGrpcService
             CompletedOn = r.Duty.CompletedOn.ToProto(),
         }));
         return response;
-    }
-
-    private static Guid ParseProjectId(string text, FieldViolations violations)
-    {
-        var ok = Guid.TryParse(text, out var id) && id != Guid.Empty;
-        violations.Check(ok, "project_id", "must be a project id (a UUID)");
-        return id;
     }
 
     /// <summary>The project when the caller's region covers its village; otherwise NotFound, so another county cannot learn of it.</summary>

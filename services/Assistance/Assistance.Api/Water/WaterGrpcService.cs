@@ -22,7 +22,7 @@ public sealed partial class WaterGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record water assessments");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var quantity = WaterValidation.Check(request.Quantity, violations, "quantity");
         var quality = WaterValidation.Check(request.Quality, violations, "quality");
         var convenience = WaterValidation.Check(request.Convenience, violations, "convenience");
@@ -60,8 +60,8 @@ public sealed partial class WaterGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read water assessments");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var page = Paging.Read(request.Page, violations, "page");
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
@@ -77,7 +77,7 @@ public sealed partial class WaterGrpcService(
         var response = new ListWaterAssessmentsResponse
         {
             CurrentAssessmentId = current?.Id.ToString() ?? "",
-            Page = Paging.Response(rows, page.Size, total, a => a.Id.ToString()),
+            Page = Paging.Response(rows, page, total, a => a.Id.ToString()),
         };
         response.Assessments.AddRange(rows.Take(page.Size).Select(a => a.ToMessage()));
         return response;
@@ -89,7 +89,7 @@ public sealed partial class WaterGrpcService(
         RegionAccess.Require(caller, RegionAccess.Readers, "list households without safe water");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
@@ -105,7 +105,7 @@ public sealed partial class WaterGrpcService(
 
         db.Record(caller, "water.unsafe.list", "Region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListUnsafeWaterHouseholdsResponse { Page = Paging.Response(rows, page.Size, total, g => g.HouseholdId.ToString()) };
+        var response = new ListUnsafeWaterHouseholdsResponse { Page = Paging.Response(rows, page, total, g => g.HouseholdId.ToString()) };
         foreach (var g in shown)
         {
             var item = new UnsafeWaterHousehold { HouseholdId = g.HouseholdId.ToString(), RegionCode = g.RegionCode, Reason = g.Water.Reason };

@@ -19,7 +19,7 @@ public sealed partial class AssetIncomeGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "grant industry subsidies");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         ValidYear(request.Year, violations, "year");
         violations.Check(request.Item.Trim().Length is > 0 and <= 32, "item", "must have 1 to 32 characters");
         violations.Check(request.Units > 0, "units", "must be more than 0");
@@ -53,7 +53,7 @@ public sealed partial class AssetIncomeGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read asset income");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -84,18 +84,20 @@ public sealed partial class AssetIncomeGrpcService
         var isVillage = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
         violations.Check(isVillage, "village_code", "must be the 12-digit code of a village");
         ValidYear(request.Year, violations, "year");
-        violations.Check(request.Amount is { Fen: >= 0 }, "amount", "must be given in whole fen and not be negative");
+        violations.Check(request.Amount is { Fen: >= 0 and <= MoneyLimits.ProjectBudgetFen }, "amount", $"must be given in whole fen, {MoneyLimits.UpTo(MoneyLimits.ProjectBudgetFen)}");
         violations.Check(request.Sources.Count <= MaxSources, "sources", $"must list at most {MaxSources} sources");
         var sources = new List<IncomeSource>();
         for (var i = 0; i < request.Sources.Count; i++)
         {
             var name = request.Sources[i].Name.Trim();
             violations.Check(name.Length is > 0 and <= 64, $"sources[{i}].name", "must have 1 to 64 characters");
-            violations.Check(request.Sources[i].Amount is { Fen: >= 0 }, $"sources[{i}].amount", "must be given in whole fen and not be negative");
+            violations.Check(request.Sources[i].Amount is { Fen: >= 0 and <= MoneyLimits.ProjectBudgetFen }, $"sources[{i}].amount", $"must be given in whole fen, {MoneyLimits.UpTo(MoneyLimits.ProjectBudgetFen)}");
             sources.Add(new IncomeSource(name, request.Sources[i].Amount?.Fen ?? 0));
         }
 
-        violations.Check(sources.Count == 0 || request.Amount is null || sources.Sum(s => s.AmountFen) == request.Amount.Fen,
+        // Out-of-bound sources are already named; only bounded ones are summed, so the sum cannot overflow.
+        var bounded = sources.All(s => s.AmountFen is >= 0 and <= MoneyLimits.ProjectBudgetFen);
+        violations.Check(sources.Count == 0 || request.Amount is null || !bounded || sources.Sum(s => s.AmountFen) == request.Amount.Fen,
             "sources", "must add up to the amount");
         violations.ThrowIfAny();
 
@@ -134,7 +136,7 @@ public sealed partial class AssetIncomeGrpcService
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         ValidYear(request.Year, violations, "year");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -157,7 +159,7 @@ public sealed partial class AssetIncomeGrpcService
         var response = new Proto.ListVillagesBelowStandardResponse
         {
             Standard = AssetMapping.Fen(standard),
-            Page = Paging.Response(rows, page.Size, below.Count, v => v.Code),
+            Page = Paging.Response(rows, page, below.Count, v => v.Code),
         };
         response.Villages.AddRange(rows.Take(page.Size).Select(v => new Proto.VillageBelowStandard
         {

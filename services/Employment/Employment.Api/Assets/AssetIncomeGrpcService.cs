@@ -28,13 +28,13 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var caller = context.GetCaller();
         RegionAccess.Require(caller, CountyOfficers, "set quantified shares");
         var violations = new FieldViolations();
-        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         violations.Check(request.Holdings.Count is > 0 and <= MaxHoldingsPerCall, "holdings", $"must list 1 to {MaxHoldingsPerCall} households");
         var holdings = new Dictionary<Guid, long>();
         for (var i = 0; i < request.Holdings.Count; i++)
         {
-            var id = RegionAccess.ParseId(request.Holdings[i].HouseholdId, violations, $"holdings[{i}].household_id");
-            violations.Check(request.Holdings[i].Shares > 0, $"holdings[{i}].shares", "must be a positive whole number");
+            var id = Ids.Require(request.Holdings[i].HouseholdId, violations, $"holdings[{i}].household_id");
+            violations.Check(request.Holdings[i].Shares is > 0 and <= MoneyLimits.Count, $"holdings[{i}].shares", $"must be a whole number from 1 to {MoneyLimits.Count}");
             violations.Check(id == Guid.Empty || holdings.TryAdd(id, request.Holdings[i].Shares), $"holdings[{i}].household_id", "is listed twice");
         }
 
@@ -98,8 +98,8 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read quantified shares");
         var violations = new FieldViolations();
-        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
-        var page = Paging.Read(request.Page, violations, "page");
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
@@ -117,7 +117,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var response = new Proto.ListProjectSharesResponse
         {
             TotalShares = totalShares,
-            Page = Paging.Response(holdings, page.Size, total, s => s.HouseholdId.ToString()),
+            Page = Paging.Response(holdings, page, total, s => s.HouseholdId.ToString()),
         };
         response.Holdings.AddRange(holdings.Take(page.Size).Select(s => s.ToMessage()));
         return response;
@@ -128,11 +128,11 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var caller = context.GetCaller();
         RegionAccess.Require(caller, CountyOfficers, "pay dividends");
         var violations = new FieldViolations();
-        var projectId = RegionAccess.ParseId(request.ProjectId, violations, "project_id");
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var runKey = request.RunKey.Trim();
         violations.Check(runKey.Length is > 0 and <= 64, "run_key", "must have 1 to 64 characters");
         ValidYear(request.Year, violations, "year");
-        violations.Check(request.Amount is { Fen: > 0 }, "amount", "must be more than 0 fen");
+        violations.Check(request.Amount is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "amount", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;

@@ -17,8 +17,8 @@ public sealed partial class LabourGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record employment");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var type = LabourValidation.Enum<Labour.EmploymentType>((int)request.Type, violations, "type");
         var employer = LabourValidation.Text(request.Employer, violations, "employer");
         var startedOn = LabourValidation.PastDate(request.StartedOn, Today, violations, "started_on");
@@ -53,7 +53,7 @@ public sealed partial class LabourGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "end employment");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        var id = Ids.Require(request.EmploymentId, violations, "employment_id");
         var endedOn = LabourValidation.PastDate(request.EndedOn, Today, violations, "ended_on");
         violations.ThrowIfAny();
 
@@ -98,7 +98,7 @@ public sealed partial class LabourGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record earnings");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        var id = Ids.Require(request.EmploymentId, violations, "employment_id");
         violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
         violations.Check(request.Month is >= 1 and <= 12, "month", "must be from 1 to 12");
         violations.Check(request.Amount is { Fen: > 0 and <= LabourValidation.MaxMonthlyFen }, "amount",
@@ -152,7 +152,7 @@ public sealed partial class LabourGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "grant transport subsidies");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.EmploymentId, violations, "employment_id");
+        var id = Ids.Require(request.EmploymentId, violations, "employment_id");
         violations.Check(request.Year >= 2000 && request.Year <= Today.Year, "year", $"must be from 2000 to {Today.Year}");
         violations.ThrowIfAny();
 

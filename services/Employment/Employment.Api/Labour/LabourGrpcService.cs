@@ -29,8 +29,8 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read labour archives");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -68,7 +68,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
@@ -102,7 +102,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var rows = await query.Where(l => after == null || l.Id.CompareTo(after.Value) > 0).OrderBy(l => l.Id).Take(page.Size + 1).ToListAsync(ct);
         Audit(caller, context, "labour.labourers.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
-        var response = new ListLabourersResponse { Page = Paging.Response(rows, page.Size, total, l => l.Id.ToString()) };
+        var response = new ListLabourersResponse { Page = Paging.Response(rows, page, total, l => l.Id.ToString()) };
         response.Labourers.AddRange(rows.Take(page.Size).Select(l => new LabourerSummary
         {
             HouseholdId = l.HouseholdId.ToString(),
@@ -120,8 +120,8 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record skills");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         violations.Check(request.Skills.Count is > 0 and <= LabourValidation.MaxSkills, "skills", $"must list 1 to {LabourValidation.MaxSkills} skills");
         var names = request.Skills.Select((s, i) => LabourValidation.Text(s, violations, $"skills[{i}]")).Distinct(StringComparer.Ordinal).ToList();
         violations.ThrowIfAny();
@@ -147,8 +147,8 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record trainings");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var course = LabourValidation.Text(request.Course, violations, "course");
         var provider = LabourValidation.Text(request.Provider, violations, "provider");
         var certificate = LabourValidation.Text(request.Certificate, violations, "certificate", required: false);
@@ -183,8 +183,8 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record job wishes");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var work = LabourValidation.Text(request.PreferredWork, violations, "preferred_work");
         var place = LabourValidation.Enum<WorkPlace>((int)request.Place, violations, "place");
         violations.Check(request.ExpectedMonthlyIncome is { Fen: >= 0 and <= LabourValidation.MaxMonthlyFen }, "expected_monthly_income",

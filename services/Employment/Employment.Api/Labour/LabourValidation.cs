@@ -10,7 +10,7 @@ public static class LabourValidation
     public const int MaxSkills = 50;
 
     /// <summary>A month's wage or income above 1,000,000 yuan is a typing error, not a poor labourer's pay.</summary>
-    public const long MaxMonthlyFen = 100_000_000;
+    public const long MaxMonthlyFen = MoneyLimits.MonthlyIncomeFen;
 
     public static string Text(string? value, FieldViolations violations, string field, bool required = true)
     {

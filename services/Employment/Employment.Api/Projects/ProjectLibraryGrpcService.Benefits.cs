@@ -19,11 +19,11 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "link households to projects");
         var violations = new FieldViolations();
-        var projectId = ProjectValidation.ProjectId(request.ProjectId, violations);
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var kind = ProjectMapping.FromProto<BenefitKind, Pa.Employment.V1.BenefitKind>(request.Kind);
         violations.Check(kind is not null, "kind", "must be one of the benefit kinds");
-        violations.Check(request.AmountPerYear is { Fen: > 0 }, "amount_per_year", "must be more than zero fen");
+        violations.Check(request.AmountPerYear is { Fen: > 0 and <= MoneyLimits.HouseholdSubsidyFen }, "amount_per_year", $"must be more than 0 and at most {MoneyLimits.HouseholdSubsidyFen} fen");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
@@ -64,8 +64,8 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read project benefit links");
         var violations = new FieldViolations();
-        var projectId = ProjectValidation.ProjectId(request.ProjectId, violations);
-        var page = Paging.Read(request.Page, violations, "page");
+        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
@@ -78,7 +78,7 @@ public sealed partial class ProjectLibraryGrpcService
 
         db.Record(caller, "projects.links.read", nameof(IndustryProject), projectId.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListProjectLinksResponse { Page = Paging.Response(rows, page.Size, total, LinkKey) };
+        var response = new ListProjectLinksResponse { Page = Paging.Response(rows, page, total, LinkKey) };
         response.Links.AddRange(rows.Take(page.Size).Select(l => l.ToMessage(project.Name)));
         return response;
     }
@@ -88,7 +88,7 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read a household's benefit links");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
@@ -109,7 +109,7 @@ public sealed partial class ProjectLibraryGrpcService
         RegionAccess.Require(caller, RegionAccess.Readers, "list projects to follow up");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
@@ -121,7 +121,7 @@ public sealed partial class ProjectLibraryGrpcService
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
 
-        var response = new ListProjectConcernsResponse { Page = Paging.Response(rows, page.Size, total, p => p.Id.ToString()) };
+        var response = new ListProjectConcernsResponse { Page = Paging.Response(rows, page, total, p => p.Id.ToString()) };
         response.Concerns.AddRange(rows.Take(page.Size).Select(p => new ProjectConcern
         {
             ProjectId = p.Id.ToString(),

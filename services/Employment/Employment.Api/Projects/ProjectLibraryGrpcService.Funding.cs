@@ -16,7 +16,7 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record construction progress");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.Check(request.Percent is >= 0 and <= 100, "percent", "must be 0 to 100");
         var verifiedBy = ProjectValidation.Text(request.VerifiedBy, 64, required: true, violations, "verified_by");
         var now = time.GetUtcNow().UtcDateTime;
@@ -50,8 +50,8 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, CountyOfficers, "disburse project funds");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
-        violations.Check(request.Amount is { Fen: > 0 }, "amount", "must be more than zero fen");
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
+        violations.Check(request.Amount is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "amount", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         var voucher = ProjectValidation.Text(request.Voucher, 64, required: true, violations, "voucher");
         violations.ThrowIfAny();
 
@@ -74,7 +74,7 @@ public sealed partial class ProjectLibraryGrpcService
             DisbursedAt = now,
         };
         db.Add(disbursement);
-        project.DisbursedFen += request.Amount.Fen;
+        project.DisbursedFen = checked(project.DisbursedFen + request.Amount.Fen);
         var message = await SaveAsync(caller, "disburse", project, context, now);
         return new RequestDisbursementResponse { Disbursement = disbursement.ToMessage(), Project = message };
     }
@@ -84,7 +84,7 @@ public sealed partial class ProjectLibraryGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read project disbursements");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.ThrowIfAny();
 
         await VisibleProjectAsync(caller, id, context.CancellationToken);

@@ -66,8 +66,8 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var caller = context.GetCaller();
         RegionAccess.Require(caller, CountyOfficers, "approve industry projects");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
-        violations.Check(request.ApprovedBudget is { Fen: > 0 }, "approved_budget", "must be more than zero fen");
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
+        violations.Check(request.ApprovedBudget is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "approved_budget", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);
@@ -89,7 +89,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var caller = context.GetCaller();
         RegionAccess.Require(caller, CountyOfficers, "reject industry projects");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         var reason = ProjectValidation.Text(request.Reason, 400, required: true, violations, "reason");
         violations.ThrowIfAny();
 
@@ -112,7 +112,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "stop industry projects");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         var reason = ProjectValidation.Text(request.Reason, 400, required: true, violations, "reason");
         violations.ThrowIfAny();
 
@@ -127,7 +127,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record completion acceptances");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         var inspector = ProjectValidation.Text(request.Inspector, 64, required: true, violations, "inspector");
         var findings = ProjectValidation.Text(request.Findings, 400, required: false, violations, "findings");
         var now = time.GetUtcNow().UtcDateTime;
@@ -161,7 +161,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "re-plan industry projects");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         var what = ProjectValidation.Text(request.What, 200, required: true, violations, "what");
         var why = ProjectValidation.Text(request.Why, 400, required: true, violations, "why");
         var funding = ProjectValidation.Funding(request.Funding, violations);
@@ -213,7 +213,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read industry projects");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(request.ProjectId, violations);
+        var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);
@@ -228,7 +228,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var status = ProjectMapping.FromProto<ProjectStatus, Pa.Employment.V1.ProjectStatus>(request.Status);
         violations.Check(request.Status == Pa.Employment.V1.ProjectStatus.Unspecified || status is not null, "status", "must be a project status or UNSPECIFIED for all");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
@@ -237,7 +237,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var counts = await LinkedCountsAsync(rows.Take(page.Size).Select(p => p.Id).ToList(), context.CancellationToken);
 
-        var response = new ListProjectsResponse { Page = Paging.Response(rows, page.Size, total, p => p.Id.ToString()) };
+        var response = new ListProjectsResponse { Page = Paging.Response(rows, page, total, p => p.Id.ToString()) };
         response.Projects.AddRange(rows.Take(page.Size).Select(p => p.ToMessage(counts.GetValueOrDefault(p.Id))));
         return response;
     }
@@ -248,7 +248,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, $"{action.Replace('-', ' ')} of industry projects");
         var violations = new FieldViolations();
-        var id = ProjectValidation.ProjectId(projectId, violations);
+        var id = Ids.Require(projectId, violations, "project_id");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);

@@ -7,13 +7,6 @@ namespace Platform.Employment.Projects;
 /// <summary>Field checks the project library's requests share.</summary>
 public static class ProjectValidation
 {
-    public static Guid ProjectId(string text, FieldViolations violations)
-    {
-        var ok = Guid.TryParse(text, out var id) && id != Guid.Empty;
-        violations.Check(ok, "project_id", "must be a project id (a UUID)");
-        return id;
-    }
-
     public static string Text(string? text, int maxLength, bool required, FieldViolations violations, string field)
     {
         var trimmed = (text ?? "").Trim();
@@ -22,7 +15,10 @@ public static class ProjectValidation
         return trimmed;
     }
 
-    /// <summary>At least one source, each known, each once, each more than zero fen; the budget is their sum.</summary>
+    /// <summary>
+    /// At least one source, each known, each once, each more than zero fen; the budget is their sum,
+    /// and neither a share nor the sum may pass the bound of a project budget.
+    /// </summary>
     public static List<FundingShare> Funding(RepeatedField<Proto.FundingShare> shares, FieldViolations violations)
     {
         violations.Check(shares.Count > 0, "funding", "must name at least one funding source");
@@ -31,7 +27,7 @@ public static class ProjectValidation
         {
             var source = ProjectMapping.FromProto<FundingSource, Proto.FundingSource>(shares[i].Source);
             violations.Check(source is not null, $"funding[{i}].source", "must be one of the funding sources");
-            violations.Check(shares[i].Amount is { Fen: > 0 }, $"funding[{i}].amount", "must be more than zero fen");
+            violations.Check(shares[i].Amount is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, $"funding[{i}].amount", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
             if (source is { } s && result.Any(r => r.Source == s))
             {
                 violations.Add($"funding[{i}].source", "each source may appear once");
@@ -42,6 +38,10 @@ public static class ProjectValidation
             }
         }
 
+        // A share beyond the bound is already named; bounded shares of distinct sources cannot overflow their sum.
+        var bounded = result.All(s => s.AmountFen is > 0 and <= MoneyLimits.ProjectBudgetFen);
+        violations.Check(!bounded || result.Sum(s => s.AmountFen) <= MoneyLimits.ProjectBudgetFen,
+            "funding", $"must add up to at most {MoneyLimits.ProjectBudgetFen} fen, the bound of a project budget");
         return result;
     }
 

@@ -21,7 +21,8 @@ public static class PostPayCalculator
         ArgumentOutOfRangeException.ThrowIfNegative(units);
         ArgumentOutOfRangeException.ThrowIfNegative(rateFen);
         ArgumentOutOfRangeException.ThrowIfNegative(monthlyCapFen);
-        var gross = units * rateFen;
+        // Checked: a wrapped product would be a negative gross that slips under the cap.
+        var gross = checked(units * rateFen);
         return gross > monthlyCapFen ? new PostPay(units, gross, monthlyCapFen, true) : new PostPay(units, gross, gross, false);
     }
 }

@@ -117,18 +117,18 @@ public sealed partial class WelfareEmploymentGrpcService
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var (year, month) = WelfareValidation.Month(request.Year, request.Month, DateOnly.FromDateTime(now), violations);
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         var query = db.Set<PostPayslip>().AsNoTracking().InRegion(p => p.VillageCode, region).Where(p => p.Year == year && p.Month == month);
         var total = await query.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await query.Where(p => after == null || p.AssignmentId.CompareTo(after.Value) > 0).OrderBy(p => p.AssignmentId)
             .Take(page.Size + 1).ToListAsync(context.CancellationToken);
 
         db.Record(caller, "welfare.post.payslip-list", "Region", $"{region.Value}/{year:D4}-{month:D2}", context.AccessPurpose(), now, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListPayslipsResponse { Page = Paging.Response(rows, page.Size, total, p => p.AssignmentId.ToString()) };
+        var response = new ListPayslipsResponse { Page = Paging.Response(rows, page, total, p => p.AssignmentId.ToString()) };
         response.Payslips.AddRange(rows.Take(page.Size).Select(p => p.ToMessage()));
         return response;
     }

@@ -27,7 +27,7 @@ public sealed partial class WelfareEmploymentGrpcService
         var title = WelfareValidation.Text(request.Title, 100, violations, "title");
         var basis = WelfareMapping.FromProto(request.PayBasis);
         violations.Check(basis is not null, "pay_basis", "must be PER_DAY or PER_TASK");
-        violations.Check(request.Rate is { Fen: > 0 }, "rate", "must be more than zero fen");
+        violations.Check(request.Rate is { Fen: > 0 and <= MoneyLimits.MonthlyIncomeFen }, "rate", $"must be more than 0 and at most {MoneyLimits.MonthlyIncomeFen} fen");
         violations.ThrowIfAny();
         RequireVisible(caller, village);
 
@@ -49,18 +49,18 @@ public sealed partial class WelfareEmploymentGrpcService
         RegionAccess.Require(caller, RegionAccess.Readers, "list public-welfare posts");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         var query = db.Set<PublicWelfarePost>().AsNoTracking().InRegion(p => p.VillageCode, region);
         var total = await query.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await query.Where(p => after == null || p.Id.CompareTo(after.Value) > 0).OrderBy(p => p.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var shown = rows.Take(page.Size).Select(p => p.Id).ToList();
         var counts = await db.Set<PostAssignment>().Where(a => shown.Contains(a.PostId) && a.EndedOn == null).GroupBy(a => a.PostId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, context.CancellationToken);
 
-        var response = new ListPostsResponse { Page = Paging.Response(rows, page.Size, total, p => p.Id.ToString()) };
+        var response = new ListPostsResponse { Page = Paging.Response(rows, page, total, p => p.Id.ToString()) };
         response.Posts.AddRange(rows.Take(page.Size).Select(p => p.ToMessage(counts.GetValueOrDefault(p.Id))));
         return response;
     }
@@ -71,8 +71,8 @@ public sealed partial class WelfareEmploymentGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "assign public-welfare posts");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var postId = WelfareValidation.Id(request.PostId, violations, "post_id");
-        var labourerId = WelfareValidation.Id(request.LabourerId, violations, "labourer_id");
+        var postId = Ids.Require(request.PostId, violations, "post_id");
+        var labourerId = Ids.Require(request.LabourerId, violations, "labourer_id");
         var startedOn = WelfareValidation.Day(request.StartedOn, DateOnly.FromDateTime(now), violations, "started_on");
         violations.ThrowIfAny();
 
@@ -109,7 +109,7 @@ public sealed partial class WelfareEmploymentGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "end public-welfare post assignments");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var assignmentId = WelfareValidation.Id(request.AssignmentId, violations, "assignment_id");
+        var assignmentId = Ids.Require(request.AssignmentId, violations, "assignment_id");
         var endedOn = WelfareValidation.Day(request.EndedOn, DateOnly.FromDateTime(now), violations, "ended_on");
         violations.ThrowIfAny();
 
@@ -137,7 +137,7 @@ public sealed partial class WelfareEmploymentGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "record public-welfare post attendance");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var assignmentId = WelfareValidation.Id(request.AssignmentId, violations, "assignment_id");
+        var assignmentId = Ids.Require(request.AssignmentId, violations, "assignment_id");
         var workedOn = WelfareValidation.Day(request.WorkedOn, DateOnly.FromDateTime(now), violations, "worked_on");
         violations.ThrowIfAny();
 

@@ -55,8 +55,8 @@ public sealed partial class WelfareEmploymentGrpcService(
         RegionAccess.Require(caller, RegionAccess.Recorders, "hire workshop employees");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var workshopId = WelfareValidation.Id(request.WorkshopId, violations, "workshop_id");
-        var labourerId = WelfareValidation.Id(request.LabourerId, violations, "labourer_id");
+        var workshopId = Ids.Require(request.WorkshopId, violations, "workshop_id");
+        var labourerId = Ids.Require(request.LabourerId, violations, "labourer_id");
         var hiredOn = WelfareValidation.Day(request.HiredOn, DateOnly.FromDateTime(now), violations, "hired_on");
         violations.ThrowIfAny();
 
@@ -89,7 +89,7 @@ public sealed partial class WelfareEmploymentGrpcService(
         RegionAccess.Require(caller, RegionAccess.Recorders, "release workshop employees");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var employmentId = WelfareValidation.Id(request.EmploymentId, violations, "employment_id");
+        var employmentId = Ids.Require(request.EmploymentId, violations, "employment_id");
         var leftOn = WelfareValidation.Day(request.LeftOn, DateOnly.FromDateTime(now), violations, "left_on");
         violations.ThrowIfAny();
 
@@ -118,18 +118,18 @@ public sealed partial class WelfareEmploymentGrpcService(
         RegionAccess.Require(caller, RegionAccess.Readers, "list workshops");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
         var query = db.Set<Workshop>().AsNoTracking().InRegion(w => w.VillageCode, region);
         var total = await query.CountAsync(context.CancellationToken);
-        var after = AfterId(page);
         var rows = await query.Where(w => after == null || w.Id.CompareTo(after.Value) > 0).OrderBy(w => w.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var shown = rows.Take(page.Size).Select(w => w.Id).ToList();
         var counts = await db.Set<WorkshopEmployee>().Where(e => shown.Contains(e.WorkshopId) && e.LeftOn == null).GroupBy(e => e.WorkshopId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, context.CancellationToken);
 
-        var response = new ListWorkshopsResponse { Page = Paging.Response(rows, page.Size, total, w => w.Id.ToString()) };
+        var response = new ListWorkshopsResponse { Page = Paging.Response(rows, page, total, w => w.Id.ToString()) };
         response.Workshops.AddRange(rows.Take(page.Size).Select(w => w.ToMessage(counts.GetValueOrDefault(w.Id))));
         return response;
     }
@@ -192,7 +192,7 @@ public sealed partial class WelfareEmploymentGrpcService(
     private (Guid WorkshopId, int Year) ValidateSubsidyRequest(string workshopIdText, int yearValue)
     {
         var violations = new FieldViolations();
-        var workshopId = WelfareValidation.Id(workshopIdText, violations, "workshop_id");
+        var workshopId = Ids.Require(workshopIdText, violations, "workshop_id");
         var year = WelfareValidation.Year(yearValue, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations, "year");
         violations.ThrowIfAny();
         return (workshopId, year);
@@ -244,6 +244,4 @@ public sealed partial class WelfareEmploymentGrpcService(
             throw RpcErrors.NotFound($"Village {village.Value}");
         }
     }
-
-    private static Guid? AfterId(PageSpec page) => page.After is { } key && Guid.TryParse(key, out var id) ? id : null;
 }

@@ -24,13 +24,6 @@ internal static class WelfareValidation
         return village;
     }
 
-    public static Guid Id(string? text, FieldViolations violations, string field)
-    {
-        var ok = Guid.TryParse(text, out var id) && id != Guid.Empty;
-        violations.Check(ok, field, "must be an id (a UUID)");
-        return id;
-    }
-
     /// <summary>A real calendar date, not after today (records describe what happened).</summary>
     public static DateOnly Day(Date? date, DateOnly today, FieldViolations violations, string field)
     {

@@ -21,7 +21,7 @@ public static class WorkshopSubsidyRule
         var last = new DateOnly(year, 12, 31);
         var counted = periods.Where(p => p.HiredOn <= last && (p.LeftOn is null || p.LeftOn >= first))
             .Select(p => p.LabourerId).Distinct().Count();
-        var amount = counted >= minimumPoorEmployees ? counted * perEmployeeFen : 0;
+        var amount = counted >= minimumPoorEmployees ? checked(counted * perEmployeeFen) : 0;
         return new WorkshopSubsidyResult(counted, minimumPoorEmployees, perEmployeeFen, amount);
     }
 }

@@ -26,9 +26,9 @@ public sealed class AuditGrpcService(RegistryDbContext db, TimeProvider time) : 
 
         var violations = new FieldViolations();
         violations.Check(request.EntityType is "household" or "helper", "entity_type", "must be \"household\" or \"helper\"");
-        var id = SupportAccess.ParseId(request.EntityId, "entity_id", violations, request.EntityType);
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = SupportAccess.ReadAfter(page, violations);
+        var id = Ids.Require(request.EntityId, violations, "entity_id");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
 
         var region = request.EntityType == "household"
@@ -46,7 +46,7 @@ public sealed class AuditGrpcService(RegistryDbContext db, TimeProvider time) : 
 
         db.Record(caller, "audit.read", request.EntityType, entityId, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListAuditRecordsResponse { Page = Paging.Response(rows, page.Size, total, a => a.Id.ToString(CultureInfo.InvariantCulture)) };
+        var response = new ListAuditRecordsResponse { Page = Paging.Response(rows, page, total, a => a.Id.ToString(CultureInfo.InvariantCulture)) };
         response.Records.AddRange(rows.Take(page.Size).Select(a => new AuditEntry
         {
             At = Timestamp.FromDateTime(a.At),

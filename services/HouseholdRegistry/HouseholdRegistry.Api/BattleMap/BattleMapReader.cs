@@ -13,8 +13,9 @@ namespace Platform.HouseholdRegistry.BattleMap;
 /// </summary>
 internal static class BattleMapReader
 {
-    public static async Task<GetBattleMapResponse> ReadAsync(RegistryDbContext db, string village, HouseholdStatus status, int size, long? after, CancellationToken ct)
+    public static async Task<GetBattleMapResponse> ReadAsync(RegistryDbContext db, string village, HouseholdStatus status, PageSpec page, long? after, CancellationToken ct)
     {
+        var size = page.Size;
         var query = db.Households.AsNoTracking().Where(h => h.RegionCode == village);
         query = status == HouseholdStatus.Unspecified
             ? query.Where(h => h.Status == HouseholdStatus.Registered || h.Status == HouseholdStatus.Exited)
@@ -44,7 +45,7 @@ internal static class BattleMapReader
         {
             VillageCode = village,
             Totals = totals,
-            Page = Paging.Response(households, size, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Page = Paging.Response(households, page, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         response.Rows.AddRange(shown.Select(h =>
         {

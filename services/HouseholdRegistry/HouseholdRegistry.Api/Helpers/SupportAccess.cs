@@ -41,12 +41,6 @@ internal static class SupportAccess
         }
     }
 
-    public static Guid ParseId(string text, string field, FieldViolations violations, string what)
-    {
-        violations.Check(Guid.TryParse(text, out var id), field, $"must be a {what} id (UUID)");
-        return id;
-    }
-
     /// <summary>The household if it exists and lies in the caller's region; NotFound otherwise, never revealing which.</summary>
     public static async Task<Household> VisibleHouseholdAsync(RegistryDbContext db, Caller caller, Guid id, ServerCallContext context, bool withMembers = false)
     {
@@ -78,13 +72,13 @@ internal static class SupportAccess
     }
 
     /// <summary>The region and page of a list request, checked: a reader's role, valid fields, a region in scope.</summary>
-    public static (RegionCode Region, PageSpec Page, long? After) ReadListing(Caller caller, string regionCode, Pa.Common.V1.PageRequest? pageRequest)
+    public static (RegionCode Region, PageSpec Page, long? After) ReadListing(Caller caller, string regionCode, Pa.Common.V1.PageRequest? pageRequest, string list)
     {
         RequireReader(caller);
         var violations = new FieldViolations();
         var region = ListedRegion(caller, regionCode, violations);
-        var page = Paging.Read(pageRequest, violations, "page");
-        var after = ReadAfter(page, violations);
+        var page = Paging.Read(pageRequest, violations, "page", list);
+        var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
         RequireVisible(caller, region);
         return (region, page, after);
@@ -96,9 +90,9 @@ internal static class SupportAccess
     {
         RequireReader(caller);
         var violations = new FieldViolations();
-        var id = ParseId(householdId, "household_id", violations, "household");
-        var page = Paging.Read(pageRequest, violations, "page");
-        var after = ReadAfter(page, violations);
+        var id = Ids.Require(householdId, violations, "household_id");
+        var page = Paging.Read(pageRequest, violations, "page", context.Method);
+        var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
         return (await VisibleHouseholdAsync(db, caller, id, context), page, after);
     }
@@ -109,17 +103,6 @@ internal static class SupportAccess
         {
             throw RpcErrors.NotFound($"Region {region}");
         }
-    }
-
-    public static long? ReadAfter(PageSpec page, FieldViolations violations)
-    {
-        if (page.After is null)
-        {
-            return null;
-        }
-
-        violations.Check(long.TryParse(page.After, out var seq), "page.page_token", "is not a token returned by this service");
-        return seq;
     }
 
     public static async Task SaveAsync(RegistryDbContext db, CancellationToken ct)

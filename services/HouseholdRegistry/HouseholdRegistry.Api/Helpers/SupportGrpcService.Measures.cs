@@ -17,8 +17,8 @@ public sealed partial class SupportGrpcService
         SupportAccess.RequireManager(caller, "record visits");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
-        var helperId = request.HelperId.Length == 0 ? (Guid?)null : SupportAccess.ParseId(request.HelperId, "helper_id", violations, "helper");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var helperId = request.HelperId.Length == 0 ? (Guid?)null : Ids.Require(request.HelperId, violations, "helper_id");
         var date = request.VisitDate.ToDateOnly();
         violations.Check(date is not null && date <= DateOnly.FromDateTime(now), "visit_date", "must be a valid date, not in the future");
         violations.Check(request.Content.Trim().Length is > 0 and <= 2000, "content", "is required and at most 2000 characters");
@@ -60,7 +60,7 @@ public sealed partial class SupportGrpcService
 
         db.Record(caller, "visit.list", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListVisitsResponse { Page = Paging.Response(rows, page.Size, total, v => v.Seq.ToString(CultureInfo.InvariantCulture)) };
+        var response = new ListVisitsResponse { Page = Paging.Response(rows, page, total, v => v.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Visits.AddRange(rows.Take(page.Size).Select(v => v.ToMessage()));
         return response;
     }
@@ -71,7 +71,7 @@ public sealed partial class SupportGrpcService
         SupportAccess.RequireManager(caller, "plan assistance measures");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Kind != MeasureKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must be a known measure kind");
         violations.Check(request.Description.Trim().Length is > 0 and <= 500, "description", "is required and at most 500 characters");
         violations.Check(request.PlannedYear >= now.Year - 1 && request.PlannedYear <= now.Year + 10, "planned_year", $"must be between {now.Year - 1} and {now.Year + 10}");
@@ -103,7 +103,7 @@ public sealed partial class SupportGrpcService
         var caller = context.GetCaller();
         SupportAccess.RequireManager(caller, "write off assistance measures");
         var violations = new FieldViolations();
-        var measureId = SupportAccess.ParseId(request.MeasureId, "measure_id", violations, "measure");
+        var measureId = Ids.Require(request.MeasureId, violations, "measure_id");
         violations.ThrowIfAny();
 
         var measure = await db.AssistanceMeasures.FirstOrDefaultAsync(m => m.Id == measureId, context.CancellationToken);
@@ -133,7 +133,7 @@ public sealed partial class SupportGrpcService
         var query = db.AssistanceMeasures.AsNoTracking().Where(m => m.HouseholdId == household.Id);
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(m => after == null || m.Seq > after).OrderBy(m => m.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
-        var response = new ListMeasuresResponse { Page = Paging.Response(rows, page.Size, total, m => m.Seq.ToString(CultureInfo.InvariantCulture)) };
+        var response = new ListMeasuresResponse { Page = Paging.Response(rows, page, total, m => m.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Measures.AddRange(rows.Take(page.Size).Select(m => m.ToMessage()));
         return response;
     }

@@ -61,7 +61,7 @@ public sealed partial class SupportGrpcService(
     public override async Task<ListHelpersResponse> ListHelpers(ListHelpersRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
+        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page, context.Method);
 
         var prefix = region.SignificantPrefix;
         var query = db.Helpers.AsNoTracking().InRegion(h => h.RegionCode, prefix);
@@ -72,7 +72,7 @@ public sealed partial class SupportGrpcService(
 
         db.Record(caller, "helper.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListHelpersResponse { Page = Paging.Response(rows, page.Size, total, r => r.Helper.Seq.ToString(CultureInfo.InvariantCulture)) };
+        var response = new ListHelpersResponse { Page = Paging.Response(rows, page, total, r => r.Helper.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Helpers.AddRange(rows.Take(page.Size).Select(r => r.Helper.ToMessage(protector, caller.HasPersonalDataScope, r.Paired)));
         return response;
     }
@@ -82,8 +82,8 @@ public sealed partial class SupportGrpcService(
         var caller = context.GetCaller();
         SupportAccess.RequireManager(caller, "pair helpers");
         var violations = new FieldViolations();
-        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
-        var helperId = SupportAccess.ParseId(request.HelperId, "helper_id", violations, "helper");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var helperId = Ids.Require(request.HelperId, violations, "helper_id");
         violations.ThrowIfAny();
 
         var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
@@ -167,7 +167,7 @@ public sealed partial class SupportGrpcService(
     public override async Task<ListWorkTeamsResponse> ListWorkTeams(ListWorkTeamsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
+        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page, context.Method);
 
         var prefix = region.SignificantPrefix;
         var query = db.WorkTeams.AsNoTracking().InRegion(t => t.VillageCode, prefix).Where(t => request.IncludeEnded || t.To == null);
@@ -176,7 +176,7 @@ public sealed partial class SupportGrpcService(
 
         db.Record(caller, "workteam.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListWorkTeamsResponse { Page = Paging.Response(rows, page.Size, total, t => t.Seq.ToString(CultureInfo.InvariantCulture)) };
+        var response = new ListWorkTeamsResponse { Page = Paging.Response(rows, page, total, t => t.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.WorkTeams.AddRange(rows.Take(page.Size).Select(t => t.ToMessage()));
         return response;
     }

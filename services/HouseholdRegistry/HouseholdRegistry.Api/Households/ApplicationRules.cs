@@ -41,8 +41,8 @@ public static class ApplicationRules
         }
 
         ValidateFacts(request.Facts, "facts", violations);
-        violations.Check(request.DeclaredIncomePerCapita is null || request.DeclaredIncomePerCapita.Fen >= 0,
-            "declared_income_per_capita.fen", "must not be negative");
+        violations.Check(request.DeclaredIncomePerCapita is null || request.DeclaredIncomePerCapita.Fen is >= 0 and <= MoneyLimits.YearlyIncomeFen,
+            "declared_income_per_capita.fen", MoneyLimits.UpTo(MoneyLimits.YearlyIncomeFen));
 
         if (request.Members.Count == 0)
         {

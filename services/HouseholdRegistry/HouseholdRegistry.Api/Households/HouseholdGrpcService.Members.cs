@@ -19,10 +19,9 @@ public sealed partial class HouseholdGrpcService
             throw RpcErrors.PermissionDenied($"Role {caller.Role} may not change household members.");
         }
 
-        if (!Guid.TryParse(request.HouseholdId, out var id))
-        {
-            throw RpcErrors.InvalidArgument("household_id", "must be a household id (UUID)");
-        }
+        var violations = new FieldViolations();
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
 
         var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
         if (household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
@@ -36,7 +35,6 @@ public sealed partial class HouseholdGrpcService
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var violations = new FieldViolations();
         var added = MemberChangeRules.Validate(request, household, DateOnly.FromDateTime(now), violations);
         violations.ThrowIfAny();
 

@@ -55,10 +55,9 @@ public sealed partial class HouseholdGrpcService(
     public override async Task<GetHouseholdResponse> GetHousehold(GetHouseholdRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (!Guid.TryParse(request.HouseholdId, out var id))
-        {
-            throw RpcErrors.InvalidArgument("household_id", "must be a household id (UUID)");
-        }
+        var violations = new FieldViolations();
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
+        violations.ThrowIfAny();
 
         var household = await db.Households.AsNoTracking().Include(h => h.Members)
             .FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
@@ -80,13 +79,8 @@ public sealed partial class HouseholdGrpcService(
         violations.Check(request.RegionCode.Length == 0 || RegionCode.TryParse(request.RegionCode, out region), "region_code", "must be empty or a 12-digit region code");
         violations.Check(Enum.IsDefined(request.Status), "status", "is not a known household status");
         violations.Check(Enum.IsDefined(request.PrimaryCause), "primary_cause", "is not a known poverty cause");
-        var page = Paging.Read(request.Page, violations, "page");
-        long? after = null;
-        if (page.After is not null)
-        {
-            violations.Check(long.TryParse(page.After, out var seq), "page.page_token", "is not a token returned by this service");
-            after = seq;
-        }
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterSeq(page, violations, "page");
 
         violations.ThrowIfAny();
         if (!caller.CanSee(region))
@@ -117,7 +111,7 @@ public sealed partial class HouseholdGrpcService(
         db.Record(caller, "household.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
 
-        var response = new ListHouseholdsResponse { Page = Paging.Response(rows, page.Size, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var response = new ListHouseholdsResponse { Page = Paging.Response(rows, page, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
         response.Households.AddRange(rows.Take(page.Size).Select(h => h.ToMessage(protector, caller.HasPersonalDataScope)));
         return response;
     }

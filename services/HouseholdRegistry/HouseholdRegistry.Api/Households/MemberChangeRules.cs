@@ -63,7 +63,7 @@ public static class MemberChangeRules
 
     private static Member? Known(string memberId, Dictionary<Guid, Member> current, string field, FieldViolations violations)
     {
-        if (Guid.TryParse(memberId, out var id) && current.TryGetValue(id, out var member))
+        if (Ids.TryParse(memberId, out var id) && current.TryGetValue(id, out var member))
         {
             return member;
         }

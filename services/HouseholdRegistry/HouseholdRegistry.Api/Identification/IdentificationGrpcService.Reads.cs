@@ -15,7 +15,7 @@ public sealed partial class IdentificationGrpcService
     {
         var caller = context.GetCaller();
         var violations = new FieldViolations();
-        var id = ParseId(request.CaseId, "case_id", violations);
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         violations.ThrowIfAny();
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
@@ -30,7 +30,7 @@ public sealed partial class IdentificationGrpcService
     {
         var caller = context.GetCaller();
         var violations = new FieldViolations();
-        var id = ParseId(request.HouseholdId, "household_id", violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var region = await db.Households.Where(h => h.Id == id).Select(h => h.RegionCode).FirstOrDefaultAsync(context.CancellationToken);
@@ -55,8 +55,8 @@ public sealed partial class IdentificationGrpcService
         violations.Check(RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village,
             "village_code", "must be the 12-digit code of a village");
         violations.Check(Enum.IsDefined(request.Status), "status", "is not a known notice status");
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = ReadSeq(page, violations);
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
         if (!caller.CanSee(village))
         {
@@ -95,7 +95,7 @@ public sealed partial class IdentificationGrpcService
         db.Record(caller, "notice.list", "region", village.Value, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
 
-        var response = new ListNoticesResponse { Page = Paging.Response(rows, page.Size, total, r => r.Seq.ToString(CultureInfo.InvariantCulture)) };
+        var response = new ListNoticesResponse { Page = Paging.Response(rows, page, total, r => r.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Notices.AddRange(rows.Take(page.Size).Select(r => new NoticeEntry
         {
             NoticeId = r.Id.ToString(),
@@ -123,8 +123,8 @@ public sealed partial class IdentificationGrpcService
         violations.Check(Enum.IsDefined(request.Kind), "kind", "is not a known case kind");
         violations.Check(Enum.IsDefined(request.Stage), "stage", "is not a known case stage");
         violations.Check(Enum.IsDefined(request.Outcome), "outcome", "is not a known case outcome");
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = ReadSeq(page, violations);
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
         if (!caller.CanSee(region))
         {
@@ -158,19 +158,8 @@ public sealed partial class IdentificationGrpcService
         db.Record(caller, "case.list", "region", region.Value, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
 
-        var response = new ListCasesResponse { Page = Paging.Response(rows, page.Size, total, c => c.Seq.ToString(CultureInfo.InvariantCulture)) };
+        var response = new ListCasesResponse { Page = Paging.Response(rows, page, total, c => c.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Cases.AddRange(rows.Take(page.Size).Select(c => c.ToMessage(withArchive: false)));
         return response;
-    }
-
-    private static long? ReadSeq(PageSpec page, FieldViolations violations)
-    {
-        if (page.After is null)
-        {
-            return null;
-        }
-
-        violations.Check(long.TryParse(page.After, CultureInfo.InvariantCulture, out var seq), "page.page_token", "is not a token returned by this service");
-        return seq;
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class IdentificationGrpcService
     {
         var caller = RequireRole(context, ObjectionRecorders, "file objections");
         var violations = new FieldViolations();
-        var id = ParseId(request.NoticeId, "notice_id", violations);
+        var id = Ids.Require(request.NoticeId, violations, "notice_id");
         CheckText(request.ObjectorName, "objector_name", ApplicationRules.MaxNameLength, required: true, violations);
         CheckText(request.Content, "content", MaxTextLength, required: true, violations);
         CheckText(request.Evidence, "evidence", MaxTextLength, required: false, violations);
@@ -53,7 +53,7 @@ public sealed partial class IdentificationGrpcService
     {
         var caller = RequireRole(context, ObjectionJudges, "resolve objections");
         var violations = new FieldViolations();
-        var id = ParseId(request.ObjectionId, "objection_id", violations);
+        var id = Ids.Require(request.ObjectionId, violations, "objection_id");
         violations.Check(request.Resolution is ObjectionStatus.Upheld or ObjectionStatus.Dismissed, "resolution", "must be UPHELD or DISMISSED");
         CheckText(request.Finding, "finding", MaxTextLength, required: true, violations);
         violations.ThrowIfAny();
@@ -81,7 +81,7 @@ public sealed partial class IdentificationGrpcService
     {
         var caller = RequireRole(context, ExitOpeners, "open exit cases");
         var violations = new FieldViolations();
-        var id = ParseId(request.HouseholdId, "household_id", violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
@@ -126,7 +126,7 @@ public sealed partial class IdentificationGrpcService
     {
         var caller = RequireRole(context, FactCheckers, "record cross-checked facts");
         var violations = new FieldViolations();
-        var id = ParseId(request.HouseholdId, "household_id", violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Facts is not null, "facts", "are required");
         ApplicationRules.ValidateFacts(request.Facts, "facts", violations);
         foreach (var (name, fact) in CheckedFacts.Set(request.Facts))
@@ -163,7 +163,7 @@ public sealed partial class IdentificationGrpcService
     {
         var caller = RequireRole(context, ExclusionOverriders, "override a 五不录 exclusion");
         var violations = new FieldViolations();
-        var id = ParseId(request.CaseId, "case_id", violations);
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         violations.Check(request.Reason.Trim().Length >= MinOverrideReasonLength, "reason", $"a written reason of at least {MinOverrideReasonLength} characters is required");
         violations.Check(request.Reason.Length <= MaxTextLength, "reason", $"must be at most {MaxTextLength} characters");
         violations.ThrowIfAny();

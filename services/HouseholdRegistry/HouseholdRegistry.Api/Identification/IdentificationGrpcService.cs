@@ -29,7 +29,7 @@ public sealed partial class IdentificationGrpcService(
     {
         var caller = RequireOwner(context, CaseStage.GroupAppraisal);
         var violations = new FieldViolations();
-        var id = ParseId(request.CaseId, "case_id", violations);
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         violations.Check(request.Decision is StepDecision.Approve or StepDecision.Reject, "decision", "must be APPROVE or REJECT");
         violations.Check(request.Votes is not null, "votes", "are required");
         if (request.Votes is { } votes)
@@ -64,7 +64,7 @@ public sealed partial class IdentificationGrpcService(
     {
         var caller = RequireOwner(context, CaseStage.VillageReview);
         var violations = new FieldViolations();
-        var id = ParseId(request.CaseId, "case_id", violations);
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         CheckText(request.Minutes, "minutes", MaxMinutesLength, required: true, violations);
         CheckText(request.Comment, "comment", MaxTextLength, required: false, violations);
         violations.ThrowIfAny();
@@ -91,7 +91,7 @@ public sealed partial class IdentificationGrpcService(
         }
 
         var violations = new FieldViolations();
-        var id = ParseId(request.CaseId, "case_id", violations);
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         CheckText(request.Reason, "reason", MaxTextLength, required: true, violations);
         violations.ThrowIfAny();
 
@@ -115,7 +115,7 @@ public sealed partial class IdentificationGrpcService(
     {
         var caller = RequireOwner(context, CaseStage.VillageNotice);
         var violations = new FieldViolations();
-        var id = ParseId(request.NoticeId, "notice_id", violations);
+        var id = Ids.Require(request.NoticeId, violations, "notice_id");
         violations.ThrowIfAny();
 
         var (@case, notice) = await LoadNoticeAsync(id, caller, context.CancellationToken);
@@ -135,7 +135,7 @@ public sealed partial class IdentificationGrpcService(
     {
         var caller = RequireOwner(context, stage);
         var violations = new FieldViolations();
-        var id = ParseId(caseId, "case_id", violations);
+        var id = Ids.Require(caseId, violations, "case_id");
         CheckText(comment, "comment", MaxTextLength, required: false, violations);
         violations.ThrowIfAny();
 
@@ -234,12 +234,6 @@ public sealed partial class IdentificationGrpcService(
                 metrics.Exited(@case.RegionCode);
                 break;
         }
-    }
-
-    private static Guid ParseId(string text, string field, FieldViolations violations)
-    {
-        violations.Check(Guid.TryParse(text, out var id), field, "must be a UUID");
-        return id;
     }
 
     private static void CheckText(string text, string field, int maxLength, bool required, FieldViolations violations)

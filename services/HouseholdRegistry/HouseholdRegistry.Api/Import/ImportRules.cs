@@ -52,8 +52,8 @@ public static class ImportRules
             violations.Check(exitedAt is null, "exited_at", "must be unset unless the household exited");
         }
 
-        violations.Check(household.IncomePerCapitaAtRegistration is null || household.IncomePerCapitaAtRegistration.Fen >= 0,
-            "income_per_capita_at_registration.fen", "must not be negative");
+        violations.Check(household.IncomePerCapitaAtRegistration is null || household.IncomePerCapitaAtRegistration.Fen is >= 0 and <= MoneyLimits.YearlyIncomeFen,
+            "income_per_capita_at_registration.fen", MoneyLimits.UpTo(MoneyLimits.YearlyIncomeFen));
         var incomeYearLow = registeredAt?.Year ?? FirstRegistrationYear;
         if (household.CurrentIncomePerCapita is null)
         {
@@ -61,7 +61,7 @@ public static class ImportRules
         }
         else
         {
-            violations.Check(household.CurrentIncomePerCapita.Fen >= 0, "current_income_per_capita.fen", "must not be negative");
+            violations.Check(household.CurrentIncomePerCapita.Fen is >= 0 and <= MoneyLimits.YearlyIncomeFen, "current_income_per_capita.fen", MoneyLimits.UpTo(MoneyLimits.YearlyIncomeFen));
             violations.Check(household.CurrentIncomeYear >= incomeYearLow && household.CurrentIncomeYear <= thisYear,
                 "current_income_year", $"must be a year from registration to {thisYear}");
         }

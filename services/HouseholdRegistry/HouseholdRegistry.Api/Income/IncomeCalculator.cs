@@ -14,7 +14,10 @@ public sealed record IncomeFigures(
 /// <summary>
 /// Household net income (收入法) and expenditure-adjusted income (支出法) of a year. Per-capita
 /// figures are rounded down to the whole fen (towards negative infinity), so rounding can never
-/// lift a household over the poverty line or the monitoring band.
+/// lift a household over the poverty line or the monitoring band. Sums are checked: the survey
+/// bounds its amounts, but entries reported by other services are added too, and a wrapped sum
+/// would turn a huge loss into a huge income. An overflow throws, and the call answers
+/// FAILED_PRECONDITION instead of storing a wrong figure.
 /// </summary>
 public static class IncomeCalculator
 {
@@ -25,7 +28,7 @@ public static class IncomeCalculator
         var net = list.Where(e => e.Kind == IncomeKind.Income).Sum(e => e.AmountFen);
         var rigid = list.Where(e => e.Kind == IncomeKind.Expenditure).Sum(e => e.AmountFen);
         var members = Math.Max(1, memberCount);
-        return new IncomeFigures(net, rigid, members, FloorDivide(net, members), FloorDivide(net - rigid, members));
+        return new IncomeFigures(net, rigid, members, FloorDivide(net, members), FloorDivide(checked(net - rigid), members));
     }
 
     public static IncomePosition PositionOf(long perCapitaFen, YearPolicy policy) =>
@@ -40,6 +43,13 @@ public static class IncomeCalculator
     /// <summary>An amount as officers read it, e.g. "6000.00 yuan".</summary>
     public static string Yuan(long fen) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fen / 100m:0.00} yuan");
 
-    private static long FloorDivide(long amount, int divisor) =>
-        amount >= 0 ? amount / divisor : -((-amount + divisor - 1) / divisor);
+    /// <summary>
+    /// Division rounded towards negative infinity for a positive divisor. It never negates the
+    /// amount, which overflowed for the most negative amount and made a loss a huge income.
+    /// </summary>
+    internal static long FloorDivide(long amount, int divisor)
+    {
+        var quotient = amount / divisor;
+        return amount % divisor < 0 ? quotient - 1 : quotient;
+    }
 }

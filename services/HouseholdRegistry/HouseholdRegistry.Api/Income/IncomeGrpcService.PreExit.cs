@@ -75,7 +75,7 @@ public sealed partial class IncomeGrpcService
         var violations = new FieldViolations();
         var region = RegistryCalls.ReadRegion(request.RegionCode, caller, violations, required: false);
         CheckYear(request.Year, now, violations);
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         ExitOrder? after = null;
         if (page.After is not null)
         {
@@ -98,7 +98,7 @@ public sealed partial class IncomeGrpcService
             .Select(h =>
             {
                 var income = incomes.GetValueOrDefault(h.Seq);
-                var margin = income is null ? 0 : income.PerCapitaNetIncomeFen - policy.For(income.Year).PovertyLineFen;
+                var margin = income is null ? 0 : checked(income.PerCapitaNetIncomeFen - policy.For(income.Year).PovertyLineFen);
                 return (Household: h, Income: income, Margin: margin, Order: ExitOrder.Of(h.PlannedExitYear, h.Pathway, margin, h.Seq, request.Year));
             })
             .OrderBy(c => c.Order)
@@ -108,7 +108,7 @@ public sealed partial class IncomeGrpcService
         db.Record(caller, "exit.list-candidates", "region", region.Value, context.AccessPurpose(), now, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
 
-        var response = new ListExitCandidatesResponse { Page = Paging.Response(rows, page.Size, ordered.Count, c => c.Order.ToKey()) };
+        var response = new ListExitCandidatesResponse { Page = Paging.Response(rows, page, ordered.Count, c => c.Order.ToKey()) };
         response.Candidates.AddRange(rows.Take(page.Size).Select(c => new ExitCandidate
         {
             HouseholdId = c.Household.Id.ToString(),

@@ -18,7 +18,7 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
         var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "record income surveys");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Year >= 2000 && request.Year <= now.Year, "year", $"must be a year from 2000 to {now.Year}");
         var amounts = new (string Field, Pa.Common.V1.Money? Amount, string Category, IncomeKind Kind)[]
         {
@@ -29,14 +29,17 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
             ("medical_expenditure", request.MedicalExpenditure, IncomeCategories.MedicalExpenditure, IncomeKind.Expenditure),
             ("education_expenditure", request.EducationExpenditure, IncomeCategories.EducationExpenditure, IncomeKind.Expenditure),
         };
-        foreach (var (field, amount, _, _) in amounts.Where(a => a.Category != IncomeCategories.ProductionNet))
+        foreach (var (field, amount, category, _) in amounts)
         {
             // Production and business income is net of costs and may be a loss; every other amount is not negative.
-            violations.Check((amount?.Fen ?? 0) >= 0, $"{field}.fen", "must not be negative");
+            var fen = amount?.Fen ?? 0;
+            var lowest = category == IncomeCategories.ProductionNet ? -MoneyLimits.YearlyIncomeFen : 0;
+            violations.Check(fen >= lowest, $"{field}.fen", lowest == 0 ? "must not be negative" : $"must not be below {lowest} fen");
+            violations.Check(fen <= MoneyLimits.YearlyIncomeFen, $"{field}.fen", $"must be at most {MoneyLimits.YearlyIncomeFen} fen (100,000,000 yuan)");
         }
 
         violations.ThrowIfAny();
-        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
 
         // The survey reference is the year and field, so a new survey of the year replaces the last one.
         var changes = amounts.Select(a => new IncomeChange(request.Year, a.Category, a.Kind, IncomeCategories.VillageSurvey, $"{request.Year}/{a.Category}", a.Amount?.Fen ?? 0)).ToList();
@@ -56,9 +59,9 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
     {
         var caller = RegistryCalls.RequireReader(context);
         var violations = new FieldViolations();
-        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
-        var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking(), id!.Value, caller, context.CancellationToken);
+        var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking(), id, caller, context.CancellationToken);
 
         var summaries = await db.IncomeYears.AsNoTracking().Where(y => y.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);
         var entries = await db.IncomeEntries.AsNoTracking().Where(e => e.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);

@@ -28,12 +28,6 @@ internal static class RegistryCalls
     public static Caller RequireCountyOfficer(ServerCallContext context, string action) =>
         RequireRole(context, new HashSet<string> { PlatformRoles.CountyOfficer }, action);
 
-    public static Guid? ParseId(string text, FieldViolations violations, string field = "household_id")
-    {
-        violations.Check(Guid.TryParse(text, out var id), field, "must be a household id (UUID)");
-        return violations.Any ? null : id;
-    }
-
     /// <summary>The household if it exists and the caller's region covers it; otherwise NotFound, never revealing which.</summary>
     public static async Task<Household> FindAsync(IQueryable<Household> households, Guid id, Caller caller, CancellationToken cancellationToken)
     {

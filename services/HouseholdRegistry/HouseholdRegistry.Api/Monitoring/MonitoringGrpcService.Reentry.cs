@@ -18,11 +18,11 @@ public sealed partial class MonitoringGrpcService
         var caller = RegistryCalls.RequireCountyOfficer(context, "register households again");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         CheckReason(request.Reason, "reason", violations);
         violations.ThrowIfAny();
 
-        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
         if (household.Status != HouseholdStatus.Exited)
         {
             throw RpcErrors.FailedPrecondition($"Only an exited household can re-enter; this household is {household.Status}.");

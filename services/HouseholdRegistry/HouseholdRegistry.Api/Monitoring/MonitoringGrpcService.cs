@@ -77,13 +77,13 @@ public sealed partial class MonitoringGrpcService(
         var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "declare hardship");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Kind != HardshipKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must name the kind of hardship");
         CheckReason(request.Description, "description", violations);
-        violations.Check(request.Amount is null || request.Amount.Fen >= 0, "amount.fen", "must not be negative");
+        violations.Check(request.Amount is null || request.Amount.Fen is >= 0 and <= MoneyLimits.YearlyIncomeFen, "amount.fen", MoneyLimits.UpTo(MoneyLimits.YearlyIncomeFen));
         violations.ThrowIfAny();
 
-        var household = await RegistryCalls.FindAsync(db.Households, id!.Value, caller, context.CancellationToken);
+        var household = await RegistryCalls.FindAsync(db.Households, id, caller, context.CancellationToken);
         var change = MonitoringJournal.Apply(db, household, MonitoringRules.TriggerOf(request.Kind), request.Description.Trim(), request.Amount?.Fen,
             caller.Subject, now, policy.For(now))!;
         db.Record(caller, "monitoring.declare-hardship", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
@@ -96,11 +96,11 @@ public sealed partial class MonitoringGrpcService(
         var caller = RegistryCalls.RequireCountyOfficer(context, "eliminate monitoring risks");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         CheckReason(request.Reason, "reason", violations);
         violations.ThrowIfAny();
 
-        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+        var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
         var blockers = await RiskBlockersAsync(household, now, context.CancellationToken);
         if (blockers.Count > 0)
         {
@@ -119,13 +119,8 @@ public sealed partial class MonitoringGrpcService(
         var violations = new FieldViolations();
         var region = RegistryCalls.ReadRegion(request.RegionCode, caller, violations, required: false);
         violations.Check(request.Category != MonitoringCategory.None && Enum.IsDefined(request.Category), "category", "must be a monitored category or unspecified");
-        var page = Paging.Read(request.Page, violations, "page");
-        long? after = null;
-        if (page.After is not null)
-        {
-            violations.Check(long.TryParse(page.After, out var seq), "page.page_token", "is not a token returned by this service");
-            after = seq;
-        }
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterSeq(page, violations, "page");
 
         violations.ThrowIfAny();
         RegistryCalls.EnsureVisible(region, caller);
@@ -143,7 +138,7 @@ public sealed partial class MonitoringGrpcService(
         db.Record(caller, "monitoring.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
 
-        var response = new ListMonitoredResponse { Page = Paging.Response(rows, page.Size, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var response = new ListMonitoredResponse { Page = Paging.Response(rows, page, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
         response.Households.AddRange(rows.Take(page.Size).Select(h => h.ToMonitored(records.GetValueOrDefault(h.Seq))));
         return response;
     }
@@ -153,10 +148,10 @@ public sealed partial class MonitoringGrpcService(
         var caller = RegistryCalls.RequireReader(context);
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var id = RegistryCalls.ParseId(request.HouseholdId, violations);
+        var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
-        var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking().Include(h => h.Members), id!.Value, caller, context.CancellationToken);
+        var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking().Include(h => h.Members), id, caller, context.CancellationToken);
         var history = await db.MonitoringHistory.AsNoTracking().Where(e => e.HouseholdSeq == household.Seq).OrderBy(e => e.Id).ToListAsync(context.CancellationToken);
         var record = await db.MonitoringRecords.AsNoTracking().FirstOrDefaultAsync(r => r.HouseholdSeq == household.Seq, context.CancellationToken);
         db.Record(caller, "monitoring.read-history", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);

@@ -30,7 +30,7 @@ public sealed class RegionGrpcService(RegistryDbContext db) : RegionService.Regi
         RegionCode parent = default;
         var hasParent = request.ParentCode.Length > 0;
         violations.Check(!hasParent || RegionCode.TryParse(request.ParentCode, out parent), "parent_code", "must be empty or a 12-digit region code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         violations.ThrowIfAny();
 
         var query = db.Regions.AsNoTracking();
@@ -41,7 +41,7 @@ public sealed class RegionGrpcService(RegistryDbContext db) : RegionService.Regi
             .Take(page.Size + 1)
             .ToListAsync(context.CancellationToken);
 
-        var response = new ListRegionsResponse { Page = Paging.Response(rows, page.Size, total, r => r.Code) };
+        var response = new ListRegionsResponse { Page = Paging.Response(rows, page, total, r => r.Code) };
         response.Regions.AddRange(rows.Take(page.Size).Select(ToMessage));
         return response;
     }

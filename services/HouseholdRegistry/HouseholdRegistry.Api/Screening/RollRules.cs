@@ -77,8 +77,8 @@ public static class RollRules
         var name = row.HeadName.Trim();
         Check(name.Length is > 0 and <= ApplicationRules.MaxNameLength, "head_name", $"is required, at most {ApplicationRules.MaxNameLength} characters");
         Check(row.MemberCount is >= 1 and <= MaxMemberCount, "member_count", $"must be 1 to {MaxMemberCount}");
-        Check(row.PerCapitaIncome is { Fen: >= 0 }, "per_capita_income", "is required and must not be negative");
-        Check(row.MonthlyAllowance is { Fen: >= 0 }, "monthly_allowance", "is required and must not be negative");
+        Check(row.PerCapitaIncome is { Fen: >= 0 and <= MoneyLimits.YearlyIncomeFen }, "per_capita_income", $"is required: {MoneyLimits.UpTo(MoneyLimits.YearlyIncomeFen)}");
+        Check(row.MonthlyAllowance is { Fen: >= 0 and <= MoneyLimits.MonthlyIncomeFen }, "monthly_allowance", $"is required: {MoneyLimits.UpTo(MoneyLimits.MonthlyIncomeFen)}");
 
         var idProblem = NationalId.Check(row.HeadNationalId, scope.Today, out var id);
         Check(idProblem == NationalIdProblem.None, "head_national_id", NationalId.Describe(idProblem));

@@ -25,13 +25,8 @@ public sealed class ScreeningGrpcService(
         var caller = Require(context, FilingReaders, "read the conflict-of-interest filing list");
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.CountyCode, out var county) && county.Level == RegionLevel.County, "county_code", "must be the 12-digit code of a county");
-        var page = Paging.Read(request.Page, violations, "page");
-        long? after = null;
-        if (page.After is not null)
-        {
-            violations.Check(long.TryParse(page.After, NumberStyles.None, CultureInfo.InvariantCulture, out var seq), "page.page_token", "is not a token returned by this service");
-            after = seq;
-        }
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterSeq(page, violations, "page");
 
         violations.ThrowIfAny();
         if (!caller.CanSee(county))
@@ -60,7 +55,7 @@ public sealed class ScreeningGrpcService(
 
         var violations = new FieldViolations();
         violations.Check(request.List != MergeCandidateList.Unspecified && Enum.IsDefined(request.List), "list", "must name a candidate list");
-        var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, violations);
+        var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, context.Method, violations);
         var now = time.GetUtcNow().UtcDateTime;
         var result = await new ScreeningQueries(db).MergeCandidatesAsync(region, request.List, page, after, caller, policy.For(now), context.CancellationToken);
         await AuditAsync(caller, "screening.merge_candidates.list", region, context);
@@ -75,7 +70,7 @@ public sealed class ScreeningGrpcService(
             throw RpcErrors.PermissionDenied($"Role {caller.Role} may not read priority candidate lists.");
         }
 
-        var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, new FieldViolations());
+        var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, context.Method, new FieldViolations());
         var result = await new ScreeningQueries(db).PriorityCandidatesAsync(region, page, after, context.CancellationToken);
         await AuditAsync(caller, "screening.priority_candidates.list", region, context);
         return new ListPriorityCandidatesResponse { Candidates = { result.Candidates }, Page = result.Page };
@@ -88,11 +83,11 @@ public sealed class ScreeningGrpcService(
     }
 
     /// <summary>Validates the region and page of a candidate list (adding to <paramref name="violations"/>); a region outside the caller's scope is not found.</summary>
-    private static (RegionCode Region, PageSpec Page, CandidateKey? After) ReadListRequest(Caller caller, string regionCode, Pa.Common.V1.PageRequest? pageRequest, FieldViolations violations)
+    private static (RegionCode Region, PageSpec Page, CandidateKey? After) ReadListRequest(Caller caller, string regionCode, Pa.Common.V1.PageRequest? pageRequest, string list, FieldViolations violations)
     {
         var region = caller.Region;
         violations.Check(regionCode.Length == 0 || RegionCode.TryParse(regionCode, out region), "region_code", "must be empty or a 12-digit region code");
-        var page = Paging.Read(pageRequest, violations, "page");
+        var page = Paging.Read(pageRequest, violations, "page", list);
         CandidateKey? after = null;
         if (page.After is not null)
         {

@@ -58,7 +58,7 @@ internal sealed class ScreeningQueries(RegistryDbContext db)
             filing.Kinships.AddRange(h.Facts.CadreKinships.Select(k => k.Clone()));
             return filing;
         }).ToList();
-        return (filings, Paging.Response(rows, page.Size, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return (filings, Paging.Response(rows, page, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Current 低保 entries below the line whose head is not in a registered (or exited) household; poorest first.</summary>
@@ -105,7 +105,7 @@ internal sealed class ScreeningQueries(RegistryDbContext db)
 
             return candidate;
         }).ToList();
-        return new CandidatePage(candidates, Paging.Response(rows, page.Size, total, r => CandidatePaging.KeyOf(r).ToString()));
+        return new CandidatePage(candidates, Paging.Response(rows, page, total, r => CandidatePaging.KeyOf(r).ToString()));
     }
 
     private async Task<CandidatePage> HouseholdPageAsync(IQueryable<RankedRow> ranked, PageSpec page, CandidateKey? after, Func<long, string> reason, CancellationToken cancellationToken)
@@ -131,7 +131,7 @@ internal sealed class ScreeningQueries(RegistryDbContext db)
             candidate.Priorities.AddRange(SixPriorities.FromMask(h.PriorityFlags));
             return candidate;
         }).ToList();
-        return new CandidatePage(candidates, Paging.Response(rows, page.Size, total, r => CandidatePaging.KeyOf(r).ToString()));
+        return new CandidatePage(candidates, Paging.Response(rows, page, total, r => CandidatePaging.KeyOf(r).ToString()));
     }
 
     private IQueryable<Household> HouseholdsUnder(RegionCode region, IReadOnlyList<HouseholdStatus> statuses) =>

@@ -21,15 +21,15 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village, "village_code", "must be the code of a village");
         violations.Check(request.Status is HouseholdStatus.Unspecified or HouseholdStatus.Registered or HouseholdStatus.Exited, "status", "must be REGISTERED, EXITED or unspecified for both");
-        var page = Paging.Read(request.Page, violations, "page");
-        var after = SupportAccess.ReadAfter(page, violations);
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
+        var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
         if (!caller.CanSee(village) || !await db.Regions.AnyAsync(r => r.Code == village.Value, context.CancellationToken))
         {
             throw RpcErrors.NotFound($"Village {village}");
         }
 
-        var response = await BattleMapReader.ReadAsync(db, village.Value, request.Status, page.Size, after, context.CancellationToken);
+        var response = await BattleMapReader.ReadAsync(db, village.Value, request.Status, page, after, context.CancellationToken);
         db.Record(caller, "battlemap.read", "region", village.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
         return response;

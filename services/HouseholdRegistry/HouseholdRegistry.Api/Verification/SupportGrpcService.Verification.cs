@@ -17,7 +17,7 @@ public sealed partial class SupportGrpcService
         var caller = context.GetCaller();
         SupportAccess.RequireInspector(caller);
         var violations = new FieldViolations();
-        var householdId = SupportAccess.ParseId(request.HouseholdId, "household_id", violations, "household");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Method != VerificationMethod.Unspecified && System.Enum.IsDefined(request.Method), "method", "must be PHONE or IN_PERSON");
         violations.Check(request.InspectorName.Trim().Length is > 0 and <= 50, "inspector_name", "is required and at most 50 characters");
         violations.Check(request.MembersStated.Count is > 0 and <= 30, "members_stated", "must name between 1 and 30 people");
@@ -63,7 +63,7 @@ public sealed partial class SupportGrpcService
     public override async Task<ListVerificationMismatchesResponse> ListVerificationMismatches(ListVerificationMismatchesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page);
+        var (region, page, after) = SupportAccess.ReadListing(caller, request.RegionCode, request.Page, context.Method);
 
         var prefix = region.SignificantPrefix;
         var query = db.Verifications.AsNoTracking().InRegion(v => v.VillageCode, prefix).Where(v => v.MismatchCount > 0);
@@ -72,7 +72,7 @@ public sealed partial class SupportGrpcService
 
         db.Record(caller, "verification.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
         await db.SaveChangesAsync(context.CancellationToken);
-        var response = new ListVerificationMismatchesResponse { Page = Paging.Response(rows, page.Size, total, v => v.Seq.ToString(CultureInfo.InvariantCulture)) };
+        var response = new ListVerificationMismatchesResponse { Page = Paging.Response(rows, page, total, v => v.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Verifications.AddRange(rows.Take(page.Size).Select(ToMessage));
         return response;
     }

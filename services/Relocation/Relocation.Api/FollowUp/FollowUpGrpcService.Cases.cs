@@ -28,7 +28,7 @@ public sealed partial class FollowUpGrpcService
         var region = caller.Region;
         if (request.SiteId.Length > 0)
         {
-            siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
+            siteId = Ids.Require(request.SiteId, violations, "site_id");
         }
         else
         {
@@ -37,7 +37,7 @@ public sealed partial class FollowUpGrpcService
 
         violations.Check(Enum.IsDefined(request.Status), "status", "must be one of the listed values");
         violations.Check(request.AssignedTo.Length <= MaxNameLength, "assigned_to", $"must be at most {MaxNameLength} characters");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
@@ -71,7 +71,7 @@ public sealed partial class FollowUpGrpcService
             .OrderByDescending(c => c.Id).Take(page.Size + 1).ToListAsync(ct);
         Audit(caller, context, "relocation.follow-up.cases.list", siteId is null ? "Region" : nameof(Site), siteId?.ToString() ?? region.Value);
         await db.SaveChangesAsync(ct);
-        var response = new V1.ListCasesResponse { Page = Paging.Response(rows, page.Size, total, c => c.Id.ToString()) };
+        var response = new V1.ListCasesResponse { Page = Paging.Response(rows, page, total, c => c.Id.ToString()) };
         response.Cases.AddRange(rows.Take(page.Size).Select(c => c.ToMessage(withActions: false)));
         return response;
     }
@@ -81,7 +81,7 @@ public sealed partial class FollowUpGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read follow-up cases");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -96,7 +96,7 @@ public sealed partial class FollowUpGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "assign follow-up cases");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         var subject = Text(request.AssigneeSubject, MaxNameLength, violations, "assignee_subject");
         var name = Text(request.AssigneeName, MaxNameLength, violations, "assignee_name");
         violations.ThrowIfAny();
@@ -114,7 +114,7 @@ public sealed partial class FollowUpGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record follow-up actions");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.CaseId, violations, "case_id");
+        var id = Ids.Require(request.CaseId, violations, "case_id");
         var kind = FollowUpMapping.FromMessage(request.Kind);
         violations.Check(kind is not null, "kind", "must be JOB_REFERRAL, TRAINING or PUBLIC_WELFARE_POST");
         var details = Text(request.Details, MaxDetailsLength, violations, "details");

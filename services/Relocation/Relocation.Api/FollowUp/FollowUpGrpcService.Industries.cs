@@ -92,7 +92,7 @@ public sealed partial class FollowUpGrpcService
     private static (Guid HouseholdId, Guid IndustryId) ParseLink(string householdId, string industryId)
     {
         var violations = new FieldViolations();
-        var ids = (RegionAccess.ParseId(householdId, violations, "household_id"), RegionAccess.ParseId(industryId, violations, "industry_id"));
+        var ids = (Ids.Require(householdId, violations, "household_id"), Ids.Require(industryId, violations, "industry_id"));
         violations.ThrowIfAny();
         return ids;
     }

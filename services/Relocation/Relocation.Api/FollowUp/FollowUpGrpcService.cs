@@ -43,7 +43,7 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read relocated families' follow-up");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -58,8 +58,8 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record work wishes");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
-        var memberId = RegionAccess.ParseId(request.MemberId, violations, "member_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
+        var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var wish = FollowUpMapping.FromMessage(request.Wish);
         violations.Check(wish is not null, "wish", "must be WISHES or DOES_NOT_WISH");
         var reason = request.Reason.Trim();

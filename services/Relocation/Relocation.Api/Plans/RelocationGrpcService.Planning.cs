@@ -25,18 +25,18 @@ public sealed partial class RelocationGrpcService
     };
 
     /// <summary>10,000,000 yuan: a larger housing subsidy is a typing error.</summary>
-    private const long MaxSubsidyFen = 1_000_000_000;
+    private const long MaxSubsidyFen = MoneyLimits.HouseholdSubsidyFen;
 
     public override async Task<PlanRelocationResponse> PlanRelocation(PlanRelocationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         RegionAccess.Require(caller, Planners, "plan relocations");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var reason = (RelocationReason)(int)request.Reason;
         violations.Check(request.Reason != Pa.Relocation.V1.RelocationReason.Unspecified && Enum.IsDefined(reason), "reason", "must be one of the listed values");
-        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
-        var unitId = RegionAccess.ParseId(request.UnitId, violations, "unit_id");
+        var siteId = Ids.Require(request.SiteId, violations, "site_id");
+        var unitId = Ids.Require(request.UnitId, violations, "unit_id");
         violations.Check(request.Subsidy is { Fen: > 0 and <= MaxSubsidyFen }, "subsidy", $"must be more than 0 and at most {MaxSubsidyFen} fen");
         var plannedMoveOn = request.PlannedMoveOn.ToDateOnly();
         violations.Check(plannedMoveOn is { Year: >= 2000 and <= 2100 }, "planned_move_on", "must be a valid date from 2000 to 2100");

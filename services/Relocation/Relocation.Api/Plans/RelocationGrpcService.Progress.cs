@@ -19,7 +19,7 @@ public sealed partial class RelocationGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record move-ins");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var movedInOn = PastDate(request.MovedInOn, violations, "moved_in_on");
         violations.ThrowIfAny();
 
@@ -45,7 +45,7 @@ public sealed partial class RelocationGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "record homestead reclamation");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var reclaimedOn = PastDate(request.ReclaimedOn, violations, "reclaimed_on");
         var evidence = (request.Evidence ?? "").Trim();
         violations.Check(evidence.Length is > 0 and <= MaxEvidence, "evidence", $"must have 1 to {MaxEvidence} characters");
@@ -82,7 +82,7 @@ public sealed partial class RelocationGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "cancel relocation plans");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var reason = (request.Reason ?? "").Trim();
         violations.Check(reason.Length is > 0 and <= MaxEvidence, "reason", $"must have 1 to {MaxEvidence} characters");
         violations.ThrowIfAny();

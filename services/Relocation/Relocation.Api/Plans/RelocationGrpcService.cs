@@ -34,7 +34,7 @@ public sealed partial class RelocationGrpcService(
         RegionAccess.Require(caller, RegionAccess.Readers, "list households awaiting relocation");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
@@ -58,7 +58,7 @@ public sealed partial class RelocationGrpcService(
             .ToLookup(c => c.HouseholdId);
         Audit(caller, context, "relocation.candidates.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
-        var response = new ListAwaitingPlanResponse { Page = Paging.Response(rows, page.Size, total, h => h.Id.ToString()) };
+        var response = new ListAwaitingPlanResponse { Page = Paging.Response(rows, page, total, h => h.Id.ToString()) };
         response.Households.AddRange(rows.Take(page.Size).Select(h => new AwaitingHousehold
         {
             HouseholdId = h.Id.ToString(),
@@ -75,7 +75,7 @@ public sealed partial class RelocationGrpcService(
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read relocations");
         var violations = new FieldViolations();
-        var householdId = RegionAccess.ParseId(request.HouseholdId, violations, "household_id");
+        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -93,7 +93,7 @@ public sealed partial class RelocationGrpcService(
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");
         violations.Check(Enum.IsDefined(request.Stage), "stage", "must be one of the listed values");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();
 
@@ -122,7 +122,7 @@ public sealed partial class RelocationGrpcService(
             .ToListAsync(ct);
         Audit(caller, context, "relocation.plans.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
-        var response = new ListRelocationsResponse { Page = Paging.Response(rows, page.Size, total, r => r.Plan.HouseholdId.ToString()) };
+        var response = new ListRelocationsResponse { Page = Paging.Response(rows, page, total, r => r.Plan.HouseholdId.ToString()) };
         response.Relocations.AddRange(rows.Take(page.Size).Select(r => r.Plan.ToMessage(r.Site ?? "", r.Unit ?? "")));
         return response;
     }

@@ -16,7 +16,7 @@ public sealed partial class SiteGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "add housing units");
         var violations = new FieldViolations();
-        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = Ids.Require(request.SiteId, violations, "site_id");
         violations.Check(request.Units.Count is > 0 and <= SiteValidation.MaxUnitsPerBatch, "units", $"must list 1 to {SiteValidation.MaxUnitsPerBatch} units");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var units = request.Units.Select((u, i) =>
@@ -54,7 +54,7 @@ public sealed partial class SiteGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "set a site's public services");
         var violations = new FieldViolations();
-        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = Ids.Require(request.SiteId, violations, "site_id");
         violations.Check(request.PublicServices is not null, "public_services", "must be given");
         violations.ThrowIfAny();
 
@@ -71,7 +71,7 @@ public sealed partial class SiteGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "add leading industries");
         var violations = new FieldViolations();
-        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = Ids.Require(request.SiteId, violations, "site_id");
         var name = SiteValidation.Text(request.Name, SiteValidation.MaxName, violations, "name");
         violations.ThrowIfAny();
 
@@ -104,7 +104,7 @@ public sealed partial class SiteGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "name a site's case officer");
         var violations = new FieldViolations();
-        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = Ids.Require(request.SiteId, violations, "site_id");
         var (subject, name) = SiteValidation.CaseOfficer(request.CaseOfficer, violations, "case_officer");
         violations.ThrowIfAny();
 
@@ -121,7 +121,7 @@ public sealed partial class SiteGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "change a site's capacity");
         var violations = new FieldViolations();
-        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = Ids.Require(request.SiteId, violations, "site_id");
         SiteValidation.Capacity(request.CapacityHouseholds, request.CapacityPeople, violations);
         violations.ThrowIfAny();
 

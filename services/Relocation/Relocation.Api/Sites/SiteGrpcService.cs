@@ -68,7 +68,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read resettlement sites");
         var violations = new FieldViolations();
-        var id = RegionAccess.ParseId(request.SiteId, violations, "site_id");
+        var id = Ids.Require(request.SiteId, violations, "site_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -86,7 +86,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
@@ -107,7 +107,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
             .ToListAsync(ct);
         var shown = rows.Take(page.Size).ToList();
         var occupancy = await SiteOccupancies.OfAsync(db, shown.Select(r => r.Site.Id).ToList(), ct);
-        var response = new ListSitesResponse { Page = Paging.Response(rows, page.Size, total, r => r.Site.Id.ToString()) };
+        var response = new ListSitesResponse { Page = Paging.Response(rows, page, total, r => r.Site.Id.ToString()) };
         response.Sites.AddRange(shown.Select(r =>
         {
             var summary = new SiteSummary

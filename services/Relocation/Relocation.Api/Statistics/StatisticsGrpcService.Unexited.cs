@@ -21,7 +21,7 @@ public sealed partial class StatisticsGrpcService
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
@@ -43,7 +43,7 @@ public sealed partial class StatisticsGrpcService
         Audit(caller, context, "relocation.statistics.unexited.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
 
-        var response = new V1.ListUnexitedRelocatedResponse { Page = Paging.Response(rows, page.Size, total, r => r.Plan.HouseholdId.ToString()) };
+        var response = new V1.ListUnexitedRelocatedResponse { Page = Paging.Response(rows, page, total, r => r.Plan.HouseholdId.ToString()) };
         foreach (var row in rows.Take(page.Size))
         {
             var household = new V1.UnexitedHousehold

@@ -27,7 +27,7 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Readers, "read site statistics");
         var violations = new FieldViolations();
-        var siteId = RegionAccess.ParseId(request.SiteId, violations, "site_id");
+        var siteId = Ids.Require(request.SiteId, violations, "site_id");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -44,7 +44,7 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
         RegionAccess.Require(caller, RegionAccess.Readers, "read region statistics");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var page = Paging.Read(request.Page, violations, "page");
+        var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
         violations.ThrowIfAny();
@@ -64,7 +64,7 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
             Figures = RelocationFigures.Sum(rows.Select(r => r.Figures)).ToMessage(),
             SitesWithStandardsGaps = rows.Count(r => r.StandardsGaps.Count > 0),
             SitesWithoutLeadingIndustry = rows.Count(r => r.StandardsGaps.Contains(SiteStandards.NoLeadingIndustry)),
-            Page = Paging.Response(pageRows, page.Size, rows.Count, r => r.Site.Id.ToString()),
+            Page = Paging.Response(pageRows, page, rows.Count, r => r.Site.Id.ToString()),
         };
         response.SiteRows.AddRange(pageRows.Take(page.Size).Select(r => r.ToMessage()));
         return response;

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Platform.Security;
+
+/// <summary>
+/// Tells a refused caller why: a gRPC call gets status UNAUTHENTICATED with the reason as its
+/// message (a trailers-only response), instead of a bare HTTP 401 that gRPC clients can only
+/// report as "Bad gRPC response". The reasons name what was wrong, never the key or the token.
+/// </summary>
+public static class AuthenticationRefusal
+{
+    /// <summary>grpc-status 16.</summary>
+    private const string Unauthenticated = "16";
+
+    public const string MissingToken = "No bearer token: send the metadata 'authorization: Bearer <token>'.";
+
+    /// <summary>The reason for a failed authentication; <paramref name="failure"/> is null when no bearer token came.</summary>
+    public static string Reason(Exception? failure) => failure switch
+    {
+        null => MissingToken,
+        AggregateException { InnerExceptions.Count: > 0 } e => Reason(e.InnerExceptions[0]),
+        SecurityTokenExpiredException e => $"The token expired at {Utc(e.Expires)}.",
+        SecurityTokenNotYetValidException e => $"The token is not valid before {Utc(e.NotBefore)}.",
+        SecurityTokenNoExpirationException => "The token has no expiry time.",
+        SecurityTokenInvalidIssuerException => "The token's issuer is not the one this service trusts.",
+        SecurityTokenInvalidAudienceException => "The token's audience is not this platform.",
+        // Key-not-found derives from invalid signature: both mean another key signed it, or it was altered.
+        SecurityTokenInvalidSignatureException => "The token's signature does not verify with this service's key (signed with another key, or altered).",
+        SecurityTokenMalformedException or ArgumentException => "The bearer token is not a well-formed JWT.",
+        // OnTokenValidated fails with a message written for the caller (PlatformRoles.WhyNotAllowed).
+        RoleAndRegionException e => e.Message,
+        _ => "The token was refused.",
+    };
+
+    /// <summary>
+    /// Answers a gRPC request's challenge with UNAUTHENTICATED and the reason; other requests
+    /// (HTTP/JSON) keep the 401 with the reason in WWW-Authenticate's error_description.
+    /// </summary>
+    public static Task ChallengeAsync(JwtBearerChallengeContext context)
+    {
+        var reason = Reason(context.AuthenticateFailure);
+        if (!IsGrpc(context.Request))
+        {
+            context.ErrorDescription = reason;
+            return Task.CompletedTask;
+        }
+
+        context.HandleResponse();
+        var response = context.Response;
+        // Trailers-only: the status travels in the headers of an HTTP 200 with no body, as gRPC itself does.
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = Unauthenticated;
+        response.Headers["grpc-message"] = Uri.EscapeDataString(reason);
+        return Task.CompletedTask;
+    }
+
+    private static bool IsGrpc(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true
+        && !request.ContentType.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase);
+
+    private static string Utc(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A correctly signed token whose role and region do not go together.</summary>
+public sealed class RoleAndRegionException(string reason) : Exception(reason);

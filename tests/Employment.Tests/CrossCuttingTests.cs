@@ -1,0 +1,29 @@
+namespace Platform.Employment.Tests;
+
+/// <summary>
+/// Every RPC of the service, walked by its contract: a list refuses page tokens it did not make and
+/// an id field refuses anything but a canonical, non-zero UUID. A handler that skips Paging or Ids fails here.
+/// </summary>
+public sealed class CrossCuttingTests(EmploymentFactory factory) : IClassFixture<EmploymentFactory>
+{
+    private IReadOnlyList<Grpc.Core.CallOptions> Callers =>
+        CrossCuttingChecks.EveryRole((role, region, scopes) => factory.As(role, region, scopes: scopes, purpose: "contract walk"));
+
+    [Fact]
+    public async Task Every_list_refuses_a_page_token_it_did_not_make()
+    {
+        var walk = await CrossCuttingChecks.ListsAcceptingForeignTokensAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers);
+
+        Assert.Superset(new HashSet<string> { "ListWorkshops", "ListPosts", "ListPayslips", "ListVillagesBelowStandard" }, walk.Checked.ToHashSet());
+        Assert.Equal("", string.Join("\n", walk.Failures));
+    }
+
+    [Fact]
+    public async Task Every_id_field_refuses_a_non_uuid_and_the_zero_uuid()
+    {
+        var walk = await CrossCuttingChecks.RpcsAcceptingBadIdsAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers);
+
+        Assert.Superset(new HashSet<string> { "GetProject.project_id" }, walk.Checked.ToHashSet());
+        Assert.Equal("", string.Join("\n", walk.Failures));
+    }
+}
