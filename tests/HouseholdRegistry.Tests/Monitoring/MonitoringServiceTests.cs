@@ -46,8 +46,13 @@ public sealed class MonitoringServiceTests(RegistryFactory registry) : IClassFix
         request.Household.Members[0].Name = "";
         request.Reason = " ";
 
+        // The contract's rules first (an empty name), then the handler's own (income against the standard, a blank reason).
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, _monitoring.FileMonitoredHouseholdAsync(request, registry.VillageOfficer()));
-        Assert.Equal(["household.members[0].name", "household.declared_income_per_capita", "reason"], RpcAssert.InvalidFields(error));
+        Assert.Equal(["household.members[0].name"], RpcAssert.InvalidFields(error));
+
+        request.Household.Members[0].Name = "张三";
+        error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, _monitoring.FileMonitoredHouseholdAsync(request, registry.VillageOfficer()));
+        Assert.Equal(["household.declared_income_per_capita", "reason"], RpcAssert.InvalidFields(error));
 
         request = Filing(Seeded.Qilipeng, 100, MonitoringTrigger.RiskEliminated);
         error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, _monitoring.FileMonitoredHouseholdAsync(request, registry.VillageOfficer()));
