@@ -33,8 +33,7 @@ public static class GrpcDefaults
         {
             o.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
-            o.Interceptors.Add<CallCancellationInterceptor>();
-            o.Interceptors.Add<OverflowInterceptor>();
+            o.Interceptors.Add<HandlerExceptionInterceptor>();
             o.Interceptors.Add<RequestValidationInterceptor>();
         });
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || r.Tags.Contains(ServiceDefaultsExtensions.LiveTag)));

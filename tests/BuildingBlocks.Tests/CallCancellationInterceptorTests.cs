@@ -5,7 +5,7 @@ namespace Platform.BuildingBlocks.Tests;
 
 public sealed class CallCancellationInterceptorTests
 {
-    private readonly CallCancellationInterceptor _interceptor = new();
+    private readonly HandlerExceptionInterceptor _interceptor = new();
 
     [Fact]
     public async Task A_handler_cut_off_by_its_deadline_answers_deadline_exceeded()

@@ -51,16 +51,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         var database = Path.Combine(dataDirectory, kind.DatabaseName + ".db");
         var service = new ServiceProcess(kind, database, GrpcChannel.ForAddress($"http://127.0.0.1:{port}"));
         var assembly = ServiceAssembly(kind);
-        var logDir = sqlLogDirectory;
-        var start = logDir is null
+        var start = sqlLogDirectory is null
             ? new ProcessStartInfo("dotnet", [assembly]) { WorkingDirectory = Path.GetDirectoryName(assembly)! }
-            : new ProcessStartInfo("sh", ["-c", $"exec dotnet {assembly} --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information > {logDir}/{kind.Name}.log 2>&1"]) { WorkingDirectory = Path.GetDirectoryName(assembly)! };
+            : new ProcessStartInfo("sh", ["-c", $"exec dotnet {assembly} --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command=Information > {sqlLogDirectory}/{kind.Name}.log 2>&1"]) { WorkingDirectory = Path.GetDirectoryName(assembly)! };
         foreach (var (key, value) in shared)
         {
             start.Environment[key] = value;
         }
 
-        if (logDir is not null)
+        if (sqlLogDirectory is not null)
         {
             start.Environment["Logging__Console__FormatterName"] = "simple";
             start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";

@@ -4,13 +4,20 @@ using Grpc.Core.Interceptors;
 namespace Platform.ServiceDefaults;
 
 /// <summary>
-/// A handler cut off by its call's deadline (or by the client going away) throws
-/// OperationCanceledException from wherever it was waiting, often the database. Left alone, that
-/// reached the client as UNKNOWN "Exception was thrown by handler" when the exception won the race
-/// with grpc-dotnet's own deadline handling. Here it becomes DEADLINE_EXCEEDED or CANCELLED.
-/// A cancellation the call did not ask for (a bug, a shutdown) still surfaces as it is.
+/// The exceptions a handler may throw that are not its own RpcException, turned into the status
+/// they mean instead of UNKNOWN "Exception was thrown by handler":
+/// <list type="bullet">
+/// <item>A handler cut off by its call's deadline (or by the client going away) throws
+/// OperationCanceledException from wherever it was waiting, often the database; it becomes
+/// DEADLINE_EXCEEDED or CANCELLED. A cancellation the call did not ask for (a bug, a shutdown)
+/// still surfaces as it is.</item>
+/// <item>Money is summed in checked arithmetic and request amounts are bounded by
+/// <see cref="MoneyLimits"/>, so an overflow should not happen; when stored figures still add up
+/// beyond 64 bits, the stored state is what cannot be computed, not the request's shape, so it is
+/// FAILED_PRECONDITION. Nothing was saved: the exception left the handler before its SaveChanges.</item>
+/// </list>
 /// </summary>
-public sealed class CallCancellationInterceptor : Interceptor
+public sealed class HandlerExceptionInterceptor : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
         Guard(() => continuation(request, context), context);
@@ -38,6 +45,10 @@ public sealed class CallCancellationInterceptor : Interceptor
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             throw Translate(context);
+        }
+        catch (OverflowException)
+        {
+            throw RpcErrors.FailedPrecondition("The amounts involved add up beyond what can be computed exactly; correct the recorded figures first.");
         }
     }
 }
