@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Platform.Persistence;
 
 namespace Platform.ServiceDefaults;
 
@@ -15,6 +16,10 @@ namespace Platform.ServiceDefaults;
 /// <see cref="MoneyLimits"/>, so an overflow should not happen; when stored figures still add up
 /// beyond 64 bits, the stored state is what cannot be computed, not the request's shape, so it is
 /// FAILED_PRECONDITION. Nothing was saved: the exception left the handler before its SaveChanges.</item>
+/// <item>A save that lost a race to another officer or replica (a concurrency token that moved, a
+/// PostgreSQL deadlock or serialization failure, however the provider wrapped it) is ABORTED: read
+/// again and retry. Handlers that can say which record moved catch it first with a better message;
+/// this is the floor, so no lost race ever answers UNKNOWN. The transaction rolled back.</item>
 /// </list>
 /// </summary>
 public sealed class HandlerExceptionInterceptor : Interceptor
@@ -45,6 +50,10 @@ public sealed class HandlerExceptionInterceptor : Interceptor
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             throw Translate(context);
+        }
+        catch (Exception e) when (e is not RpcException && e.IsConcurrencyConflict())
+        {
+            throw RpcErrors.Aborted("The record was changed by someone else at the same time; read it again and retry.");
         }
         catch (OverflowException)
         {

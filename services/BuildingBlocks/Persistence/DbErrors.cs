@@ -16,6 +16,7 @@ public static class DbErrors
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqlServerUniqueIndex = 2601;
     private const int SqlServerUniqueConstraint = 2627;
+    private const int SqlServerDeadlockVictim = 1205;
 
     /// <summary>True when the save broke a unique index or primary key: another writer got there first.</summary>
     public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
@@ -27,11 +28,24 @@ public static class DbErrors
     };
 
     /// <summary>
-    /// True when the save lost a race without a unique index to say so: an optimistic concurrency
-    /// token moved, or PostgreSQL aborted a transaction as a serialization failure or deadlock.
-    /// The caller answers Aborted (try again).
+    /// True when the work lost a race without a unique index to say so: an optimistic concurrency
+    /// token moved, or the database aborted a transaction as a serialization failure or deadlock.
+    /// The caller answers Aborted (try again). Looks through the wrappers: EF wraps a failed save
+    /// in DbUpdateException, and Npgsql's execution strategy wraps a transient one (a deadlock) again
+    /// in InvalidOperationException; raw SQL throws the provider's exception bare.
     /// </summary>
-    public static bool IsConcurrencyConflict(this DbUpdateException exception) =>
-        exception is DbUpdateConcurrencyException
-        || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+    public static bool IsConcurrencyConflict(this Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is DbUpdateConcurrencyException
+                || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
+                || e is Microsoft.Data.SqlClient.SqlException { Number: SqlServerDeadlockVictim })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

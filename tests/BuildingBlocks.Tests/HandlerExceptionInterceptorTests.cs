@@ -1,9 +1,11 @@
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.ServiceDefaults;
 
 namespace Platform.BuildingBlocks.Tests;
 
-public sealed class CallCancellationInterceptorTests
+public sealed class HandlerExceptionInterceptorTests
 {
     private readonly HandlerExceptionInterceptor _interceptor = new();
 
@@ -38,6 +40,34 @@ public sealed class CallCancellationInterceptorTests
         var error = await Assert.ThrowsAsync<RpcException>(() => _interceptor.UnaryServerHandler<string, string>("x", context, (_, _) => throw new RpcException(new Status(StatusCode.InvalidArgument, "field"))));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
+
+    public static TheoryData<string> LostRaces => ["token moved", "deadlock, wrapped by the execution strategy", "serialization failure, from raw SQL"];
+
+    [Theory]
+    [MemberData(nameof(LostRaces))]
+    public async Task A_save_that_lost_a_race_answers_aborted_however_the_provider_wrapped_it(string race)
+    {
+        Exception thrown = race switch
+        {
+            "token moved" => new DbUpdateConcurrencyException("0 rows"),
+            "deadlock, wrapped by the execution strategy" => new InvalidOperationException("transient",
+                new DbUpdateException("save", Postgres(PostgresErrorCodes.DeadlockDetected))),
+            _ => Postgres(PostgresErrorCodes.SerializationFailure),
+        };
+        var context = new CallContext(DateTime.UtcNow.AddMinutes(1), cancelled: false);
+        var error = await Assert.ThrowsAsync<RpcException>(() => _interceptor.UnaryServerHandler<string, string>("x", context, (_, _) => throw thrown));
+        Assert.Equal(StatusCode.Aborted, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_failed_save_that_is_not_a_lost_race_is_not_called_one()
+    {
+        var context = new CallContext(DateTime.UtcNow.AddMinutes(1), cancelled: false);
+        await Assert.ThrowsAsync<DbUpdateException>(() => _interceptor.UnaryServerHandler<string, string>("x", context,
+            (_, _) => throw new DbUpdateException("save", Postgres(PostgresErrorCodes.ForeignKeyViolation))));
+    }
+
+    private static PostgresException Postgres(string sqlState) => new("conflict", "ERROR", "ERROR", sqlState);
 
     private sealed class CallContext(DateTime deadline, bool cancelled) : ServerCallContext
     {
