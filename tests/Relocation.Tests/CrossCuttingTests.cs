@@ -2,7 +2,8 @@ namespace Platform.Relocation.Tests;
 
 /// <summary>
 /// Every RPC of the service, walked by its contract: a list refuses page tokens it did not make and
-/// an id field refuses anything but a canonical, non-zero UUID. A handler that skips Paging or Ids fails here.
+/// an id field refuses anything but a canonical, non-zero UUID, and every field rule the contract
+/// declares is enforced before anything is written. A handler that skips Paging or Ids fails here.
 /// </summary>
 public sealed class CrossCuttingTests(RelocationFactory factory) : IClassFixture<RelocationFactory>
 {
@@ -25,5 +26,17 @@ public sealed class CrossCuttingTests(RelocationFactory factory) : IClassFixture
 
         Assert.Superset(new HashSet<string> { "GetSite.site_id" }, walk.Checked.ToHashSet());
         Assert.Equal("", string.Join("\n", walk.Failures));
+    }
+
+    [Fact]
+    public async Task Every_field_rule_of_the_contract_refuses_a_request_that_breaks_it_and_writes_nothing()
+    {
+        var before = await factory.QueryAsync(TableRows.CountAsync);
+
+        var walk = await CrossCuttingChecks.RulesNotEnforcedAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers);
+
+        Assert.NotEmpty(walk.Checked);
+        Assert.Equal("", string.Join("\n", walk.Failures));
+        Assert.Equal("", TableRows.Changes(before, await factory.QueryAsync(TableRows.CountAsync)));
     }
 }

@@ -90,6 +90,37 @@ public static class CrossCuttingChecks
         return new Walk(walked, failures);
     }
 
+    /// <summary>
+    /// RPCs that let through a request breaking one of their contract's field rules: for every rule
+    /// <see cref="RuleProbes"/> finds in the descriptors, a request breaking only that rule (on an
+    /// otherwise empty request) must answer INVALID_ARGUMENT naming the field.
+    /// </summary>
+    public static async Task<Walk> RulesNotEnforcedAsync(IServiceProvider services, CallInvoker invoker, IReadOnlyList<CallOptions> callers)
+    {
+        var failures = new List<string>();
+        var walked = new List<string>();
+        foreach (var method in ContractWalk.UnaryMethods(services))
+        {
+            foreach (var probe in RuleProbes.For(method.InputType))
+            {
+                walked.Add($"{method.Name}.{probe.Path} {probe.Rule}");
+                var request = ContractWalk.NewRequest(method);
+                probe.Break(request);
+                var (code, fields) = await ContractWalk.CallAsync(invoker, method, request, callers);
+                if (code != StatusCode.InvalidArgument || !fields.Any(f => Names(f, probe.Path)))
+                {
+                    failures.Add($"{Paging.ListOf(method)} {probe.Path} ({probe.Rule}): {code} [{string.Join(", ", fields)}]");
+                }
+            }
+        }
+
+        return new Walk(walked, failures);
+    }
+
+    /// <summary>A violation names the probed field, or a part of it (a Money field's "fen").</summary>
+    private static bool Names(string field, string path) =>
+        field == path || field.StartsWith(path + ".", StringComparison.Ordinal) || field.StartsWith(path + "[", StringComparison.Ordinal);
+
     /// <summary>Tokens a list never made: plain text, random bytes in base64url, and a well-formed token of another list.</summary>
     private static IEnumerable<(string Kind, string Token)> ForeignTokens(string list)
     {
