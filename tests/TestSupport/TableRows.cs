@@ -8,6 +8,9 @@ namespace Platform.Testing;
 /// </summary>
 public static class TableRows
 {
+    /// <summary>Bookkeeping the background workers write on their own schedule (a relay takes its lease when it first runs), not a call.</summary>
+    private static readonly HashSet<string> Background = ["Leases"];
+
     public static async Task<IReadOnlyDictionary<string, long>> CountAsync(DbContext db)
     {
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -15,7 +18,7 @@ public static class TableRows
         await db.Database.OpenConnectionAsync();
         try
         {
-            foreach (var table in db.Model.GetEntityTypes().Select(t => (t.GetSchema(), t.GetTableName())).Where(t => t.Item2 is not null).Distinct())
+            foreach (var table in db.Model.GetEntityTypes().Select(t => (t.GetSchema(), t.GetTableName())).Where(t => t.Item2 is not null && !Background.Contains(t.Item2)).Distinct())
             {
                 var name = table.Item1 is { } schema ? $"\"{schema}\".\"{table.Item2}\"" : $"\"{table.Item2}\"";
                 await using var command = connection.CreateCommand();
