@@ -74,7 +74,9 @@ public sealed class LabourJobsGrpcTests(EmploymentFactory service) : IClassFixtu
         var noEmployer = Start(household, head);
         noEmployer.Employer = " ";
         noEmployer.MonthlyIncome = null;
-        Assert.Equal(["employer", "monthly_income"], RpcAssert.InvalidFields(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Labour.StartEmploymentAsync(noEmployer, Village))));
+        Assert.Equal(["monthly_income"], RpcAssert.InvalidFields(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Labour.StartEmploymentAsync(noEmployer, Village))));
+        noEmployer.MonthlyIncome = Fen(0);
+        Assert.Equal(["employer"], RpcAssert.InvalidFields(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Labour.StartEmploymentAsync(noEmployer, Village))));
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, Labour.StartEmploymentAsync(Start(household, household.Members[1]), Village));
         await RpcAssert.FailsAsync(StatusCode.NotFound, Labour.StartEmploymentAsync(Start(household, head), service.CountyOfficer(TestRegions.OtherCounty)));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, Labour.StartEmploymentAsync(Start(household, head), service.HumanResources()));

@@ -39,6 +39,55 @@ public sealed class MoneyBoundsTests(EmploymentFactory service) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_contract_answers_int64_max_shares_before_the_handler_looks_at_duplicate_sources()
+    {
+        var request = Proposal("Twice farm",
+            ProjectDriver.Share(FundingSource.CentralFiscal, long.MaxValue), ProjectDriver.Share(FundingSource.CentralFiscal, long.MaxValue));
+
+        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, _projects.Client.ProposeProjectAsync(request, service.VillageOfficer(TestRegions.Village)));
+
+        // The handler's round would also name funding[1].source (each source once); the contract's round ends the call first.
+        Assert.Equal(["funding[0].amount", "funding[1].amount"], RpcAssert.InvalidFields(error));
+        Assert.Equal(0, await ProjectsNamedAsync("Twice farm"));
+    }
+
+    [Fact]
+    public async Task A_wage_at_the_monthly_bound_is_recorded_and_one_fen_more_writes_nothing()
+    {
+        var labour = service.Client<LabourService.LabourServiceClient>();
+        var village = service.VillageOfficer(TestRegions.Village);
+        var household = await service.Household().Head().RegisterAsync();
+        var job = (await labour.StartEmploymentAsync(Labour.LabourRequests.Start(household, household.Head), village)).Employment;
+
+        var over = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
+            labour.RecordEarningsAsync(Labour.LabourRequests.Earnings(job, 2025, 5, MoneyLimits.MonthlyIncomeFen + 1), village));
+        Assert.Equal("amount", RpcAssert.InvalidField(over));
+        Assert.Equal(0, await service.QueryAsync(db => db.Set<Platform.Employment.Labour.MonthlyEarning>().CountAsync(m => m.HouseholdId == household.Id)));
+
+        var atBound = await labour.RecordEarningsAsync(Labour.LabourRequests.Earnings(job, 2025, 5, MoneyLimits.MonthlyIncomeFen), village);
+        Assert.Equal(MoneyLimits.MonthlyIncomeFen, atBound.Earnings.Amount.Fen);
+    }
+
+    [Fact]
+    public async Task A_benefit_at_the_household_subsidy_bound_is_linked_and_one_fen_more_writes_nothing()
+    {
+        var project = await _projects.ImplementingAsync();
+        var household = await service.Household(TestRegions.Village).Head().RegisterAsync();
+        var county = service.CountyOfficer(TestRegions.County);
+        LinkHouseholdRequest Link(long fen) => new()
+        {
+            ProjectId = project.ProjectId, HouseholdId = household.Id.ToString(), Kind = BenefitKind.Subsidy, AmountPerYear = new Money { Fen = fen },
+        };
+
+        var over = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, _projects.Client.LinkHouseholdAsync(Link(MoneyLimits.HouseholdSubsidyFen + 1), county));
+        Assert.Equal("amount_per_year", RpcAssert.InvalidField(over));
+        Assert.Equal(0, await service.QueryAsync(db => db.Set<Platform.Employment.Projects.ProjectBenefitLink>().CountAsync(l => l.HouseholdId == household.Id)));
+
+        var link = (await _projects.Client.LinkHouseholdAsync(Link(MoneyLimits.HouseholdSubsidyFen), county)).Link;
+        Assert.Equal(MoneyLimits.HouseholdSubsidyFen, link.AmountPerYear.Fen);
+    }
+
+    [Fact]
     public async Task A_budget_at_the_bound_passes_and_one_fen_more_is_refused()
     {
         var officer = service.VillageOfficer(TestRegions.Village);

@@ -46,7 +46,10 @@ public sealed class ProjectFundingTests(EmploymentFactory service) : IClassFixtu
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, Client.RecordProgressAsync(lower, village));
         var invalid = new RecordProgressRequest { ProjectId = project.ProjectId, Percent = 101 };
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Client.RecordProgressAsync(invalid, village));
-        Assert.Equal(["percent", "verified_by", "verified_on"], RpcAssert.InvalidFields(error));
+        Assert.Equal(["percent", "verified_by"], RpcAssert.InvalidFields(error));
+        (invalid.Percent, invalid.VerifiedBy) = (50, "Supervisor");
+        error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Client.RecordProgressAsync(invalid, village));
+        Assert.Equal(["verified_on"], RpcAssert.InvalidFields(error));
 
         var same = await _projects.ProgressAsync(project.ProjectId, 40);
         Assert.Equal([40, 40], same.ProgressReports.Select(r => r.Percent));

@@ -12,8 +12,6 @@ namespace Platform.Employment.Assets;
 /// <summary>Industry subsidies (产业奖补), a household's asset income, and village collective income (村集体经济收入).</summary>
 public sealed partial class AssetIncomeGrpcService
 {
-    private const int MaxSources = 20;
-
     public override async Task<Proto.GrantIndustrySubsidyResponse> GrantIndustrySubsidy(Proto.GrantIndustrySubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -21,8 +19,7 @@ public sealed partial class AssetIncomeGrpcService
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         ValidYear(request.Year, violations, "year");
-        violations.Check(request.Item.Trim().Length is > 0 and <= 32, "item", "must have 1 to 32 characters");
-        violations.Check(request.Units > 0, "units", "must be more than 0");
+        violations.Check(request.Item.Trim().Length > 0, "item", "must not be blank");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -84,21 +81,16 @@ public sealed partial class AssetIncomeGrpcService
         var isVillage = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
         violations.Check(isVillage, "village_code", "must be the 12-digit code of a village");
         ValidYear(request.Year, violations, "year");
-        violations.Check(request.Amount is { Fen: >= 0 and <= MoneyLimits.ProjectBudgetFen }, "amount", $"must be given in whole fen, {MoneyLimits.UpTo(MoneyLimits.ProjectBudgetFen)}");
-        violations.Check(request.Sources.Count <= MaxSources, "sources", $"must list at most {MaxSources} sources");
         var sources = new List<IncomeSource>();
         for (var i = 0; i < request.Sources.Count; i++)
         {
             var name = request.Sources[i].Name.Trim();
-            violations.Check(name.Length is > 0 and <= 64, $"sources[{i}].name", "must have 1 to 64 characters");
-            violations.Check(request.Sources[i].Amount is { Fen: >= 0 and <= MoneyLimits.ProjectBudgetFen }, $"sources[{i}].amount", $"must be given in whole fen, {MoneyLimits.UpTo(MoneyLimits.ProjectBudgetFen)}");
-            sources.Add(new IncomeSource(name, request.Sources[i].Amount?.Fen ?? 0));
+            violations.Check(name.Length > 0, $"sources[{i}].name", "must not be blank");
+            sources.Add(new IncomeSource(name, request.Sources[i].Amount.Fen));
         }
 
-        // Out-of-bound sources are already named; only bounded ones are summed, so the sum cannot overflow.
-        var bounded = sources.All(s => s.AmountFen is >= 0 and <= MoneyLimits.ProjectBudgetFen);
-        violations.Check(sources.Count == 0 || request.Amount is null || !bounded || sources.Sum(s => s.AmountFen) == request.Amount.Fen,
-            "sources", "must add up to the amount");
+        // The contract bounds each of at most 20 sources, so their sum cannot overflow.
+        violations.Check(sources.Count == 0 || sources.Sum(s => s.AmountFen) == request.Amount.Fen, "sources", "must add up to the amount");
         violations.ThrowIfAny();
 
         if (!caller.CanSee(village))
@@ -113,7 +105,7 @@ public sealed partial class AssetIncomeGrpcService
             income = db.Set<CollectiveIncome>().Add(new CollectiveIncome { VillageCode = village.Value, Year = request.Year, RecordedBy = caller.Subject }).Entity;
         }
 
-        income.AmountFen = request.Amount!.Fen;
+        income.AmountFen = request.Amount.Fen;
         income.SourcesJson = AssetMapping.ToJson(sources);
         income.RecordedBy = caller.Subject;
         income.RecordedAt = Now;
@@ -135,6 +127,8 @@ public sealed partial class AssetIncomeGrpcService
         RegionAccess.Require(caller, RegionAccess.Readers, "list villages below the collective income standard");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        // Not in the contract, so a bad page token is named in the same answer (assets.proto says why).
+        violations.Check(request.Year >= 2000, "year", "must be 2000 or later");
         ValidYear(request.Year, violations, "year");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         violations.ThrowIfAny();

@@ -18,8 +18,6 @@ namespace Platform.Employment.Assets;
 public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, DividendRunner runner, EmploymentPolicy policy, TimeProvider time)
     : Proto.AssetIncomeService.AssetIncomeServiceBase
 {
-    private const int MaxHoldingsPerCall = 5_000;
-
     /// <summary>Shares and dividends are the county's decision (县级审定), so only its officers set and pay them.</summary>
     private static readonly IReadOnlySet<string> CountyOfficers = new HashSet<string> { PlatformRoles.CountyOfficer };
 
@@ -29,12 +27,10 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         RegionAccess.Require(caller, CountyOfficers, "set quantified shares");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.Check(request.Holdings.Count is > 0 and <= MaxHoldingsPerCall, "holdings", $"must list 1 to {MaxHoldingsPerCall} households");
         var holdings = new Dictionary<Guid, long>();
         for (var i = 0; i < request.Holdings.Count; i++)
         {
             var id = Ids.Require(request.Holdings[i].HouseholdId, violations, $"holdings[{i}].household_id");
-            violations.Check(request.Holdings[i].Shares is > 0 and <= MoneyLimits.Count, $"holdings[{i}].shares", $"must be a whole number from 1 to {MoneyLimits.Count}");
             violations.Check(id == Guid.Empty || holdings.TryAdd(id, request.Holdings[i].Shares), $"holdings[{i}].household_id", "is listed twice");
         }
 
@@ -42,10 +38,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
 
         var ct = context.CancellationToken;
         var project = await VisibleProjectAsync(caller, projectId, ct);
-        if (await db.Set<DividendRun>().AnyAsync(r => r.ProjectId == projectId && r.Status == DividendRunStatus.Running, ct))
-        {
-            throw RpcErrors.FailedPrecondition("A dividend run of the project is unfinished; continue it (RunDividend with its run key) before changing shares.");
-        }
+        Refusals.ThrowIf(ShareRules.ChangeRefusal(await db.Set<DividendRun>().AnyAsync(r => r.ProjectId == projectId && r.Status == DividendRunStatus.Running, ct)));
 
         var ids = holdings.Keys.ToList();
         var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
@@ -59,10 +52,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
                 throw RpcErrors.NotFound($"Household {id} in the project's county");
             }
 
-            if (household.Status != HouseholdStatus.Registered)
-            {
-                throw RpcErrors.FailedPrecondition($"Household {id} is not a registered poor household ({household.Status}); only registered households receive quantified shares.");
-            }
+            Refusals.ThrowIf(ShareRules.HolderRefusal(id, household.Status));
         }
 
         var existing = await db.Set<ProjectShare>().Where(s => s.ProjectId == projectId && ids.Contains(s.HouseholdId)).ToDictionaryAsync(s => s.HouseholdId, ct);
@@ -130,18 +120,14 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var runKey = request.RunKey.Trim();
-        violations.Check(runKey.Length is > 0 and <= 64, "run_key", "must have 1 to 64 characters");
+        violations.Check(runKey.Length > 0, "run_key", "must not be blank");
         ValidYear(request.Year, violations, "year");
-        violations.Check(request.Amount is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "amount", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var project = await VisibleProjectAsync(caller, projectId, ct);
         var run = await db.Set<DividendRun>().FirstOrDefaultAsync(r => r.ProjectId == projectId && r.RunKey == runKey, ct);
-        if (run is not null && (run.Year != request.Year || run.AmountFen != request.Amount.Fen))
-        {
-            throw RpcErrors.FailedPrecondition($"Run {runKey} of the project was started for {run.Year} with {run.AmountFen} fen; a different distribution needs its own run key.");
-        }
+        Refusals.ThrowIf(ShareRules.DividendRefusal(run, runKey, request.Year, request.Amount.Fen, project.Status));
 
         if (run is { Status: DividendRunStatus.Completed })
         {
@@ -152,11 +138,6 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
 
         if (run is null)
         {
-            if (project.Status is not (ProjectStatus.Completed or ProjectStatus.Operating))
-            {
-                throw RpcErrors.FailedPrecondition($"The project is {project.Status}; dividends are paid from completed or operating projects only.");
-            }
-
             run = await runner.StartAsync(projectId, runKey, request.Year, request.Amount.Fen, caller.Subject, ct);
             Audit(caller, "assets.dividend.start", nameof(DividendRun), run.Id.ToString(), context);
         }
@@ -182,8 +163,9 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>The contract sets the earliest year (2000); only the clock knows the latest.</summary>
     private void ValidYear(int year, FieldViolations violations, string field) =>
-        violations.Check(year >= 2000 && year <= Now.Year, field, $"must be a year from 2000 to {Now.Year}");
+        violations.Check(year <= Now.Year, field, $"must not be after this year, {Now.Year}");
 
     /// <summary>The project when the caller's region covers its village; otherwise NotFound, as if it did not exist.</summary>
     private async Task<IndustryProject> VisibleProjectAsync(Caller caller, Guid projectId, CancellationToken ct)

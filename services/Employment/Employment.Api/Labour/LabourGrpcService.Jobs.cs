@@ -19,15 +19,13 @@ public sealed partial class LabourGrpcService
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        var type = LabourValidation.Enum<Labour.EmploymentType>((int)request.Type, violations, "type");
         var employer = LabourValidation.Text(request.Employer, violations, "employer");
         var startedOn = LabourValidation.PastDate(request.StartedOn, Today, violations, "started_on");
-        violations.Check(request.MonthlyIncome is { Fen: >= 0 and <= LabourValidation.MaxMonthlyFen }, "monthly_income",
-            $"must be from 0 to {LabourValidation.MaxMonthlyFen} fen");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var (household, _) = await LabourerAsync(caller, householdId, memberId, forRecording: true, ct);
+        var type = (Labour.EmploymentType)request.Type;
         var job = new EmploymentRecord
         {
             Id = Guid.CreateVersion7(),
@@ -37,7 +35,7 @@ public sealed partial class LabourGrpcService
             Type = type,
             Employer = employer,
             StartedOn = startedOn,
-            MonthlyIncomeFen = request.MonthlyIncome!.Fen,
+            MonthlyIncomeFen = request.MonthlyIncome.Fen,
             RecordedBy = caller.Subject,
             RecordedAt = Now,
         };
@@ -59,22 +57,15 @@ public sealed partial class LabourGrpcService
 
         var ct = context.CancellationToken;
         var job = await VisibleJobAsync(caller, id, ct);
-        if (job.EndedOn is { } ended)
-        {
-            throw RpcErrors.FailedPrecondition($"The employment already ended on {ended:yyyy-MM-dd}.");
-        }
-
+        Refusals.ThrowIf(JobRules.EndRefusal(job));
         if (endedOn < job.StartedOn)
         {
             throw RpcErrors.InvalidArgument("ended_on", $"must not be before the start on {job.StartedOn:yyyy-MM-dd}");
         }
 
         var lastPaid = await db.Set<MonthlyEarning>().Where(m => m.EmploymentId == id)
-            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).FirstOrDefaultAsync(ct);
-        if (lastPaid is not null && new DateOnly(lastPaid.Year, lastPaid.Month, 1) > endedOn)
-        {
-            throw RpcErrors.FailedPrecondition($"Earnings are recorded for {lastPaid.Year}-{lastPaid.Month:D2}, after the end date; correct them first.");
-        }
+            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).Select(m => new { m.Year, m.Month }).FirstOrDefaultAsync(ct);
+        Refusals.ThrowIf(JobRules.EndBeforePaidRefusal(lastPaid is null ? null : (lastPaid.Year, lastPaid.Month), endedOn));
 
         job.EndedOn = endedOn;
         job.RecordedAt = Now;
@@ -99,23 +90,11 @@ public sealed partial class LabourGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "record earnings");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EmploymentId, violations, "employment_id");
-        violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
-        violations.Check(request.Month is >= 1 and <= 12, "month", "must be from 1 to 12");
-        violations.Check(request.Amount is { Fen: > 0 and <= LabourValidation.MaxMonthlyFen }, "amount",
-            $"must be more than 0 and at most {LabourValidation.MaxMonthlyFen} fen");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var job = await VisibleJobAsync(caller, id, ct);
-        if (!job.CoversMonth(request.Year, request.Month))
-        {
-            throw RpcErrors.FailedPrecondition($"{request.Year}-{request.Month:D2} lies outside the employment's dates.");
-        }
-
-        if (new DateOnly(request.Year, request.Month, 1) > Today)
-        {
-            throw RpcErrors.FailedPrecondition($"{request.Year}-{request.Month:D2} has not begun; earnings are recorded once paid.");
-        }
+        Refusals.ThrowIf(JobRules.EarningsRefusal(job, request.Year, request.Month, Today));
 
         var paymentId = PaymentIds.ForEarnings(job.Id, request.Year, request.Month);
         var earning = await db.Set<MonthlyEarning>().FirstOrDefaultAsync(m => m.Id == paymentId, ct);
@@ -130,7 +109,7 @@ public sealed partial class LabourGrpcService
             db.Add(earning);
         }
 
-        earning.AmountFen = request.Amount!.Fen;
+        earning.AmountFen = request.Amount.Fen;
         earning.RecordedBy = caller.Subject;
         earning.RecordedAt = Now;
         // The same PaymentId on a correction: the registry replaces the month's income entry.
@@ -153,20 +132,12 @@ public sealed partial class LabourGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "grant transport subsidies");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EmploymentId, violations, "employment_id");
-        violations.Check(request.Year >= 2000 && request.Year <= Today.Year, "year", $"must be from 2000 to {Today.Year}");
+        violations.Check(request.Year <= Today.Year, "year", $"must not be after this year, {Today.Year}");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var job = await VisibleJobAsync(caller, id, ct);
-        if (job.Type != Labour.EmploymentType.OutOfProvinceMigrant)
-        {
-            throw RpcErrors.FailedPrecondition("Transport subsidies are for out-of-province migrant jobs only.");
-        }
-
-        if (!job.CoversYear(request.Year))
-        {
-            throw RpcErrors.FailedPrecondition($"The employment did not run in {request.Year}.");
-        }
+        Refusals.ThrowIf(JobRules.TransportSubsidyRefusal(job, request.Year));
 
         if (await db.Set<TransportSubsidy>().AnyAsync(s => s.EmploymentId == id && s.Year == request.Year, ct))
         {

@@ -67,7 +67,6 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         RegionAccess.Require(caller, RegionAccess.Readers, "list labourers");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
@@ -122,7 +121,6 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        violations.Check(request.Skills.Count is > 0 and <= LabourValidation.MaxSkills, "skills", $"must list 1 to {LabourValidation.MaxSkills} skills");
         var names = request.Skills.Select((s, i) => LabourValidation.Text(s, violations, $"skills[{i}]")).Distinct(StringComparer.Ordinal).ToList();
         violations.ThrowIfAny();
 
@@ -186,9 +184,6 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var work = LabourValidation.Text(request.PreferredWork, violations, "preferred_work");
-        var place = LabourValidation.Enum<WorkPlace>((int)request.Place, violations, "place");
-        violations.Check(request.ExpectedMonthlyIncome is { Fen: >= 0 and <= LabourValidation.MaxMonthlyFen }, "expected_monthly_income",
-            $"must be from 0 to {LabourValidation.MaxMonthlyFen} fen");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -201,8 +196,8 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         }
 
         wish.PreferredWork = work;
-        wish.Place = place;
-        wish.ExpectedMonthlyIncomeFen = request.ExpectedMonthlyIncome!.Fen;
+        wish.Place = (WorkPlace)request.Place;
+        wish.ExpectedMonthlyIncomeFen = request.ExpectedMonthlyIncome.Fen;
         wish.RecordedBy = caller.Subject;
         wish.RecordedAt = Now;
         Audit(caller, context, "labour.job-wish.record", nameof(JobWish), memberId);
@@ -221,16 +216,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var household = await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
         var labourer = household.Members.FirstOrDefault(m => m.Id == memberId)
             ?? throw RpcErrors.InvalidArgument("member_id", "is not a member of the household");
-        if (!labourer.HasLabour)
-        {
-            throw RpcErrors.FailedPrecondition("The member has no labour capacity; employment archives are kept for labourers only.");
-        }
-
-        if (forRecording && !labourer.IsCurrent)
-        {
-            throw RpcErrors.FailedPrecondition("The member has left the household; their archive can be read but not changed.");
-        }
-
+        Refusals.ThrowIf(JobRules.ArchiveRefusal(labourer, forRecording));
         return (household, labourer);
     }
 

@@ -3,20 +3,20 @@ using Platform.ServiceDefaults;
 
 namespace Platform.Employment.Labour;
 
-/// <summary>Field checks shared by the labour calls; each adds a violation naming the field.</summary>
+/// <summary>
+/// Field checks shared by the labour calls that labour.proto cannot state; each adds a violation
+/// naming the field. Lengths, enums, ranges and money bounds are declared in the contract.
+/// </summary>
 public static class LabourValidation
 {
+    /// <summary>Also the text columns' length and max_len in labour.proto.</summary>
     public const int MaxName = 200;
-    public const int MaxSkills = 50;
 
-    /// <summary>A month's wage or income above 1,000,000 yuan is a typing error, not a poor labourer's pay.</summary>
-    public const long MaxMonthlyFen = MoneyLimits.MonthlyIncomeFen;
-
+    /// <summary>The contract bounds the length; a text of spaces passes that but says nothing.</summary>
     public static string Text(string? value, FieldViolations violations, string field, bool required = true)
     {
         var text = (value ?? "").Trim();
-        violations.Check(text.Length <= MaxName && (!required || text.Length > 0), field,
-            required ? $"must have 1 to {MaxName} characters" : $"must have at most {MaxName} characters");
+        violations.Check(!required || text.Length > 0, field, "must not be blank");
         return text;
     }
 
@@ -27,13 +27,5 @@ public static class LabourValidation
         violations.Check(day is not null, field, "must be a valid date");
         violations.Check(day is null || (day <= today && day.Value.Year >= 1950), field, "must not be in the future or before 1950");
         return day ?? default;
-    }
-
-    public static T Enum<T>(int value, FieldViolations violations, string field)
-        where T : struct, System.Enum
-    {
-        var parsed = (T)(object)value;
-        violations.Check(value != 0 && System.Enum.IsDefined(parsed), field, "must be one of the listed values");
-        return parsed;
     }
 }

@@ -21,9 +21,7 @@ public sealed partial class ProjectLibraryGrpcService
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        var kind = ProjectMapping.FromProto<BenefitKind, Pa.Employment.V1.BenefitKind>(request.Kind);
-        violations.Check(kind is not null, "kind", "must be one of the benefit kinds");
-        violations.Check(request.AmountPerYear is { Fen: > 0 and <= MoneyLimits.HouseholdSubsidyFen }, "amount_per_year", $"must be more than 0 and at most {MoneyLimits.HouseholdSubsidyFen} fen");
+        var kind = ProjectMapping.FromProto<BenefitKind, Pa.Employment.V1.BenefitKind>(request.Kind)!.Value;
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
@@ -33,10 +31,7 @@ public sealed partial class ProjectLibraryGrpcService
             throw RpcErrors.InvalidArgument("household_id", "a project links households of its own county only");
         }
 
-        if (!ProjectLifecycle.Linkable(project.Status))
-        {
-            throw RpcErrors.FailedPrecondition($"A {ProjectLifecycle.Describe(project.Status)} project links no more households.");
-        }
+        Refusals.ThrowIf(ProjectLifecycle.LinkRefusal(project.Status));
 
         var now = time.GetUtcNow().UtcDateTime;
         var link = await db.Set<ProjectBenefitLink>()
@@ -45,7 +40,7 @@ public sealed partial class ProjectLibraryGrpcService
         {
             link = new ProjectBenefitLink
             {
-                ProjectId = projectId, HouseholdId = householdId, Kind = kind!.Value, HouseholdRegionCode = household.RegionCode,
+                ProjectId = projectId, HouseholdId = householdId, Kind = kind, HouseholdRegionCode = household.RegionCode,
                 LinkedBy = caller.Subject, LinkedAt = now,
             };
             db.Add(link);

@@ -30,9 +30,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var villageText = string.IsNullOrEmpty(request.VillageCode) ? caller.Region.Value : request.VillageCode;
         var villageValid = RegionCode.TryParse(villageText, out var village) && village.Level == RegionLevel.Village;
         violations.Check(villageValid, "village_code", "must be the 12-digit code of a village");
-        var name = ProjectValidation.Text(request.Name, 100, required: true, violations, "name");
-        var type = ProjectMapping.FromProto<ProjectType, Pa.Employment.V1.ProjectType>(request.Type);
-        violations.Check(type is not null, "type", "must be one of the project types");
+        var name = ProjectValidation.Text(request.Name, required: true, violations, "name");
         var funding = ProjectValidation.Funding(request.Funding, violations);
         violations.ThrowIfAny();
 
@@ -47,7 +45,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
             Id = Guid.CreateVersion7(),
             VillageCode = village.Value,
             Name = name,
-            Type = type!.Value,
+            Type = ProjectMapping.FromProto<ProjectType, Pa.Employment.V1.ProjectType>(request.Type)!.Value,
             Status = ProjectStatus.Proposed,
             Funding = funding,
             ProposedBudgetFen = ProjectValidation.Total(funding),
@@ -67,7 +65,6 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         RegionAccess.Require(caller, CountyOfficers, "approve industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.Check(request.ApprovedBudget is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "approved_budget", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);
@@ -90,7 +87,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         RegionAccess.Require(caller, CountyOfficers, "reject industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
-        var reason = ProjectValidation.Text(request.Reason, 400, required: true, violations, "reason");
+        var reason = ProjectValidation.Text(request.Reason, required: true, violations, "reason");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);
@@ -113,7 +110,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         RegionAccess.Require(caller, RegionAccess.Recorders, "stop industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
-        var reason = ProjectValidation.Text(request.Reason, 400, required: true, violations, "reason");
+        var reason = ProjectValidation.Text(request.Reason, required: true, violations, "reason");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);
@@ -128,8 +125,8 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         RegionAccess.Require(caller, RegionAccess.Recorders, "record completion acceptances");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
-        var inspector = ProjectValidation.Text(request.Inspector, 64, required: true, violations, "inspector");
-        var findings = ProjectValidation.Text(request.Findings, 400, required: false, violations, "findings");
+        var inspector = ProjectValidation.Text(request.Inspector, required: true, violations, "inspector");
+        var findings = ProjectValidation.Text(request.Findings, required: false, violations, "findings");
         var now = time.GetUtcNow().UtcDateTime;
         var inspectedOn = ProjectValidation.NotInFuture(request.InspectedOn, DateOnly.FromDateTime(now), violations, "inspected_on");
         violations.ThrowIfAny();
@@ -162,8 +159,8 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         RegionAccess.Require(caller, RegionAccess.Recorders, "re-plan industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
-        var what = ProjectValidation.Text(request.What, 200, required: true, violations, "what");
-        var why = ProjectValidation.Text(request.Why, 400, required: true, violations, "why");
+        var what = ProjectValidation.Text(request.What, required: true, violations, "what");
+        var why = ProjectValidation.Text(request.Why, required: true, violations, "why");
         var funding = ProjectValidation.Funding(request.Funding, violations);
         violations.ThrowIfAny();
 
@@ -227,7 +224,6 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var status = ProjectMapping.FromProto<ProjectStatus, Pa.Employment.V1.ProjectStatus>(request.Status);
-        violations.Check(request.Status == Pa.Employment.V1.ProjectStatus.Unspecified || status is not null, "status", "must be a project status or UNSPECIFIED for all");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();

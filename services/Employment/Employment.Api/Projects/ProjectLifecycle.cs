@@ -52,6 +52,9 @@ public static class ProjectLifecycle
     /// <summary>Projects in these states are still to be linked to households and followed up.</summary>
     public static bool Linkable(ProjectStatus status) => status is not (ProjectStatus.Rejected or ProjectStatus.Stopped);
 
+    /// <summary>Why a household cannot be linked (利益联结) to a project in this status, or null when it can.</summary>
+    public static string? LinkRefusal(ProjectStatus status) => Linkable(status) ? null : $"A {Describe(status)} project links no more households.";
+
     public static string Describe(ProjectStatus status) => status.ToString().ToLowerInvariant();
 
     private static string Describe(ProjectStep step) => step switch

@@ -4,43 +4,41 @@ using Proto = Pa.Employment.V1;
 
 namespace Platform.Employment.Projects;
 
-/// <summary>Field checks the project library's requests share.</summary>
+/// <summary>
+/// Field checks the project library's requests share that projects.proto cannot state. Lengths,
+/// enums, at least one source and each share's bound are declared in the contract.
+/// </summary>
 public static class ProjectValidation
 {
-    public static string Text(string? text, int maxLength, bool required, FieldViolations violations, string field)
+    /// <summary>The contract bounds the length; a text of spaces passes that but says nothing.</summary>
+    public static string Text(string? text, bool required, FieldViolations violations, string field)
     {
         var trimmed = (text ?? "").Trim();
-        violations.Check(!required || trimmed.Length > 0, field, "is required");
-        violations.Check(trimmed.Length <= maxLength, field, $"must be at most {maxLength} characters");
+        violations.Check(!required || trimmed.Length > 0, field, "must not be blank");
         return trimmed;
     }
 
     /// <summary>
-    /// At least one source, each known, each once, each more than zero fen; the budget is their sum,
-    /// and neither a share nor the sum may pass the bound of a project budget.
+    /// Each source once; the budget is their sum, which may not pass the bound of a project budget
+    /// either. The contract has bounded each share, so distinct sources cannot overflow their sum.
     /// </summary>
     public static List<FundingShare> Funding(RepeatedField<Proto.FundingShare> shares, FieldViolations violations)
     {
-        violations.Check(shares.Count > 0, "funding", "must name at least one funding source");
         var result = new List<FundingShare>();
         for (var i = 0; i < shares.Count; i++)
         {
-            var source = ProjectMapping.FromProto<FundingSource, Proto.FundingSource>(shares[i].Source);
-            violations.Check(source is not null, $"funding[{i}].source", "must be one of the funding sources");
-            violations.Check(shares[i].Amount is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, $"funding[{i}].amount", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
-            if (source is { } s && result.Any(r => r.Source == s))
+            var source = ProjectMapping.FromProto<FundingSource, Proto.FundingSource>(shares[i].Source)!.Value;
+            if (result.Any(r => r.Source == source))
             {
                 violations.Add($"funding[{i}].source", "each source may appear once");
             }
-            else if (source is { } known)
+            else
             {
-                result.Add(new FundingShare { Source = known, AmountFen = shares[i].Amount?.Fen ?? 0 });
+                result.Add(new FundingShare { Source = source, AmountFen = shares[i].Amount.Fen });
             }
         }
 
-        // A share beyond the bound is already named; bounded shares of distinct sources cannot overflow their sum.
-        var bounded = result.All(s => s.AmountFen is > 0 and <= MoneyLimits.ProjectBudgetFen);
-        violations.Check(!bounded || result.Sum(s => s.AmountFen) <= MoneyLimits.ProjectBudgetFen,
+        violations.Check(Total(result) <= MoneyLimits.ProjectBudgetFen,
             "funding", $"must add up to at most {MoneyLimits.ProjectBudgetFen} fen, the bound of a project budget");
         return result;
     }

@@ -9,16 +9,12 @@ using Platform.ServiceDefaults;
 namespace Platform.Employment.Welfare;
 
 /// <summary>
-/// The monthly post payroll. A run computes every assignment of the village that was active in the
-/// month and stores one payslip per assignment and month; each new payslip, and each whose amount a
-/// correction changed, goes to the registry as WagesPaid with the payment id of that assignment and
-/// month, so the registry replaces its income entry instead of adding one. The monthly cap applies
-/// per assignment.
+/// The monthly post payroll's transport: it loads the village's assignments active in the month (or
+/// already paid for it), their attendance and issued payslips, lets <see cref="PostPayroll"/> decide,
+/// and saves the payslips with their WagesPaid in one transaction.
 /// </summary>
 public sealed partial class WelfareEmploymentGrpcService
 {
-    public const string PostEmploymentType = "public-welfare-post";
-
     public override async Task<RunPostPayrollResponse> RunPostPayroll(RunPostPayrollRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -44,50 +40,18 @@ public sealed partial class WelfareEmploymentGrpcService
         var units = await db.Set<PostAttendance>().Where(a => ids.Contains(a.AssignmentId) && a.WorkedOn >= first && a.WorkedOn <= last)
             .GroupBy(a => a.AssignmentId).Select(g => new { g.Key, Units = g.Sum(a => a.Quantity) }).ToDictionaryAsync(g => g.Key, g => g.Units, ct);
 
-        var cap = policy.For(year).PublicWelfarePostMonthlyCapFen;
-        var published = 0;
-        long paidFen = 0;
-        foreach (var (assignment, post) in assignments.Select(a => (a.Assignment, a.Post)))
+        var worked = assignments.Select(a => new PayrollAssignment(a.Assignment, a.Post, units.GetValueOrDefault(a.Assignment.Id)));
+        var result = PostPayroll.Run(year, month, policy.For(year).PublicWelfarePostMonthlyCapFen, worked, slips, now);
+        db.AddRange(result.Added);
+        foreach (var slip in result.Corrected)
         {
-            var worked = units.GetValueOrDefault(assignment.Id);
-            slips.TryGetValue(assignment.Id, out var slip);
-            if (slip is null && worked == 0)
-            {
-                continue;
-            }
+            // The tracked payslip keeps the amount it was read with, so a concurrent run's correction is a conflict.
+            db.Entry(slips[slip.AssignmentId]).CurrentValues.SetValues(slip);
+        }
 
-            var pay = PostPayCalculator.Monthly(worked, post.RateFen, cap);
-            var previousFen = slip?.AmountFen;
-            if (slip is null)
-            {
-                slip = new PostPayslip
-                {
-                    AssignmentId = assignment.Id, Year = year, Month = month, PostId = post.Id, VillageCode = assignment.VillageCode,
-                    LabourerId = assignment.LabourerId, HouseholdId = assignment.HouseholdId, PaymentId = PaymentIds.ForPostPay(assignment.Id, year, month),
-                };
-                db.Add(slip);
-                slips[assignment.Id] = slip;
-            }
-            else if (slip.Units == pay.Units && slip.AmountFen == pay.AmountFen && slip.RateFen == post.RateFen && slip.GrossFen == pay.GrossFen)
-            {
-                continue;
-            }
-
-            slip.PayBasis = post.PayBasis;
-            slip.Units = pay.Units;
-            slip.RateFen = post.RateFen;
-            slip.GrossFen = pay.GrossFen;
-            slip.AmountFen = pay.AmountFen;
-            slip.Capped = pay.Capped;
-            slip.ComputedAt = now;
-            if (previousFen != pay.AmountFen)
-            {
-                db.AddEvent(
-                    new WagesPaid(slip.HouseholdId, slip.LabourerId, slip.PaymentId, year, month, slip.AmountFen, PostEmploymentType, now),
-                    slip.HouseholdId.ToString(), now);
-                paidFen += Math.Max(0, pay.AmountFen - (previousFen ?? 0));
-                published++;
-            }
+        foreach (var wages in result.Payments)
+        {
+            db.AddEvent(wages, wages.HouseholdId.ToString(), now);
         }
 
         db.Record(caller, "welfare.post.payroll", "Village", $"{village.Value}/{year:D4}-{month:D2}", context.AccessPurpose(), now, CallContextExtensions.TraceId);
@@ -102,10 +66,11 @@ public sealed partial class WelfareEmploymentGrpcService
             throw RpcErrors.Aborted($"The {year:D4}-{month:D2} payroll of village {village.Value} was run by another call at the same time; run it again to see the result.");
         }
 
-        metrics.IncomePaid(PostEmploymentType, paidFen);
+        metrics.IncomePaid(PostPayroll.EmploymentType, result.NewlyPaidFen);
 
-        var response = new RunPostPayrollResponse { Published = published, Total = WelfareMapping.Money(slips.Values.Sum(s => s.AmountFen)) };
-        response.Payslips.AddRange(slips.Values.OrderBy(s => s.AssignmentId).Select(s => s.ToMessage()));
+        var all = slips.Values.Concat(result.Added).OrderBy(s => s.AssignmentId).ToList();
+        var response = new RunPostPayrollResponse { Published = result.Payments.Count, Total = WelfareMapping.Money(all.Sum(s => s.AmountFen)) };
+        response.Payslips.AddRange(all.Select(s => s.ToMessage()));
         return response;
     }
 
@@ -116,6 +81,9 @@ public sealed partial class WelfareEmploymentGrpcService
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
+        // Not in the contract, so a bad page token is named in the same answer (welfare.proto says why).
+        violations.Check(request.Year >= WelfareValidation.EarliestYear, "year", $"must be {WelfareValidation.EarliestYear} or later");
+        violations.Check(request.Month is >= 1 and <= 12, "month", "must be from 1 to 12");
         var (year, month) = WelfareValidation.Month(request.Year, request.Month, DateOnly.FromDateTime(now), violations);
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");

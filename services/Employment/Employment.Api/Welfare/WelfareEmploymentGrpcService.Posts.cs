@@ -16,7 +16,6 @@ namespace Platform.Employment.Welfare;
 public sealed partial class WelfareEmploymentGrpcService
 {
     public const int MaxDaysPerRecord = 31;
-    public const int MaxTasksPerRecord = 1000;
 
     public override async Task<CreatePostResponse> CreatePost(CreatePostRequest request, ServerCallContext context)
     {
@@ -24,17 +23,14 @@ public sealed partial class WelfareEmploymentGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "create public-welfare posts");
         var violations = new FieldViolations();
         var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
-        var title = WelfareValidation.Text(request.Title, 100, violations, "title");
-        var basis = WelfareMapping.FromProto(request.PayBasis);
-        violations.Check(basis is not null, "pay_basis", "must be PER_DAY or PER_TASK");
-        violations.Check(request.Rate is { Fen: > 0 and <= MoneyLimits.MonthlyIncomeFen }, "rate", $"must be more than 0 and at most {MoneyLimits.MonthlyIncomeFen} fen");
+        var title = WelfareValidation.Text(request.Title, violations, "title");
         violations.ThrowIfAny();
         RequireVisible(caller, village);
 
         var now = time.GetUtcNow().UtcDateTime;
         var post = new PublicWelfarePost
         {
-            Id = Guid.CreateVersion7(), VillageCode = village.Value, Title = title, PayBasis = basis!.Value, RateFen = request.Rate.Fen,
+            Id = Guid.CreateVersion7(), VillageCode = village.Value, Title = title, PayBasis = WelfareMapping.FromProto(request.PayBasis)!.Value, RateFen = request.Rate.Fen,
             CreatedBy = caller.Subject, CreatedAt = now,
         };
         db.Add(post);
@@ -114,10 +110,7 @@ public sealed partial class WelfareEmploymentGrpcService
         violations.ThrowIfAny();
 
         var (assignment, _) = await VisibleAssignmentAsync(caller, assignmentId, context.CancellationToken);
-        if (assignment.EndedOn is not null)
-        {
-            throw RpcErrors.FailedPrecondition($"The assignment already ended on {assignment.EndedOn:yyyy-MM-dd}.");
-        }
+        Refusals.ThrowIf(WelfareWorkRules.EndAssignmentRefusal(assignment));
 
         var lastWorked = await db.Set<PostAttendance>().Where(a => a.AssignmentId == assignmentId && a.Quantity > 0)
             .MaxAsync(a => (DateOnly?)a.WorkedOn, context.CancellationToken);
@@ -142,8 +135,8 @@ public sealed partial class WelfareEmploymentGrpcService
         violations.ThrowIfAny();
 
         var (assignment, post) = await VisibleAssignmentAsync(caller, assignmentId, context.CancellationToken);
-        var max = post.PayBasis == PostPayBasis.PerDay ? MaxDaysPerRecord : MaxTasksPerRecord;
-        violations.Check(request.Quantity >= 0 && request.Quantity <= max, "quantity", $"must be 0 to {max}");
+        // The contract allows 0 to 1000 (tasks); a day post's record holds at most a month of days.
+        violations.Check(post.PayBasis == PostPayBasis.PerTask || request.Quantity <= MaxDaysPerRecord, "quantity", $"must be 0 to {MaxDaysPerRecord} days");
         violations.Check(workedOn >= assignment.StartedOn && (assignment.EndedOn is null || workedOn <= assignment.EndedOn), "worked_on", "must lie within the assignment");
         violations.ThrowIfAny();
 

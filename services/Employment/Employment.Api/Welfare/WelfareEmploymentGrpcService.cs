@@ -26,9 +26,9 @@ public sealed partial class WelfareEmploymentGrpcService(
         RegionAccess.Require(caller, RegionAccess.Recorders, "register workshops");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var name = WelfareValidation.Text(request.Name, 100, violations, "name");
+        var name = WelfareValidation.Text(request.Name, violations, "name");
         var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
-        var operatorName = WelfareValidation.Text(request.OperatorName, 100, violations, "operator_name");
+        var operatorName = WelfareValidation.Text(request.OperatorName, violations, "operator_name");
         var registeredOn = WelfareValidation.Day(request.RegisteredOn, DateOnly.FromDateTime(now), violations, "registered_on");
         violations.ThrowIfAny();
         RequireVisible(caller, village);
@@ -96,10 +96,7 @@ public sealed partial class WelfareEmploymentGrpcService(
         var employee = await db.Set<WorkshopEmployee>().FirstOrDefaultAsync(e => e.Id == employmentId, context.CancellationToken)
             ?? throw RpcErrors.NotFound($"Employment {employmentId}");
         await VisibleWorkshopAsync(caller, employee.WorkshopId, context.CancellationToken);
-        if (employee.LeftOn is not null)
-        {
-            throw RpcErrors.FailedPrecondition($"The employee already left on {employee.LeftOn:yyyy-MM-dd}.");
-        }
+        Refusals.ThrowIf(WelfareWorkRules.ReleaseRefusal(employee));
 
         if (leftOn < employee.HiredOn)
         {
@@ -163,11 +160,7 @@ public sealed partial class WelfareEmploymentGrpcService(
         }
 
         var result = await ComputeSubsidyAsync(workshopId, year, context.CancellationToken);
-        if (result.AmountFen == 0)
-        {
-            throw RpcErrors.FailedPrecondition(
-                $"The workshop employed {result.PoorEmployees} poor labourers in {year}; the subsidy needs at least {result.MinimumPoorEmployees}.");
-        }
+        Refusals.ThrowIf(WelfareWorkRules.GrantRefusal(result, year));
 
         var now = time.GetUtcNow().UtcDateTime;
         grants.Add(new WorkshopSubsidyGrant
@@ -229,11 +222,7 @@ public sealed partial class WelfareEmploymentGrpcService(
             throw RpcErrors.NotFound($"Labourer {labourerId}");
         }
 
-        if (!labourer.IsCurrent || !labourer.HasLabour || household.Status != HouseholdStatus.Registered)
-        {
-            throw RpcErrors.FailedPrecondition("Only a current member with labour of a registered poor household can take this work.");
-        }
-
+        Refusals.ThrowIf(WelfareWorkRules.TakeWorkRefusal(labourer, household));
         return (labourer, household);
     }
 

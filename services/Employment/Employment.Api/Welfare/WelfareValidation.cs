@@ -5,18 +5,24 @@ using RegionLevel = Platform.Security.RegionLevel;
 
 namespace Platform.Employment.Welfare;
 
-/// <summary>Field checks shared by the workshop and post calls.</summary>
+/// <summary>
+/// Field checks shared by the workshop and post calls that welfare.proto cannot state: they need
+/// today's date or the meaning of a code. Lengths, enums, ranges and money bounds are in the contract.
+/// </summary>
 internal static class WelfareValidation
 {
+    /// <summary>Also int32.gte of the years in welfare.proto: registration (建档立卡) began in 2014.</summary>
     public const int EarliestYear = 2014;
 
-    public static string Text(string? text, int maxLength, FieldViolations violations, string field)
+    /// <summary>The contract bounds the length; a text of spaces passes that but names nothing.</summary>
+    public static string Text(string? text, FieldViolations violations, string field)
     {
         var trimmed = (text ?? "").Trim();
-        violations.Check(trimmed.Length is > 0 && trimmed.Length <= maxLength, field, $"is required, at most {maxLength} characters");
+        violations.Check(trimmed.Length > 0, field, "must not be blank");
         return trimmed;
     }
 
+    /// <summary>The contract says 12 digits; only the code's meaning tells a village from a county.</summary>
     public static RegionCode Village(string? code, FieldViolations violations, string field)
     {
         var ok = RegionCode.TryParse(code, out var village) && village.Level == RegionLevel.Village;
@@ -32,17 +38,18 @@ internal static class WelfareValidation
         return day ?? today;
     }
 
+    /// <summary>The contract sets the earliest year (2014); only the clock knows the latest.</summary>
     public static int Year(int year, DateOnly today, FieldViolations violations, string field)
     {
-        violations.Check(year >= EarliestYear && year <= today.Year, field, $"must be a year from {EarliestYear} to this year");
+        violations.Check(year <= today.Year, field, $"must not be after this year, {today.Year}");
         return year;
     }
 
-    /// <summary>A month that has begun: payroll never runs ahead of the calendar.</summary>
+    /// <summary>A month that has begun: payroll never runs ahead of the calendar. The contract bounds 1 to 12.</summary>
     public static (int Year, int Month) Month(int year, int month, DateOnly today, FieldViolations violations)
     {
         Year(year, today, violations, "year");
-        violations.Check(month is >= 1 and <= 12 && (year < today.Year || month <= today.Month), "month", "must be 1 to 12 and not after this month");
+        violations.Check(year < today.Year || month <= today.Month, "month", "must not be after this month");
         return (year, month);
     }
 }
