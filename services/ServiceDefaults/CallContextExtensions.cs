@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Persistence;
 using Platform.Security;
 
 namespace Platform.ServiceDefaults;
@@ -22,4 +25,16 @@ public static class CallContextExtensions
     }
 
     public static string? TraceId => Activity.Current?.TraceId.ToString();
+
+    /// <summary>
+    /// Adds the audit record of this call's read or change; it commits with the handler's SaveChanges.
+    /// The one way every service audits: who, role, region and purpose come from the call itself,
+    /// the time from the service's clock and the trace from the current activity, so a handler names
+    /// only what it did and to which record.
+    /// </summary>
+    public static void Audit(this IAuditedDbContext db, ServerCallContext context, string action, string entityType, object entityId)
+    {
+        var clock = context.GetHttpContext().RequestServices.GetService<TimeProvider>() ?? PlatformClock.Instance;
+        db.Record(context.GetCaller(), action, entityType, Convert.ToString(entityId, CultureInfo.InvariantCulture)!, context.AccessPurpose(), clock.GetUtcNow().UtcDateTime, TraceId);
+    }
 }
