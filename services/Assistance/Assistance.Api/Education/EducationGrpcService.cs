@@ -18,8 +18,6 @@ public sealed class EducationGrpcService(
     AssistanceDbContext db, GuaranteeAssessor assessor, DepartmentImporter importer, EnrolmentRows enrolmentRows, AssistancePolicy policy, TimeProvider time)
     : EducationService.EducationServiceBase
 {
-    private const long MaxSubsidyFen = 10_000_000;
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
@@ -31,9 +29,7 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        EducationValidation.Stage(request.Stage, violations, "stage");
-        EducationValidation.SchoolName(request.SchoolName, violations, "school_name");
-        EducationValidation.Grade(request.Grade, violations, "grade");
+        EducationValidation.NotBlank(request.SchoolName, violations, "school_name");
         EducationValidation.SchoolYear(request.SchoolYear, Today, violations, "school_year");
         violations.ThrowIfAny();
 
@@ -112,9 +108,6 @@ public sealed class EducationGrpcService(
         RegionAccess.Require(caller, RegionAccess.Recorders, "grant education subsidies");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EnrolmentId, violations, "enrolment_id");
-        violations.Check(Enum.IsDefined((SubsidyKind)request.Kind), "kind", "must be a subsidy kind");
-        violations.Check(request.Amount is { Fen: > 0 and <= MaxSubsidyFen }, "amount", $"must be more than 0 and at most {MaxSubsidyFen} fen");
-        violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -166,9 +159,8 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        violations.Check(Enum.IsDefined((ExemptionKind)request.Kind), "kind", "must be an exemption kind");
-        violations.Check(request.Reason.Trim().Length is > 0 and <= 400, "reason", "must have 1 to 400 characters");
-        violations.Check(request.ApprovedBy.Trim().Length is > 0 and <= 128, "approved_by", "must have 1 to 128 characters");
+        EducationValidation.NotBlank(request.Reason, violations, "reason");
+        EducationValidation.NotBlank(request.ApprovedBy, violations, "approved_by");
         var from = request.From.ToDateOnly();
         violations.Check(from is not null, "from", "must be a valid date");
         var until = request.Until.ToDateOnly();
@@ -248,8 +240,7 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         var visitedOn = EducationValidation.PastDate(request.VisitedOn, Today, violations, "visited_on");
-        violations.Check(request.Outcome.Trim().Length is > 0 and <= 1000, "outcome", "must have 1 to 1000 characters");
-        violations.Check(request.NextStep.Trim().Length <= 400, "next_step", "must have at most 400 characters");
+        EducationValidation.NotBlank(request.Outcome, violations, "outcome");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;

@@ -21,11 +21,8 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         RegionAccess.Require(caller, RegionAccess.Recorders, "record house appraisals");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        var grade = request.Grade.ToGrade();
-        violations.Check(grade is not null, "grade", "must be A, B, C or D");
         var appraisedOn = HousingValidation.PastDate(request.AppraisedOn, Today, violations, "appraised_on");
         HousingValidation.Appraiser(request.Appraiser, violations, "appraiser");
-        violations.Check(request.Notes.Length <= 400, "notes", "must have at most 400 characters");
         violations.ThrowIfAny();
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -34,7 +31,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         {
             Id = Guid.CreateVersion7(),
             HouseholdId = id,
-            Grade = grade!.Value,
+            Grade = request.Grade.ToGrade()!.Value,
             AppraisedOn = appraisedOn,
             AppraiserName = request.Appraiser.Name.Trim(),
             AppraiserOrganisation = request.Appraiser.Organisation.Trim(),
@@ -72,9 +69,6 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         RegionAccess.Require(caller, RegionAccess.Recorders, "start renovation projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        var kind = request.Kind.ToKind();
-        violations.Check(kind is not null, "kind", "must be repair, rebuild or relocation instead");
-        violations.Check(request.Subsidy is { Fen: >= 0 and <= MoneyLimits.HouseholdSubsidyFen }, "subsidy", $"must be given in whole fen, {MoneyLimits.UpTo(MoneyLimits.HouseholdSubsidyFen)}");
         var startedOn = HousingValidation.PastDate(request.StartedOn, Today, violations, "started_on");
         violations.ThrowIfAny();
 
@@ -110,7 +104,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
             Id = Guid.CreateVersion7(),
             HouseholdId = id,
             AppraisalId = latest.Id,
-            Kind = kind!.Value,
+            Kind = request.Kind.ToKind()!.Value,
             SubsidyFen = request.Subsidy.Fen,
             Status = RenovationStatus.Planned,
             StartedOn = startedOn,
@@ -138,20 +132,18 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         RegionAccess.Require(caller, RegionAccess.Recorders, "advance renovation projects");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
-        var to = request.Status.ToStatus();
-        violations.Check(to is RenovationStatus.UnderConstruction or RenovationStatus.Completed or RenovationStatus.Cancelled,
-            "status", "must be under construction, completed or cancelled (acceptance is recorded by its inspection)");
         violations.ThrowIfAny();
+        var to = request.Status.ToStatus()!.Value;
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
-        if (!RenovationLifecycle.CanAdvance(project.Status, to!.Value))
+        if (!RenovationLifecycle.CanAdvance(project.Status, to))
         {
-            throw RpcErrors.FailedPrecondition($"A project that is {HousingRule.Describe(project.Status)} cannot become {HousingRule.Describe(to.Value)}.");
+            throw RpcErrors.FailedPrecondition($"A project that is {HousingRule.Describe(project.Status)} cannot become {HousingRule.Describe(to)}.");
         }
 
-        project.Status = to.Value;
+        project.Status = to;
         project.StatusChangedAt = Now;
-        Audit(caller, $"housing.renovation.{to.Value.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id, context);
+        Audit(caller, $"housing.renovation.{to.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id, context);
         await db.SaveAndReassessAsync(assessor, [project.HouseholdId], context.CancellationToken);
         return new Proto.AdvanceRenovationResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(project.HouseholdId, context) };
     }
@@ -163,9 +155,8 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var inspectedOn = HousingValidation.PastDate(request.InspectedOn, Today, violations, "inspected_on");
-        violations.Check(request.Inspector.Trim().Length is > 0 and <= 64, "inspector", "must have 1 to 64 characters");
+        HousingValidation.NotBlank(request.Inspector, violations, "inspector");
         violations.Check(request.Passed || !string.IsNullOrWhiteSpace(request.Findings), "findings", "must say what failed when the inspection is not passed");
-        violations.Check(request.Findings.Length <= 400, "findings", "must have at most 400 characters");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
