@@ -36,9 +36,10 @@ public sealed class EducationGrpcService(
         var ct = context.CancellationToken;
         var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
         RequireCurrentMember(household, memberId);
-        if (await db.Set<Enrolment>().AnyAsync(e => e.MemberId == memberId && e.SchoolYear == request.SchoolYear && e.WithdrawnOn == null, ct))
+        var sameYear = await db.Set<Enrolment>().Where(e => e.MemberId == memberId && e.SchoolYear == request.SchoolYear).ToListAsync(ct);
+        if (EnrolmentRule.WhyNotEnrol(sameYear, request.SchoolYear) is { } enrolled)
         {
-            throw RpcErrors.AlreadyExists($"The member already has an enrolment for school year {request.SchoolYear}; end it first (e.g. on a transfer).");
+            throw RpcErrors.AlreadyExists(enrolled);
         }
 
         var enrolment = new Enrolment
@@ -72,11 +73,7 @@ public sealed class EducationGrpcService(
 
         var ct = context.CancellationToken;
         var (enrolment, _) = await VisibleEnrolmentAsync(caller, id, ct);
-        if (enrolment.WithdrawnOn is { } ended)
-        {
-            throw RpcErrors.FailedPrecondition($"The enrolment already ended on {ended:yyyy-MM-dd}.");
-        }
-
+        Refusal.ThrowIf(EnrolmentRule.WhyNotEnd(enrolment));
         enrolment.WithdrawnOn = withdrawnOn;
         enrolment.RecordedAt = Now;
         Audit(caller, context, "education.enrolment.end", nameof(Enrolment), enrolment.Id);
@@ -113,7 +110,7 @@ public sealed class EducationGrpcService(
         var ct = context.CancellationToken;
         var (enrolment, household) = await VisibleEnrolmentAsync(caller, id, ct);
         var kind = (SubsidyKind)request.Kind;
-        RequireGrantable(enrolment, household, kind);
+        Refusal.ThrowIf(EducationSubsidyRule.WhyNot(enrolment, household, kind, Today, policy.For(Today.Year)));
 
         var subsidy = new EducationSubsidy
         {
@@ -245,11 +242,7 @@ public sealed class EducationGrpcService(
 
         var ct = context.CancellationToken;
         var @case = await VisibleCaseAsync(caller, id, ct);
-        if (!@case.IsOpen)
-        {
-            throw RpcErrors.FailedPrecondition($"The case was closed on {@case.ClosedAt:yyyy-MM-dd}: {@case.ClosingReason}.");
-        }
-
+        Refusal.ThrowIf(DropoutVisitRule.WhyNoVisit(@case));
         var visit = new DropoutVisit
         {
             Id = Guid.CreateVersion7(),
@@ -276,28 +269,6 @@ public sealed class EducationGrpcService(
             r => r.ContentCase == ImportEnrolmentsRequest.ContentOneofCase.Header ? r.Header : null,
             r => r.ContentCase == ImportEnrolmentsRequest.ContentOneofCase.Row ? r.Row : null);
         return new ImportEnrolmentsResponse { Report = report };
-    }
-
-    private void RequireGrantable(Enrolment enrolment, AssistedHousehold household, SubsidyKind kind)
-    {
-        if (enrolment.WithdrawnOn is { } ended)
-        {
-            throw RpcErrors.FailedPrecondition($"The enrolment ended on {ended:yyyy-MM-dd}.");
-        }
-
-        if (kind == SubsidyKind.TuitionWaiver)
-        {
-            var decision = TuitionWaiverEligibility.Decide(household, enrolment.Stage, Today, policy.For(Today.Year));
-            if (!decision.Eligible)
-            {
-                throw RpcErrors.FailedPrecondition($"The student is not eligible for a tuition waiver: {decision.Reason}.");
-            }
-        }
-
-        if (kind == SubsidyKind.RainDewPlan && enrolment.Stage != SchoolStage.Vocational)
-        {
-            throw RpcErrors.FailedPrecondition("雨露计划 support is for vocational students.");
-        }
     }
 
     private static void RequireCurrentMember(AssistedHousehold household, Guid memberId)

@@ -4,6 +4,7 @@ using Platform.Assistance.Access;
 using Platform.Assistance.Data;
 using Platform.Assistance.Exchange;
 using Platform.Assistance.Guarantees;
+using Platform.Assistance.Policy;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
@@ -75,27 +76,11 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
         var ct = context.CancellationToken;
         var latest = HouseAppraisal.Latest(await db.Set<HouseAppraisal>().Where(a => a.HouseholdId == id).ToListAsync(ct));
-        if (latest is not { Dangerous: true })
-        {
-            throw RpcErrors.FailedPrecondition(latest is null
-                ? "The house has not been appraised; only a dangerous house (grade C or D) gets a renovation project."
-                : $"The latest appraisal grades the house {latest.Grade}; only a dangerous house (grade C or D) gets a renovation project.");
-        }
-
-        if (startedOn < latest.AppraisedOn)
+        var projects = await db.Set<RenovationProject>().Where(p => p.HouseholdId == id).ToListAsync(ct);
+        Refusal.ThrowIf(RenovationStartRule.WhyNot(latest, projects));
+        if (startedOn < latest!.AppraisedOn)
         {
             throw RpcErrors.InvalidArgument("started_on", $"must not be before the appraisal it answers ({latest.AppraisedOn:yyyy-MM-dd})");
-        }
-
-        var projects = await db.Set<RenovationProject>().Where(p => p.HouseholdId == id).ToListAsync(ct);
-        if (projects.FirstOrDefault(p => p.IsOpen) is { } open)
-        {
-            throw RpcErrors.FailedPrecondition($"The household already has an open renovation project ({open.Id}, {HousingRule.Describe(open.Status)}).");
-        }
-
-        if (projects.Any(p => p.Status == RenovationStatus.Accepted && p.StartedOn >= latest.AppraisedOn))
-        {
-            throw RpcErrors.FailedPrecondition("The dangerous house of the latest appraisal has already been renovated and accepted.");
         }
 
         var now = Now;
@@ -136,11 +121,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var to = request.Status.ToStatus()!.Value;
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
-        if (!RenovationLifecycle.CanAdvance(project.Status, to))
-        {
-            throw RpcErrors.FailedPrecondition($"A project that is {HousingRule.Describe(project.Status)} cannot become {HousingRule.Describe(to)}.");
-        }
-
+        Refusal.ThrowIf(RenovationLifecycle.WhyNotAdvance(project.Status, to));
         project.Status = to;
         project.StatusChangedAt = Now;
         Audit(caller, $"housing.renovation.{to.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id, context);
@@ -164,8 +145,8 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         violations.Check(!request.Passed || request.FamilyMovedIn || project.Kind != RenovationKind.RelocationInstead,
             "family_moved_in", "a relocation instead is accepted only once the family has moved to the new home");
         violations.ThrowIfAny();
-        var after = RenovationLifecycle.AfterInspection(project.Status, request.Passed)
-            ?? throw RpcErrors.FailedPrecondition($"Only a completed project can be inspected for acceptance; this one is {HousingRule.Describe(project.Status)}.");
+        Refusal.ThrowIf(RenovationLifecycle.WhyNotInspect(project.Status));
+        var after = RenovationLifecycle.AfterInspection(project.Status, request.Passed)!.Value;
 
         var now = Now;
         // Added through its set, not the collection: a new row with its id already set would be taken for an existing one.

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
 using Platform.Assistance.Guarantees;
+using Platform.Assistance.Policy;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
@@ -69,10 +70,7 @@ public sealed partial class WaterGrpcService
         ids = ids.Distinct().ToList();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
-        if (!WaterProjectLifecycle.AcceptsHouseholds(project.Status))
-        {
-            throw RpcErrors.FailedPrecondition("A completed project's served households are fixed; record a new project for more households.");
-        }
+        Refusal.ThrowIf(WaterProjectLifecycle.WhyNoHouseholds(project.Status));
 
         var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, context.CancellationToken);
         var missing = ids.FirstOrDefault(id => !households.TryGetValue(id, out var h) || !caller.CanSee(RegionCode.Parse(h.RegionCode)));
@@ -113,10 +111,7 @@ public sealed partial class WaterGrpcService
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
         var served = await db.Set<WaterProjectHousehold>().Where(s => s.ProjectId == projectId).ToListAsync(context.CancellationToken);
-        if (WaterProjectLifecycle.CannotAdvance(project.Status, to, served.Count) is { } why)
-        {
-            throw RpcErrors.FailedPrecondition($"The project cannot move on: {why}.");
-        }
+        Refusal.ThrowIf(WaterProjectLifecycle.CannotAdvance(project.Status, to, served.Count), "The project cannot move on");
 
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
