@@ -109,8 +109,4 @@ public static class WaterValidation
     /// <summary>The contract bounds the length; a value of spaces passes that but says nothing.</summary>
     public static void NotBlank(string value, FieldViolations problems, string field) =>
         problems.Check(value.Trim().Length > 0, field, "must not be blank");
-
-    /// <summary>One dimension as stored; the contract requires all four and bounds the value and note.</summary>
-    public static WaterCheck Check(WaterDimensionCheck check) =>
-        new() { Meets = check.Meets, MeasuredValue = check.HasMeasuredValue ? check.MeasuredValue : null, Note = check.Note.Trim() };
 }
