@@ -44,7 +44,10 @@ public sealed class HousingServiceTests(AssistanceFactory service) : IClassFixtu
 
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Housing.RecordAppraisalAsync(request, Village));
 
-        Assert.Equal(["grade", "appraised_on", "appraiser.name", "notes"], RpcAssert.InvalidFields(error));
+        Assert.Equal(["grade", "notes"], RpcAssert.InvalidFields(error));
+        request.Grade = HouseGrade.A;
+        request.Notes = "";
+        Assert.Equal(["appraised_on", "appraiser.name"], RpcAssert.InvalidFields(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Housing.RecordAppraisalAsync(request, Village))));
         request = Appraisal(household, HouseGrade.A, service.Today);
         request.AppraisedOn = new Pa.Common.V1.Date { Year = 2026, Month = 2, Day = 30 };
         Assert.Equal("appraised_on", RpcAssert.InvalidField(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Housing.RecordAppraisalAsync(request, Village))));

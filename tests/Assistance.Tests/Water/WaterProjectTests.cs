@@ -128,7 +128,11 @@ public sealed class WaterProjectTests(AssistanceFactory service) : IClassFixture
     {
         var bad = new CreateWaterProjectRequest { Name = " ", VillageCode = TestRegions.County, Budget = new() { Fen = 0 }, Fixes = { WaterDimension.Unspecified } };
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Water.CreateWaterProjectAsync(bad, County));
-        Assert.Equal(["name", "kind", "village_code", "budget", "fixes"], RpcAssert.InvalidFields(error));
+        Assert.Equal(["kind", "budget", "fixes[0]"], RpcAssert.InvalidFields(error));
+        bad = Project(TestRegions.Village);
+        bad.Name = " ";
+        bad.VillageCode = TestRegions.County;
+        Assert.Equal(["name", "village_code"], RpcAssert.InvalidFields(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Water.CreateWaterProjectAsync(bad, County))));
 
         await RpcAssert.FailsAsync(StatusCode.NotFound, Water.CreateWaterProjectAsync(Project(TestRegions.OtherCountyVillage), County));
         await RpcAssert.FailsAsync(StatusCode.NotFound, Water.CreateWaterProjectAsync(Project(TestRegions.OtherVillage), service.VillageOfficer(TestRegions.Village)));
@@ -161,7 +165,7 @@ public sealed class WaterProjectTests(AssistanceFactory service) : IClassFixture
         Assert.Equal((2, 0, 2), (added.HouseholdsAdded, again.HouseholdsAdded, again.Project.HouseholdsServed));
         Assert.Equal("household_ids", RpcAssert.InvalidField(await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
             Water.AddProjectHouseholdsAsync(new AddProjectHouseholdsRequest { ProjectId = project.ProjectId }, County))));
-        Assert.Equal("household_ids", RpcAssert.InvalidField(await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
+        Assert.Equal("household_ids[0]", RpcAssert.InvalidField(await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
             Water.AddProjectHouseholdsAsync(new AddProjectHouseholdsRequest { ProjectId = project.ProjectId, HouseholdIds = { "nope" } }, County))));
     }
 

@@ -136,9 +136,9 @@ public sealed class WaterRuleTests
     [Fact]
     public void Households_can_be_added_until_completion()
     {
-        Assert.True(WaterProjectLifecycle.AcceptsHouseholds(WaterProjectStatus.Planned));
-        Assert.True(WaterProjectLifecycle.AcceptsHouseholds(WaterProjectStatus.UnderConstruction));
-        Assert.False(WaterProjectLifecycle.AcceptsHouseholds(WaterProjectStatus.Completed));
+        Assert.Null(WaterProjectLifecycle.WhyNoHouseholds(WaterProjectStatus.Planned));
+        Assert.Null(WaterProjectLifecycle.WhyNoHouseholds(WaterProjectStatus.UnderConstruction));
+        Assert.StartsWith("A completed project's served households are fixed", WaterProjectLifecycle.WhyNoHouseholds(WaterProjectStatus.Completed));
     }
 
     [Fact]

@@ -18,8 +18,6 @@ public sealed class EducationGrpcService(
     AssistanceDbContext db, GuaranteeAssessor assessor, DepartmentImporter importer, EnrolmentRows enrolmentRows, AssistancePolicy policy, TimeProvider time)
     : EducationService.EducationServiceBase
 {
-    private const long MaxSubsidyFen = 10_000_000;
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
@@ -31,18 +29,17 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        EducationValidation.Stage(request.Stage, violations, "stage");
-        EducationValidation.SchoolName(request.SchoolName, violations, "school_name");
-        EducationValidation.Grade(request.Grade, violations, "grade");
+        EducationValidation.NotBlank(request.SchoolName, violations, "school_name");
         EducationValidation.SchoolYear(request.SchoolYear, Today, violations, "school_year");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
         RequireCurrentMember(household, memberId);
-        if (await db.Set<Enrolment>().AnyAsync(e => e.MemberId == memberId && e.SchoolYear == request.SchoolYear && e.WithdrawnOn == null, ct))
+        var sameYear = await db.Set<Enrolment>().Where(e => e.MemberId == memberId && e.SchoolYear == request.SchoolYear).ToListAsync(ct);
+        if (EnrolmentRule.WhyNotEnrol(sameYear, request.SchoolYear) is { } enrolled)
         {
-            throw RpcErrors.AlreadyExists($"The member already has an enrolment for school year {request.SchoolYear}; end it first (e.g. on a transfer).");
+            throw RpcErrors.AlreadyExists(enrolled);
         }
 
         var enrolment = new Enrolment
@@ -76,11 +73,7 @@ public sealed class EducationGrpcService(
 
         var ct = context.CancellationToken;
         var (enrolment, _) = await VisibleEnrolmentAsync(caller, id, ct);
-        if (enrolment.WithdrawnOn is { } ended)
-        {
-            throw RpcErrors.FailedPrecondition($"The enrolment already ended on {ended:yyyy-MM-dd}.");
-        }
-
+        Refusal.ThrowIf(EnrolmentRule.WhyNotEnd(enrolment));
         enrolment.WithdrawnOn = withdrawnOn;
         enrolment.RecordedAt = Now;
         Audit(caller, context, "education.enrolment.end", nameof(Enrolment), enrolment.Id);
@@ -112,15 +105,12 @@ public sealed class EducationGrpcService(
         RegionAccess.Require(caller, RegionAccess.Recorders, "grant education subsidies");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EnrolmentId, violations, "enrolment_id");
-        violations.Check(Enum.IsDefined((SubsidyKind)request.Kind), "kind", "must be a subsidy kind");
-        violations.Check(request.Amount is { Fen: > 0 and <= MaxSubsidyFen }, "amount", $"must be more than 0 and at most {MaxSubsidyFen} fen");
-        violations.Check(request.Year is >= 2000 and <= 2100, "year", "must be from 2000 to 2100");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var (enrolment, household) = await VisibleEnrolmentAsync(caller, id, ct);
         var kind = (SubsidyKind)request.Kind;
-        RequireGrantable(enrolment, household, kind);
+        Refusal.ThrowIf(EducationSubsidyRule.WhyNot(enrolment, household, kind, Today, policy.For(Today.Year)));
 
         var subsidy = new EducationSubsidy
         {
@@ -166,9 +156,8 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        violations.Check(Enum.IsDefined((ExemptionKind)request.Kind), "kind", "must be an exemption kind");
-        violations.Check(request.Reason.Trim().Length is > 0 and <= 400, "reason", "must have 1 to 400 characters");
-        violations.Check(request.ApprovedBy.Trim().Length is > 0 and <= 128, "approved_by", "must have 1 to 128 characters");
+        EducationValidation.NotBlank(request.Reason, violations, "reason");
+        EducationValidation.NotBlank(request.ApprovedBy, violations, "approved_by");
         var from = request.From.ToDateOnly();
         violations.Check(from is not null, "from", "must be a valid date");
         var until = request.Until.ToDateOnly();
@@ -248,17 +237,12 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         var visitedOn = EducationValidation.PastDate(request.VisitedOn, Today, violations, "visited_on");
-        violations.Check(request.Outcome.Trim().Length is > 0 and <= 1000, "outcome", "must have 1 to 1000 characters");
-        violations.Check(request.NextStep.Trim().Length <= 400, "next_step", "must have at most 400 characters");
+        EducationValidation.NotBlank(request.Outcome, violations, "outcome");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var @case = await VisibleCaseAsync(caller, id, ct);
-        if (!@case.IsOpen)
-        {
-            throw RpcErrors.FailedPrecondition($"The case was closed on {@case.ClosedAt:yyyy-MM-dd}: {@case.ClosingReason}.");
-        }
-
+        Refusal.ThrowIf(DropoutVisitRule.WhyNoVisit(@case));
         var visit = new DropoutVisit
         {
             Id = Guid.CreateVersion7(),
@@ -285,28 +269,6 @@ public sealed class EducationGrpcService(
             r => r.ContentCase == ImportEnrolmentsRequest.ContentOneofCase.Header ? r.Header : null,
             r => r.ContentCase == ImportEnrolmentsRequest.ContentOneofCase.Row ? r.Row : null);
         return new ImportEnrolmentsResponse { Report = report };
-    }
-
-    private void RequireGrantable(Enrolment enrolment, AssistedHousehold household, SubsidyKind kind)
-    {
-        if (enrolment.WithdrawnOn is { } ended)
-        {
-            throw RpcErrors.FailedPrecondition($"The enrolment ended on {ended:yyyy-MM-dd}.");
-        }
-
-        if (kind == SubsidyKind.TuitionWaiver)
-        {
-            var decision = TuitionWaiverEligibility.Decide(household, enrolment.Stage, Today, policy.For(Today.Year));
-            if (!decision.Eligible)
-            {
-                throw RpcErrors.FailedPrecondition($"The student is not eligible for a tuition waiver: {decision.Reason}.");
-            }
-        }
-
-        if (kind == SubsidyKind.RainDewPlan && enrolment.Stage != SchoolStage.Vocational)
-        {
-            throw RpcErrors.FailedPrecondition("雨露计划 support is for vocational students.");
-        }
     }
 
     private static void RequireCurrentMember(AssistedHousehold household, Guid memberId)

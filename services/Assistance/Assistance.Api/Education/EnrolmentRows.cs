@@ -16,11 +16,9 @@ public sealed class EnrolmentRows(DepartmentMembers members, TimeProvider time) 
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         members.Validate(row.NationalId, "national_id", problems);
-        EducationValidation.Stage(row.Stage, problems, "stage");
-        EducationValidation.SchoolName(row.School, problems, "school");
-        EducationValidation.Grade(row.Grade, problems, "grade");
+        EducationValidation.NotBlank(row.School, problems, "school");
         EducationValidation.SchoolYear(row.SchoolYear, today, problems, "school_year");
-        problems.Check(row.RecordKey.Trim().Length is > 0 and <= 64, "record_key", "must have 1 to 64 characters");
+        EducationValidation.NotBlank(row.RecordKey, problems, "record_key");
         if (row.WithdrawnOn is not null)
         {
             EducationValidation.PastDate(row.WithdrawnOn, today, problems, "withdrawn_on");

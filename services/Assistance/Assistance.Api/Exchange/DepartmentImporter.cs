@@ -27,7 +27,7 @@ public sealed class DepartmentImporter(AssistanceDbContext db, GuaranteeAssessor
         IDepartmentRows<TRow> area,
         Func<TRequest, DepartmentBatchHeader?> headerOf,
         Func<TRequest, TRow?> rowOf)
-        where TRow : class
+        where TRow : class, IMessage
     {
         var caller = context.GetCaller();
         RequireDepartment(caller, area.Kind);
@@ -36,8 +36,8 @@ public sealed class DepartmentImporter(AssistanceDbContext db, GuaranteeAssessor
         var header = await stream.MoveNext(ct) ? headerOf(stream.Current) : null;
         var violations = new FieldViolations();
         violations.Check(header is not null, "header", "the first message must be the batch header");
-        violations.Check(header is null || header.BatchId.Trim().Length is > 0 and <= 64, "header.batch_id", "must have 1 to 64 characters");
-        violations.Check(header is null || header.SourceSystem.Length <= 64, "header.source_system", "must have at most 64 characters");
+        // Lengths are in exchange.proto; an id of spaces passes them but names no batch.
+        violations.Check(header is null || header.BatchId.Trim().Length > 0, "header.batch_id", "must not be blank");
         violations.ThrowIfAny();
         var batchId = header!.BatchId.Trim();
 
@@ -65,8 +65,14 @@ public sealed class DepartmentImporter(AssistanceDbContext db, GuaranteeAssessor
             }
             else
             {
-                var problems = new FieldViolations();
-                area.Validate(row.Row, problems);
+                // A row's contract rules first, as a call's are checked before its handler (the stream
+                // message leaves its row to this check, so a bad row is reported by position); the area's own only when they pass.
+                var problems = RequestValidator.Shared.Check(row.Row);
+                if (!problems.Any)
+                {
+                    area.Validate(row.Row, problems);
+                }
+
                 foreach (var problem in problems.Items.Skip(1))
                 {
                     AddProblem(report, position, problem.Field, problem.Description);

@@ -43,7 +43,10 @@ public interface IDepartmentRows<TRow>
 {
     DepartmentKind Kind { get; }
 
-    /// <summary>Checks one row's fields; problems are named by the row's proto field names (e.g. "national_id").</summary>
+    /// <summary>
+    /// Checks one row's fields beyond its contract's rules (checked first, by the importer); problems are
+    /// named by the row's proto field names (e.g. "national_id").
+    /// </summary>
     void Validate(TRow row, FieldViolations problems);
 
     /// <summary>

@@ -68,7 +68,6 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Secure || !string.IsNullOrWhiteSpace(request.Note), "note", "must say what the village found when the household is not secure");
-        violations.Check(request.Note.Length <= 400, "note", "must have at most 400 characters");
         violations.ThrowIfAny();
 
         var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -95,7 +94,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         RegionAccess.Require(caller, RegionAccess.Readers, "read coverage");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var year = Year(request.Year, violations);
+        var year = Year(request.Year);
         violations.ThrowIfAny();
         return new GetRegionCoverageResponse { Coverage = await coverage.ForRegionAsync(region, year, context.CancellationToken) };
     }
@@ -106,7 +105,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         RegionAccess.Require(caller, RegionAccess.Readers, "read coverage");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        var year = Year(request.Year, violations);
+        var year = Year(request.Year);
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         violations.ThrowIfAny();
 
@@ -118,10 +117,6 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         return response;
     }
 
-    private int Year(int requested, FieldViolations violations)
-    {
-        var current = time.GetUtcNow().Year;
-        violations.Check(requested == 0 || requested is >= 2000 and <= 2100, "year", "must be 0 (this year) or a year from 2000 to 2100");
-        return requested == 0 ? current : requested;
-    }
+    /// <summary>0 asks for this year; any other year is within the contract's 2000–2100.</summary>
+    private int Year(int requested) => requested == 0 ? time.GetUtcNow().Year : requested;
 }

@@ -26,7 +26,7 @@ public sealed partial class HealthGrpcService
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var recordId = request.RecordId.Length == 0 ? (Guid?)null : Ids.Require(request.RecordId, violations, "record_id");
-        var hospital = HealthValidation.Text(request.Hospital, 200, violations, "hospital");
+        var hospital = HealthValidation.Required(request.Hospital, violations, "hospital");
         var admittedOn = HealthValidation.Date(request.AdmittedOn, Today, violations, "admitted_on");
         var dischargedOn = HealthValidation.Date(request.DischargedOn, Today, violations, "discharged_on");
         violations.Check(dischargedOn >= admittedOn, "discharged_on", "must not be before admitted_on");
@@ -73,7 +73,7 @@ public sealed partial class HealthGrpcService
         RegionAccess.Require(caller, RegionAccess.Readers, "read medical expenses");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        var year = request.Year == 0 ? 0 : HealthValidation.Year(request.Year, violations, "year");
+        var year = request.Year;
         violations.ThrowIfAny();
 
         await ReadableAsync(caller, id, "health.medical-expenses.read", context);

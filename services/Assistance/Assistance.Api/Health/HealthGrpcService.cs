@@ -30,9 +30,8 @@ public sealed partial class HealthGrpcService(
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        var year = HealthValidation.Year(request.Year, violations, "year");
+        var year = request.Year;
         HealthValidation.Premium(request.Premium, request.Subsidised, violations);
-        violations.Check(request.Status != Pa.Assistance.V1.EnrolmentStatus.Unspecified, "status", "must be enrolled or lapsed");
         violations.ThrowIfAny();
 
         var household = await ChangeableMemberAsync(caller, id, memberId, context);
@@ -68,7 +67,7 @@ public sealed partial class HealthGrpcService(
         RegionAccess.Require(caller, RegionAccess.Readers, "read insurance enrolments");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        var year = request.Year == 0 ? Now.Year : HealthValidation.Year(request.Year, violations, "year");
+        var year = request.Year == 0 ? Now.Year : request.Year;
         violations.ThrowIfAny();
 
         await ReadableAsync(caller, id, "health.enrolments.read", context);
@@ -95,8 +94,8 @@ public sealed partial class HealthGrpcService(
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        var doctor = HealthValidation.Text(request.Doctor, 100, violations, "doctor");
-        var clinic = HealthValidation.Text(request.Clinic, 200, violations, "clinic");
+        var doctor = HealthValidation.Required(request.Doctor, violations, "doctor");
+        var clinic = HealthValidation.Required(request.Clinic, violations, "clinic");
         var signedOn = HealthValidation.Date(request.SignedOn, Today, violations, "signed_on");
         var validUntil = request.ValidUntil.ToDateOnly();
         violations.Check(validUntil is not null && validUntil > signedOn, "valid_until", "is required and must be after signed_on");
@@ -122,8 +121,8 @@ public sealed partial class HealthGrpcService(
         var violations = new FieldViolations();
         var contractId = Ids.Require(request.ContractId, violations, "contract_id");
         var visitedOn = HealthValidation.Date(request.VisitedOn, Today, violations, "visited_on");
-        var doctor = HealthValidation.Text(request.Doctor, 100, violations, "doctor");
-        var notes = HealthValidation.Text(request.Notes, 1000, violations, "notes", required: false);
+        var doctor = HealthValidation.Required(request.Doctor, violations, "doctor");
+        var notes = request.Notes.Trim();
         violations.ThrowIfAny();
 
         var contract = await db.Set<FamilyDoctorContract>().FirstOrDefaultAsync(c => c.Id == contractId, context.CancellationToken)
@@ -163,10 +162,9 @@ public sealed partial class HealthGrpcService(
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        violations.Check(request.Kind != Pa.Assistance.V1.IllnessKind.Unspecified, "kind", "must be chronic or serious");
-        var category = HealthValidation.Text(request.Category, 100, violations, "category");
+        var category = HealthValidation.Required(request.Category, violations, "category");
         var diagnosedOn = HealthValidation.Date(request.DiagnosedOn, Today, violations, "diagnosed_on");
-        var source = HealthValidation.Text(request.Source, 200, violations, "source");
+        var source = HealthValidation.Required(request.Source, violations, "source");
         violations.ThrowIfAny();
 
         await ChangeableMemberAsync(caller, id, memberId, context);

@@ -3,20 +3,12 @@ using Platform.ServiceDefaults;
 
 namespace Platform.Assistance.Health;
 
-/// <summary>Field checks shared by the officers' RPCs and the department rows.</summary>
+/// <summary>Field checks shared by the officers' RPCs and the department rows, beyond health.proto's own rules.</summary>
 public static class HealthValidation
 {
-    public static int Year(int year, FieldViolations violations, string field)
-    {
-        violations.Check(year is >= 2000 and <= 2100, field, "must be a year from 2000 to 2100");
-        return year;
-    }
-
-    public static void Premium(Money? premium, Money? subsidised, FieldViolations violations)
-    {
-        violations.Check(premium is { Fen: >= 0 and <= 100_000_000 }, "premium", "is required: 0 to 1,000,000 yuan in fen");
-        violations.Check(subsidised is { Fen: >= 0 } && subsidised.Fen <= (premium?.Fen ?? 0), "subsidised", "is required: 0 up to the premium, in fen");
-    }
+    /// <summary>The contract bounds each amount; the subsidy cannot pay more than the premium.</summary>
+    public static void Premium(Money? premium, Money? subsidised, FieldViolations violations) =>
+        violations.Check(premium is null || subsidised is null || subsidised.Fen <= premium.Fen, "subsidised", "must not be more than the premium");
 
     public static long Fen(Money? money) => money?.Fen ?? 0;
 
@@ -28,11 +20,11 @@ public static class HealthValidation
         return parsed ?? default;
     }
 
-    public static string Text(string value, int max, FieldViolations violations, string field, bool required = true)
+    /// <summary>The text trimmed; the contract bounds its length, but a value of spaces passes that and says nothing.</summary>
+    public static string Required(string value, FieldViolations violations, string field)
     {
         var trimmed = value.Trim();
-        violations.Check(!required || trimmed.Length > 0, field, "is required");
-        violations.Check(trimmed.Length <= max, field, $"must have at most {max} characters");
+        violations.Check(trimmed.Length > 0, field, "must not be blank");
         return trimmed;
     }
 }

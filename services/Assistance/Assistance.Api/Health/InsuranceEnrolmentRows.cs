@@ -20,9 +20,8 @@ public sealed class InsuranceEnrolmentRows(DepartmentMembers members, TimeProvid
     public void Validate(InsuranceEnrolmentRow row, FieldViolations problems)
     {
         members.Validate(row.NationalId, "national_id", problems);
-        HealthValidation.Year(row.Year, problems, "year");
         HealthValidation.Premium(row.Premium, row.Subsidised, problems);
-        problems.Check(row.RecordKey.Trim().Length is > 0 and <= 64, "record_key", "must have 1 to 64 characters");
+        HealthValidation.Required(row.RecordKey, problems, "record_key");
     }
 
     public async Task ApplyAsync(AssistanceDbContext db, Caller caller, IReadOnlyList<DepartmentRow<InsuranceEnrolmentRow>> rows, CancellationToken ct)

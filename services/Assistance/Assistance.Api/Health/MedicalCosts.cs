@@ -24,17 +24,20 @@ public sealed record MedicalCosts(long TotalFen, long CompliantFen, long BasicIn
     /// <summary>Compliant out-of-pocket over compliant costs; 0 when nothing was compliant.</summary>
     public decimal CompliantOutOfPocketShare => Share(CompliantOutOfPocketFen, CompliantFen);
 
-    /// <summary>Adds a problem per field that breaks the bounds; the field names are the request's.</summary>
+    /// <summary>
+    /// Adds a problem per field that breaks the rules between the amounts; the field names are the
+    /// request's. health.proto bounds each amount on its own (0 to <see cref="MoneyLimits.YearlyIncomeFen"/>),
+    /// which also keeps the sum of the payments far from overflowing.
+    /// </summary>
     public void Validate(FieldViolations violations)
     {
-        violations.Check(TotalFen is >= 0 and <= MaxFen, "total_cost", "must be from 0 to 100,000,000 yuan in fen");
-        violations.Check(CompliantFen >= 0 && CompliantFen <= TotalFen, "compliant_cost", "must be from 0 to the total cost");
+        violations.Check(CompliantFen <= TotalFen, "compliant_cost", "must not be more than the total cost");
         foreach (var (field, fen) in Payments())
         {
-            violations.Check(fen >= 0 && fen <= CompliantFen, field, "must be from 0 to the compliant cost: payments only cover compliant costs");
+            violations.Check(fen <= CompliantFen, field, "must not be more than the compliant cost: payments only cover compliant costs");
         }
 
-        if (Payments().All(p => p.Fen >= 0 && p.Fen <= CompliantFen))
+        if (Payments().All(p => p.Fen <= CompliantFen))
         {
             violations.Check(PaymentsFen <= CompliantFen, "compliant_cost",
                 $"must cover all payments together (basic insurance, critical-illness insurance, medical assistance and others sum to {PaymentsFen} fen)");
@@ -45,9 +48,6 @@ public sealed record MedicalCosts(long TotalFen, long CompliantFen, long BasicIn
     public static bool AboveLimit(long outOfPocketFen, long compliantFen, decimal limit) => Share(outOfPocketFen, compliantFen) > limit;
 
     public static decimal Share(long partFen, long wholeFen) => wholeFen <= 0 ? 0m : (decimal)partFen / wholeFen;
-
-    /// <summary>A hundred million yuan is beyond any one stay; the bound keeps every sum far from overflowing.</summary>
-    private const long MaxFen = MoneyLimits.YearlyIncomeFen;
 
     private IEnumerable<(string Field, long Fen)> Payments() =>
     [

@@ -15,10 +15,9 @@ public sealed class HouseAppraisalRows(DepartmentMembers members, TimeProvider t
     public void Validate(Proto.HouseAppraisalRow row, FieldViolations problems)
     {
         members.Validate(row.NationalId, "national_id", problems);
-        problems.Check(row.Grade.ToGrade() is not null, "grade", "must be A, B, C or D");
         HousingValidation.PastDate(row.AppraisedOn, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), problems, "appraised_on");
         HousingValidation.Appraiser(row.Appraiser, problems, "appraiser");
-        problems.Check(row.RecordKey.Trim().Length is > 0 and <= 64, "record_key", "must have 1 to 64 characters");
+        HousingValidation.NotBlank(row.RecordKey, problems, "record_key");
     }
 
     public async Task ApplyAsync(AssistanceDbContext db, Caller caller, IReadOnlyList<DepartmentRow<Proto.HouseAppraisalRow>> rows, CancellationToken ct)

@@ -4,6 +4,7 @@ using Platform.Assistance.Access;
 using Platform.Assistance.Data;
 using Platform.Assistance.Exchange;
 using Platform.Assistance.Guarantees;
+using Platform.Assistance.Policy;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
@@ -21,11 +22,8 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         RegionAccess.Require(caller, RegionAccess.Recorders, "record house appraisals");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        var grade = request.Grade.ToGrade();
-        violations.Check(grade is not null, "grade", "must be A, B, C or D");
         var appraisedOn = HousingValidation.PastDate(request.AppraisedOn, Today, violations, "appraised_on");
         HousingValidation.Appraiser(request.Appraiser, violations, "appraiser");
-        violations.Check(request.Notes.Length <= 400, "notes", "must have at most 400 characters");
         violations.ThrowIfAny();
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -34,7 +32,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         {
             Id = Guid.CreateVersion7(),
             HouseholdId = id,
-            Grade = grade!.Value,
+            Grade = request.Grade.ToGrade()!.Value,
             AppraisedOn = appraisedOn,
             AppraiserName = request.Appraiser.Name.Trim(),
             AppraiserOrganisation = request.Appraiser.Organisation.Trim(),
@@ -72,36 +70,17 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         RegionAccess.Require(caller, RegionAccess.Recorders, "start renovation projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        var kind = request.Kind.ToKind();
-        violations.Check(kind is not null, "kind", "must be repair, rebuild or relocation instead");
-        violations.Check(request.Subsidy is { Fen: >= 0 and <= MoneyLimits.HouseholdSubsidyFen }, "subsidy", $"must be given in whole fen, {MoneyLimits.UpTo(MoneyLimits.HouseholdSubsidyFen)}");
         var startedOn = HousingValidation.PastDate(request.StartedOn, Today, violations, "started_on");
         violations.ThrowIfAny();
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
         var ct = context.CancellationToken;
         var latest = HouseAppraisal.Latest(await db.Set<HouseAppraisal>().Where(a => a.HouseholdId == id).ToListAsync(ct));
-        if (latest is not { Dangerous: true })
-        {
-            throw RpcErrors.FailedPrecondition(latest is null
-                ? "The house has not been appraised; only a dangerous house (grade C or D) gets a renovation project."
-                : $"The latest appraisal grades the house {latest.Grade}; only a dangerous house (grade C or D) gets a renovation project.");
-        }
-
-        if (startedOn < latest.AppraisedOn)
+        var projects = await db.Set<RenovationProject>().Where(p => p.HouseholdId == id).ToListAsync(ct);
+        Refusal.ThrowIf(RenovationStartRule.WhyNot(latest, projects));
+        if (startedOn < latest!.AppraisedOn)
         {
             throw RpcErrors.InvalidArgument("started_on", $"must not be before the appraisal it answers ({latest.AppraisedOn:yyyy-MM-dd})");
-        }
-
-        var projects = await db.Set<RenovationProject>().Where(p => p.HouseholdId == id).ToListAsync(ct);
-        if (projects.FirstOrDefault(p => p.IsOpen) is { } open)
-        {
-            throw RpcErrors.FailedPrecondition($"The household already has an open renovation project ({open.Id}, {HousingRule.Describe(open.Status)}).");
-        }
-
-        if (projects.Any(p => p.Status == RenovationStatus.Accepted && p.StartedOn >= latest.AppraisedOn))
-        {
-            throw RpcErrors.FailedPrecondition("The dangerous house of the latest appraisal has already been renovated and accepted.");
         }
 
         var now = Now;
@@ -110,7 +89,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
             Id = Guid.CreateVersion7(),
             HouseholdId = id,
             AppraisalId = latest.Id,
-            Kind = kind!.Value,
+            Kind = request.Kind.ToKind()!.Value,
             SubsidyFen = request.Subsidy.Fen,
             Status = RenovationStatus.Planned,
             StartedOn = startedOn,
@@ -138,20 +117,14 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         RegionAccess.Require(caller, RegionAccess.Recorders, "advance renovation projects");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
-        var to = request.Status.ToStatus();
-        violations.Check(to is RenovationStatus.UnderConstruction or RenovationStatus.Completed or RenovationStatus.Cancelled,
-            "status", "must be under construction, completed or cancelled (acceptance is recorded by its inspection)");
         violations.ThrowIfAny();
+        var to = request.Status.ToStatus()!.Value;
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
-        if (!RenovationLifecycle.CanAdvance(project.Status, to!.Value))
-        {
-            throw RpcErrors.FailedPrecondition($"A project that is {HousingRule.Describe(project.Status)} cannot become {HousingRule.Describe(to.Value)}.");
-        }
-
-        project.Status = to.Value;
+        Refusal.ThrowIf(RenovationLifecycle.WhyNotAdvance(project.Status, to));
+        project.Status = to;
         project.StatusChangedAt = Now;
-        Audit(caller, $"housing.renovation.{to.Value.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id, context);
+        Audit(caller, $"housing.renovation.{to.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id, context);
         await db.SaveAndReassessAsync(assessor, [project.HouseholdId], context.CancellationToken);
         return new Proto.AdvanceRenovationResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(project.HouseholdId, context) };
     }
@@ -163,9 +136,8 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var inspectedOn = HousingValidation.PastDate(request.InspectedOn, Today, violations, "inspected_on");
-        violations.Check(request.Inspector.Trim().Length is > 0 and <= 64, "inspector", "must have 1 to 64 characters");
+        HousingValidation.NotBlank(request.Inspector, violations, "inspector");
         violations.Check(request.Passed || !string.IsNullOrWhiteSpace(request.Findings), "findings", "must say what failed when the inspection is not passed");
-        violations.Check(request.Findings.Length <= 400, "findings", "must have at most 400 characters");
         violations.ThrowIfAny();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
@@ -173,8 +145,8 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         violations.Check(!request.Passed || request.FamilyMovedIn || project.Kind != RenovationKind.RelocationInstead,
             "family_moved_in", "a relocation instead is accepted only once the family has moved to the new home");
         violations.ThrowIfAny();
-        var after = RenovationLifecycle.AfterInspection(project.Status, request.Passed)
-            ?? throw RpcErrors.FailedPrecondition($"Only a completed project can be inspected for acceptance; this one is {HousingRule.Describe(project.Status)}.");
+        Refusal.ThrowIf(RenovationLifecycle.WhyNotInspect(project.Status));
+        var after = RenovationLifecycle.AfterInspection(project.Status, request.Passed)!.Value;
 
         var now = Now;
         // Added through its set, not the collection: a new row with its id already set would be taken for an existing one.

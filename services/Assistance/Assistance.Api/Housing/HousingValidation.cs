@@ -3,7 +3,7 @@ using Proto = Pa.Assistance.V1;
 
 namespace Platform.Assistance.Housing;
 
-/// <summary>Field checks shared by officers' requests and the housing department's rows.</summary>
+/// <summary>Field checks shared by officers' requests and the housing department's rows, beyond housing.proto's own rules.</summary>
 public static class HousingValidation
 {
     /// <summary>A real date from 2000 up to today; adds a problem and returns default otherwise.</summary>
@@ -16,9 +16,10 @@ public static class HousingValidation
         return value ?? default;
     }
 
-    public static void Appraiser(Proto.Appraiser? appraiser, FieldViolations violations, string field)
-    {
-        violations.Check(appraiser is not null && appraiser.Name.Trim().Length is > 0 and <= 64, $"{field}.name", "must have 1 to 64 characters");
-        violations.Check(appraiser is null || appraiser.Organisation.Length <= 128, $"{field}.organisation", "must have at most 128 characters");
-    }
+    /// <summary>The contract requires the appraiser and bounds the name; a name of spaces names no one.</summary>
+    public static void Appraiser(Proto.Appraiser? appraiser, FieldViolations violations, string field) =>
+        NotBlank(appraiser?.Name ?? "", violations, $"{field}.name");
+
+    public static void NotBlank(string value, FieldViolations violations, string field) =>
+        violations.Check(value.Trim().Length > 0, field, "must not be blank");
 }

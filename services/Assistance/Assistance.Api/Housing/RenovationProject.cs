@@ -87,6 +87,14 @@ public static class RenovationLifecycle
         _ => false,
     };
 
+    /// <summary>Why an officer may not move a project from <paramref name="from"/> to <paramref name="to"/>, or null when they may.</summary>
+    public static string? WhyNotAdvance(RenovationStatus from, RenovationStatus to) =>
+        CanAdvance(from, to) ? null : $"A project that is {HousingRule.Describe(from)} cannot become {HousingRule.Describe(to)}.";
+
+    /// <summary>Why no acceptance inspection may be recorded: only completed work is inspected.</summary>
+    public static string? WhyNotInspect(RenovationStatus from) =>
+        from == RenovationStatus.Completed ? null : $"Only a completed project can be inspected for acceptance; this one is {HousingRule.Describe(from)}.";
+
     /// <summary>The status after an acceptance inspection, or null when the project is not completed and cannot be inspected.</summary>
     public static RenovationStatus? AfterInspection(RenovationStatus from, bool passed) =>
         from != RenovationStatus.Completed ? null : passed ? RenovationStatus.Accepted : RenovationStatus.UnderConstruction;

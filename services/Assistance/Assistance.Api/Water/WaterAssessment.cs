@@ -30,6 +30,10 @@ public sealed class WaterCheck
 
     public static WaterCheck Of(bool meets) => new() { Meets = meets };
 
+    /// <summary>An officer's check as stored; water.proto requires all four and bounds the value and note.</summary>
+    public static WaterCheck From(Pa.Assistance.V1.WaterDimensionCheck check) =>
+        new() { Meets = check.Meets, MeasuredValue = check.HasMeasuredValue ? check.MeasuredValue : null, Note = check.Note.Trim() };
+
     public bool SameAs(WaterCheck other) => Meets == other.Meets && MeasuredValue == other.MeasuredValue && Note == other.Note;
 }
 

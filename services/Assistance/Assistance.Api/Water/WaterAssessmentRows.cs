@@ -17,8 +17,8 @@ public sealed class WaterAssessmentRows(DepartmentMembers members, TimeProvider 
     {
         members.Validate(row.NationalId, "national_id", problems);
         WaterValidation.AssessedOn(row.AssessedOn, Today, problems, "assessed_on");
-        WaterValidation.Text(row.Assessor, 64, required: true, problems, "assessor");
-        WaterValidation.Text(row.RecordKey, 64, required: true, problems, "record_key");
+        WaterValidation.NotBlank(row.Assessor, problems, "assessor");
+        WaterValidation.NotBlank(row.RecordKey, problems, "record_key");
     }
 
     public async Task ApplyAsync(AssistanceDbContext db, Caller caller, IReadOnlyList<DepartmentRow<WaterAssessmentRow>> rows, CancellationToken ct)
@@ -94,11 +94,9 @@ public sealed class WaterAssessmentRows(DepartmentMembers members, TimeProvider 
     }
 }
 
-/// <summary>Checks shared by the officers' and the department's assessments.</summary>
+/// <summary>Checks shared by the officers' and the department's assessments, beyond water.proto's own rules.</summary>
 public static class WaterValidation
 {
-    public const int NoteLength = 200;
-
     public static DateOnly AssessedOn(Pa.Common.V1.Date? date, DateOnly today, FieldViolations problems, string field)
     {
         var day = date.ToDateOnly();
@@ -108,23 +106,7 @@ public static class WaterValidation
         return day ?? today;
     }
 
-    public static void Text(string value, int max, bool required, FieldViolations problems, string field)
-    {
-        var trimmed = value.Trim();
-        problems.Check(!required || trimmed.Length > 0, field, "is required");
-        problems.Check(trimmed.Length <= max, field, $"must have at most {max} characters");
-    }
-
-    public static WaterCheck Check(WaterDimensionCheck? check, FieldViolations problems, string field)
-    {
-        if (check is null)
-        {
-            problems.Add(field, "is required: every assessment covers all four dimensions");
-            return new WaterCheck();
-        }
-
-        problems.Check(!check.HasMeasuredValue || (double.IsFinite(check.MeasuredValue) && check.MeasuredValue >= 0), $"{field}.measured_value", "must be a number not below zero");
-        Text(check.Note, NoteLength, required: false, problems, $"{field}.note");
-        return new WaterCheck { Meets = check.Meets, MeasuredValue = check.HasMeasuredValue ? check.MeasuredValue : null, Note = check.Note.Trim() };
-    }
+    /// <summary>The contract bounds the length; a value of spaces passes that but says nothing.</summary>
+    public static void NotBlank(string value, FieldViolations problems, string field) =>
+        problems.Check(value.Trim().Length > 0, field, "must not be blank");
 }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Assistance.V1;
 using Platform.Assistance.Guarantees;
+using Platform.Assistance.Policy;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
@@ -15,21 +16,14 @@ namespace Platform.Assistance.Water;
 /// </summary>
 public sealed partial class WaterGrpcService
 {
-    public const int MaxHouseholdsPerCall = 500;
-
     public override async Task<CreateWaterProjectResponse> CreateWaterProject(CreateWaterProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "create water projects");
         var violations = new FieldViolations();
-        WaterValidation.Text(request.Name, 100, required: true, violations, "name");
-        var kind = WaterMapping.FromProto<WaterProjectKind, Pa.Assistance.V1.WaterProjectKind>(request.Kind);
-        violations.Check(kind is not null, "kind", "must be one of the project kinds");
+        WaterValidation.NotBlank(request.Name, violations, "name");
         var villageValid = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
         violations.Check(villageValid, "village_code", "must be the 12-digit code of a village");
-        violations.Check(request.Budget is { Fen: > 0 and <= MoneyLimits.ProjectBudgetFen }, "budget", $"must be more than 0 and at most {MoneyLimits.ProjectBudgetFen} fen");
-        var fixes = request.Fixes.Select(f => WaterMapping.FromProto<WaterDimension, Pa.Assistance.V1.WaterDimension>(f)).ToList();
-        violations.Check(fixes.Count > 0 && fixes.All(f => f is not null), "fixes", "must name at least one dimension, each one of the four");
         violations.ThrowIfAny();
 
         if (!caller.CanSee(village))
@@ -42,11 +36,11 @@ public sealed partial class WaterGrpcService
         {
             Id = Guid.CreateVersion7(),
             Name = request.Name.Trim(),
-            Kind = kind!.Value,
+            Kind = WaterMapping.FromProto<WaterProjectKind, Pa.Assistance.V1.WaterProjectKind>(request.Kind)!.Value,
             VillageCode = village.Value,
             BudgetFen = request.Budget.Fen,
             Status = WaterProjectStatus.Planned,
-            Fixes = fixes.Select(f => f!.Value).Distinct().ToList(),
+            Fixes = request.Fixes.Select(f => WaterMapping.FromProto<WaterDimension, Pa.Assistance.V1.WaterDimension>(f)!.Value).Distinct().ToList(),
             CreatedBy = caller.Subject,
             CreatedAt = now,
         };
@@ -62,7 +56,6 @@ public sealed partial class WaterGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "add households to water projects");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.Check(request.HouseholdIds.Count is > 0 and <= MaxHouseholdsPerCall, "household_ids", $"must list 1 to {MaxHouseholdsPerCall} households");
         var ids = new List<Guid>();
         foreach (var text in request.HouseholdIds)
         {
@@ -77,10 +70,7 @@ public sealed partial class WaterGrpcService
         ids = ids.Distinct().ToList();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
-        if (!WaterProjectLifecycle.AcceptsHouseholds(project.Status))
-        {
-            throw RpcErrors.FailedPrecondition("A completed project's served households are fixed; record a new project for more households.");
-        }
+        Refusal.ThrowIf(WaterProjectLifecycle.WhyNoHouseholds(project.Status));
 
         var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, context.CancellationToken);
         var missing = ids.FirstOrDefault(id => !households.TryGetValue(id, out var h) || !caller.CanSee(RegionCode.Parse(h.RegionCode)));
@@ -116,20 +106,16 @@ public sealed partial class WaterGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "advance water projects");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
-        var to = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
-        violations.Check(to is not null, "status", "must be UNDER_CONSTRUCTION or COMPLETED");
         violations.ThrowIfAny();
+        var to = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status)!.Value;
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
         var served = await db.Set<WaterProjectHousehold>().Where(s => s.ProjectId == projectId).ToListAsync(context.CancellationToken);
-        if (WaterProjectLifecycle.CannotAdvance(project.Status, to!.Value, served.Count) is { } why)
-        {
-            throw RpcErrors.FailedPrecondition($"The project cannot move on: {why}.");
-        }
+        Refusal.ThrowIf(WaterProjectLifecycle.CannotAdvance(project.Status, to, served.Count), "The project cannot move on");
 
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        project.Status = to.Value;
+        project.Status = to;
         var duties = 0;
         if (to == WaterProjectStatus.UnderConstruction)
         {
@@ -146,7 +132,7 @@ public sealed partial class WaterGrpcService
             }
         }
 
-        db.Record(caller, $"water.project.{to.Value.ToString().ToLowerInvariant()}", nameof(WaterProject), projectId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Record(caller, $"water.project.{to.ToString().ToLowerInvariant()}", nameof(WaterProject), projectId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         await db.SaveAndReassessAsync(assessor, served.Select(s => s.HouseholdId).ToList(), context.CancellationToken);
         return new AdvanceWaterProjectResponse { Project = project.ToMessage(served.Count), ReassessmentsDue = duties };
     }
@@ -158,7 +144,6 @@ public sealed partial class WaterGrpcService
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var status = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
-        violations.Check(request.Status == Pa.Assistance.V1.WaterProjectStatus.Unspecified || status is not null, "status", "must be a project status or UNSPECIFIED for all");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();

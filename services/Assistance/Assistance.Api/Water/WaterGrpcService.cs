@@ -23,13 +23,9 @@ public sealed partial class WaterGrpcService(
         RegionAccess.Require(caller, RegionAccess.Recorders, "record water assessments");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        var quantity = WaterValidation.Check(request.Quantity, violations, "quantity");
-        var quality = WaterValidation.Check(request.Quality, violations, "quality");
-        var convenience = WaterValidation.Check(request.Convenience, violations, "convenience");
-        var reliability = WaterValidation.Check(request.Reliability, violations, "reliability");
         var now = time.GetUtcNow().UtcDateTime;
         var assessedOn = WaterValidation.AssessedOn(request.AssessedOn, DateOnly.FromDateTime(now), violations, "assessed_on");
-        WaterValidation.Text(request.Assessor, 64, required: true, violations, "assessor");
+        WaterValidation.NotBlank(request.Assessor, violations, "assessor");
         violations.ThrowIfAny();
 
         var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
@@ -38,10 +34,10 @@ public sealed partial class WaterGrpcService(
             Id = Guid.CreateVersion7(),
             HouseholdId = id,
             RegionCode = household.RegionCode,
-            Quantity = quantity,
-            Quality = quality,
-            Convenience = convenience,
-            Reliability = reliability,
+            Quantity = WaterCheck.From(request.Quantity),
+            Quality = WaterCheck.From(request.Quality),
+            Convenience = WaterCheck.From(request.Convenience),
+            Reliability = WaterCheck.From(request.Reliability),
             AssessedOn = assessedOn,
             Assessor = request.Assessor.Trim(),
             Source = WaterAssessmentSource.Officer,

@@ -103,7 +103,8 @@ public static class WaterProjectLifecycle
     };
 
     /// <summary>Served households are fixed once the project is completed: its duties name them.</summary>
-    public static bool AcceptsHouseholds(WaterProjectStatus status) => status != WaterProjectStatus.Completed;
+    public static string? WhyNoHouseholds(WaterProjectStatus status) =>
+        status == WaterProjectStatus.Completed ? "A completed project's served households are fixed; record a new project for more households." : null;
 
     /// <summary>
     /// An assessment answers a completion when it was made on or after the completion day and recorded
