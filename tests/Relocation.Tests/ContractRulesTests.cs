@@ -105,6 +105,15 @@ public sealed class ContractRulesTests(RelocationFactory service) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_page_size_from_zero_passes_and_a_negative_one_is_refused()
+    {
+        Assert.NotNull(await service.Sites().ListSitesAsync(new ListSitesRequest { Page = new PageRequest { PageSize = 0 } }, County));
+        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
+            service.Sites().ListSitesAsync(new ListSitesRequest { Page = new PageRequest { PageSize = -1 } }, County));
+        Assert.Equal("page.page_size", RpcAssert.InvalidField(error));
+    }
+
+    [Fact]
     public async Task The_outbox_takes_up_to_1000_positive_row_ids()
     {
         var outbox = service.Client<OutboxService.OutboxServiceClient>();
