@@ -52,7 +52,12 @@ public sealed class PlanningGrpcTests(RelocationFactory service) : IClassFixture
         request.PlannedMoveOn = new() { Year = 2026, Month = 2, Day = 30 };
 
         var fields = RpcAssert.InvalidFields(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Relocations.PlanRelocationAsync(request, County)));
-        Assert.Equal(["household_id", "reason", "subsidy", "planned_move_on"], fields);
+        // The contract's rules first; the date that does not exist is the handler's, once the contract's pass.
+        Assert.Equal(["household_id", "reason", "subsidy"], fields);
+        var impossibleDate = Plan(household, site, "3-101");
+        impossibleDate.PlannedMoveOn = new() { Year = 2026, Month = 2, Day = 30 };
+        fields = RpcAssert.InvalidFields(await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Relocations.PlanRelocationAsync(impossibleDate, County)));
+        Assert.Equal(["planned_move_on"], fields);
     }
 
     [Fact]

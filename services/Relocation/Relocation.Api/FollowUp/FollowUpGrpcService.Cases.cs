@@ -16,9 +16,6 @@ namespace Platform.Relocation.FollowUp;
 /// </summary>
 public sealed partial class FollowUpGrpcService
 {
-    public const int MaxDetailsLength = 500;
-    public const int MaxNameLength = 100;
-
     public override async Task<V1.ListCasesResponse> ListCases(V1.ListCasesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -35,8 +32,6 @@ public sealed partial class FollowUpGrpcService
             region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         }
 
-        violations.Check(Enum.IsDefined(request.Status), "status", "must be one of the listed values");
-        violations.Check(request.AssignedTo.Length <= MaxNameLength, "assigned_to", $"must be at most {MaxNameLength} characters");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
@@ -97,8 +92,8 @@ public sealed partial class FollowUpGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "assign follow-up cases");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        var subject = Text(request.AssigneeSubject, MaxNameLength, violations, "assignee_subject");
-        var name = Text(request.AssigneeName, MaxNameLength, violations, "assignee_name");
+        var subject = TextFields.NotBlank(request.AssigneeSubject, violations, "assignee_subject");
+        var name = TextFields.NotBlank(request.AssigneeName, violations, "assignee_name");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -115,11 +110,10 @@ public sealed partial class FollowUpGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "record follow-up actions");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        var kind = FollowUpMapping.FromMessage(request.Kind);
-        violations.Check(kind is not null, "kind", "must be JOB_REFERRAL, TRAINING or PUBLIC_WELFARE_POST");
-        var details = Text(request.Details, MaxDetailsLength, violations, "details");
+        var details = TextFields.NotBlank(request.Details, violations, "details");
+        // followup.proto requires taken_on; the day must also exist in its month.
         var takenOn = request.TakenOn.ToDateOnly();
-        violations.Check(takenOn is not null, "taken_on", "must be a valid date");
+        violations.Check(takenOn is not null, "taken_on", "must be a real calendar date");
         violations.Check(takenOn is null || takenOn <= Today, "taken_on", "must not be in the future");
         violations.ThrowIfAny();
 
@@ -129,7 +123,7 @@ public sealed partial class FollowUpGrpcService
         {
             Id = Guid.CreateVersion7(),
             CaseId = followUpCase.Id,
-            Kind = kind!.Value,
+            Kind = FollowUpMapping.FromMessage(request.Kind),
             Details = details,
             TakenOn = takenOn!.Value,
             RecordedBy = caller.Subject,
@@ -141,15 +135,11 @@ public sealed partial class FollowUpGrpcService
         return new V1.RecordCaseActionResponse { Action = action.ToMessage() };
     }
 
-    /// <summary>An open case the caller manages: NotFound, PermissionDenied for the origin only, FailedPrecondition when closed.</summary>
+    /// <summary>An open case the caller manages: NotFound, PermissionDenied for the origin only, refused by <see cref="CaseRules"/> when closed.</summary>
     private async Task<FollowUpCase> OpenCaseAsync(Caller caller, Guid id, CancellationToken ct)
     {
         var followUpCase = await CaseAsync(caller, id, manage: true, ct);
-        if (!followUpCase.IsOpen)
-        {
-            throw RpcErrors.FailedPrecondition($"The case closed on {followUpCase.ClosedAt:yyyy-MM-dd} ({followUpCase.Outcome}); a closed case takes no more changes.");
-        }
-
+        Refusal.ThrowIf(CaseRules.CheckOpen(followUpCase.ClosedAt, followUpCase.Outcome));
         return followUpCase;
     }
 
@@ -170,13 +160,6 @@ public sealed partial class FollowUpGrpcService
         }
 
         return followUpCase;
-    }
-
-    private static string Text(string value, int max, FieldViolations violations, string field)
-    {
-        var text = value.Trim();
-        violations.Check(text.Length is > 0 && text.Length <= max, field, $"is required, at most {max} characters");
-        return text;
     }
 
     private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>

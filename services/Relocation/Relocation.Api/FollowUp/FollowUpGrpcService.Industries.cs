@@ -24,10 +24,7 @@ public sealed partial class FollowUpGrpcService
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.ManagedPlanAsync(db, caller, householdId, ct);
-        if (!plan.HasMovedIn)
-        {
-            throw RpcErrors.FailedPrecondition("Only a household that moved in is linked to its site's industries.");
-        }
+        Refusal.ThrowIf(IndustryLinkRules.CheckMovedIn(plan.HasMovedIn));
 
         var industry = await db.Set<SiteIndustry>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == industryId, ct);
         var industrySite = industry is null ? null : await db.Set<Site>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == industry.SiteId, ct);
@@ -36,10 +33,7 @@ public sealed partial class FollowUpGrpcService
             throw RpcErrors.NotFound($"Industry {industryId}");
         }
 
-        if (industry.SiteId != plan.SiteId)
-        {
-            throw RpcErrors.FailedPrecondition($"The industry {industry.Name} belongs to another site than the household's.");
-        }
+        Refusal.ThrowIf(IndustryLinkRules.CheckSameSite(industry.SiteId, plan.SiteId, industry.Name));
 
         if (await db.Set<IndustryLink>().AnyAsync(l => l.IndustryId == industryId && l.HouseholdId == householdId, ct))
         {

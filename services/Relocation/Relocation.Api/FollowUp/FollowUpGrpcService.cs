@@ -20,8 +20,6 @@ namespace Platform.Relocation.FollowUp;
 public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUpReconciler reconciler, FollowUpSweep sweep, RelocationPolicy policy, TimeProvider time)
     : V1.FollowUpService.FollowUpServiceBase
 {
-    public const int MaxReasonLength = 200;
-
     private static readonly IReadOnlySet<string> OperatorsOnly = new HashSet<string> { PlatformRoles.Operator };
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -61,14 +59,8 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
         var wish = FollowUpMapping.FromMessage(request.Wish);
-        violations.Check(wish is not null, "wish", "must be WISHES or DOES_NOT_WISH");
         var reason = request.Reason.Trim();
-        if (wish == WorkWish.DoesNotWish)
-        {
-            violations.Check(reason.Length > 0, "reason", "is required when the member does not wish to work");
-        }
-
-        violations.Check(reason.Length <= MaxReasonLength, "reason", $"must be at most {MaxReasonLength} characters");
+        violations.Check(wish != WorkWish.DoesNotWish || reason.Length > 0, "reason", "is required when the member does not wish to work");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -80,7 +72,7 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
         }
 
         // A declined wish keeps its reason; a wish to work has none.
-        await new ReplicaWriter(db).WorkWishAsync(householdId, household.RegionCode, memberId, wish!.Value,
+        await new ReplicaWriter(db).WorkWishAsync(householdId, household.RegionCode, memberId, wish,
             wish == WorkWish.DoesNotWish ? reason : null, Now, ct);
         await reconciler.ReconcileAsync(householdId, Now, ct);
         Audit(caller, context, "relocation.follow-up.work-wish", nameof(RelocatedMember), memberId);

@@ -49,19 +49,21 @@ public static class FollowUpMapping
         RecordedAt = Timestamp.FromDateTime(Utc(a.RecordedAt)),
     };
 
-    public static CaseActionKind? FromMessage(V1.CaseActionKind kind) => kind switch
+    /// <summary>followup.proto admits only the listed kinds, so anything else is a bug here, not the caller's.</summary>
+    public static CaseActionKind FromMessage(V1.CaseActionKind kind) => kind switch
     {
         V1.CaseActionKind.JobReferral => CaseActionKind.JobReferral,
         V1.CaseActionKind.Training => CaseActionKind.Training,
         V1.CaseActionKind.PublicWelfarePost => CaseActionKind.PublicWelfarePost,
-        _ => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "the contract admits only the listed kinds"),
     };
 
-    public static WorkWish? FromMessage(V1.MemberWorkWish wish) => wish switch
+    /// <summary>followup.proto admits only WISHES and DOES_NOT_WISH in a survey.</summary>
+    public static WorkWish FromMessage(V1.MemberWorkWish wish) => wish switch
     {
         V1.MemberWorkWish.Wishes => WorkWish.Wishes,
         V1.MemberWorkWish.DoesNotWish => WorkWish.DoesNotWish,
-        _ => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(wish), wish, "the contract admits only the listed wishes"),
     };
 
     public static V1.CaseOutcome ToMessage(this CaseOutcome outcome) => outcome switch

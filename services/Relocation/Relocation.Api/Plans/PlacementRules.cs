@@ -1,3 +1,5 @@
+using Platform.Relocation.Households;
+
 namespace Platform.Relocation.Plans;
 
 /// <summary>What a site already holds: households and people planned into it or living there.</summary>
@@ -9,6 +11,16 @@ public readonly record struct SiteOccupancy(int Households, int People);
 /// </summary>
 public static class PlacementRules
 {
+    /// <summary>易地扶贫搬迁对象: only a registered household on the relocation pathway is planned into a site.</summary>
+    public static string? CheckCandidate(RelocatedHousehold household) =>
+        household.IsRelocationCandidate && household.Status == HouseholdStatus.Registered
+            ? null
+            : $"Only registered households on the relocation pathway are relocated; this one is {household.Status} on the {household.Pathway} pathway.";
+
+    /// <summary>A household moves with its current members; one with none left has no one to move.</summary>
+    public static string? CheckPeople(int peopleMoving) =>
+        peopleMoving > 0 ? null : "The household has no current members to move.";
+
     /// <summary>A site cannot take more households or people than its capacity.</summary>
     public static string? CheckCapacity(int capacityHouseholds, int capacityPeople, SiteOccupancy occupancy, int peopleMoving)
     {

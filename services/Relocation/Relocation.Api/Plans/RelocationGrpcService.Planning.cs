@@ -24,22 +24,17 @@ public sealed partial class RelocationGrpcService
         PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer,
     };
 
-    /// <summary>10,000,000 yuan: a larger housing subsidy is a typing error.</summary>
-    private const long MaxSubsidyFen = MoneyLimits.HouseholdSubsidyFen;
-
     public override async Task<PlanRelocationResponse> PlanRelocation(PlanRelocationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         RegionAccess.Require(caller, Planners, "plan relocations");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        var reason = (RelocationReason)(int)request.Reason;
-        violations.Check(request.Reason != Pa.Relocation.V1.RelocationReason.Unspecified && Enum.IsDefined(reason), "reason", "must be one of the listed values");
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
         var unitId = Ids.Require(request.UnitId, violations, "unit_id");
-        violations.Check(request.Subsidy is { Fen: > 0 and <= MaxSubsidyFen }, "subsidy", $"must be more than 0 and at most {MaxSubsidyFen} fen");
+        // plans.proto bounds the subsidy and the year; the day must also exist in its month.
         var plannedMoveOn = request.PlannedMoveOn.ToDateOnly();
-        violations.Check(plannedMoveOn is { Year: >= 2000 and <= 2100 }, "planned_move_on", "must be a valid date from 2000 to 2100");
+        violations.Check(plannedMoveOn is not null, "planned_move_on", "must be a real calendar date");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -52,11 +47,7 @@ public sealed partial class RelocationGrpcService
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
         var unit = await db.Set<HousingUnit>().FirstOrDefaultAsync(u => u.Id == unitId && u.SiteId == site.Id, ct)
             ?? throw RpcErrors.NotFound($"Unit {unitId} at site {siteId}");
-        if (!household.IsRelocationCandidate || household.Status != HouseholdStatus.Registered)
-        {
-            throw RpcErrors.FailedPrecondition(
-                $"Only registered households on the relocation pathway are relocated; this one is {household.Status} on the {household.Pathway} pathway.");
-        }
+        Refusal.ThrowIf(PlacementRules.CheckCandidate(household));
 
         if (await db.Set<RelocationPlan>().AnyAsync(p => p.HouseholdId == householdId, ct))
         {
@@ -64,26 +55,18 @@ public sealed partial class RelocationGrpcService
         }
 
         var people = household.CurrentPeople;
-        if (people == 0)
-        {
-            throw RpcErrors.FailedPrecondition("The household has no current members to move.");
-        }
-
         var occupancy = await SiteOccupancies.OfAsync(db, site.Id, ct);
         // The area standard in force when the plan is made applies.
-        var refusal = PlacementRules.CheckUnitFree(unit.HouseholdId, householdId)
+        Refusal.ThrowIf(PlacementRules.CheckPeople(people)
+            ?? PlacementRules.CheckUnitFree(unit.HouseholdId, householdId)
             ?? PlacementRules.CheckCapacity(site.CapacityHouseholds, site.CapacityPeople, occupancy, people)
-            ?? PlacementRules.CheckArea(unit.AreaSqm, people, policy.For(Now.Year).PerPersonAreaSqm);
-        if (refusal is not null)
-        {
-            throw RpcErrors.FailedPrecondition(refusal);
-        }
+            ?? PlacementRules.CheckArea(unit.AreaSqm, people, policy.For(Now.Year).PerPersonAreaSqm));
 
         var plan = new RelocationPlan
         {
             HouseholdId = householdId,
             OriginRegionCode = household.RegionCode,
-            Reason = reason,
+            Reason = (RelocationReason)(int)request.Reason,
             SiteId = site.Id,
             SiteRegionCode = site.RegionCode,
             UnitId = unit.Id,

@@ -12,8 +12,6 @@ namespace Platform.Relocation.Plans;
 /// <summary>The move-in, recorded by the destination, and the old homestead's reclamation, recorded by the origin.</summary>
 public sealed partial class RelocationGrpcService
 {
-    private const int MaxEvidence = 500;
-
     public override async Task<RecordMoveInResponse> RecordMoveIn(RecordMoveInRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -25,10 +23,7 @@ public sealed partial class RelocationGrpcService
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.ManagedPlanAsync(db, caller, householdId, ct);
-        if (plan.Stage != RelocationStage.Planned)
-        {
-            throw RpcErrors.FailedPrecondition($"The household already moved in on {plan.MovedInOn:yyyy-MM-dd}.");
-        }
+        Refusal.ThrowIf(RelocationProgress.CheckMoveIn(plan.Stage, plan.MovedInOn));
 
         (plan.Stage, plan.MovedInOn, plan.UpdatedAt) = (RelocationStage.MovedIn, movedInOn, Now);
         db.AddEvent(new HouseholdMovedIn(householdId, plan.SiteId, plan.OriginRegionCode, plan.SiteRegionCode, movedInOn, Now), householdId.ToString(), Now);
@@ -47,8 +42,7 @@ public sealed partial class RelocationGrpcService
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var reclaimedOn = PastDate(request.ReclaimedOn, violations, "reclaimed_on");
-        var evidence = (request.Evidence ?? "").Trim();
-        violations.Check(evidence.Length is > 0 and <= MaxEvidence, "evidence", $"must have 1 to {MaxEvidence} characters");
+        var evidence = TextFields.NotBlank(request.Evidence, violations, "evidence");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -59,12 +53,7 @@ public sealed partial class RelocationGrpcService
             throw RpcErrors.PermissionDenied("Only officers of the household's origin region record the reclamation of its old homestead.");
         }
 
-        if (plan.Stage != RelocationStage.MovedIn)
-        {
-            throw RpcErrors.FailedPrecondition(plan.Stage == RelocationStage.Planned
-                ? "The household has not moved in yet; its old homestead is reclaimed after the move."
-                : $"The old homestead was already reclaimed on {plan.HomesteadReclaimedOn:yyyy-MM-dd}.");
-        }
+        Refusal.ThrowIf(RelocationProgress.CheckReclamation(plan.Stage, plan.HomesteadReclaimedOn));
 
         if (reclaimedOn < plan.MovedInOn)
         {
@@ -83,16 +72,12 @@ public sealed partial class RelocationGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "cancel relocation plans");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        var reason = (request.Reason ?? "").Trim();
-        violations.Check(reason.Length is > 0 and <= MaxEvidence, "reason", $"must have 1 to {MaxEvidence} characters");
+        var reason = TextFields.NotBlank(request.Reason, violations, "reason");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.ManagedPlanAsync(db, caller, householdId, ct);
-        if (plan.Stage != RelocationStage.Planned)
-        {
-            throw RpcErrors.FailedPrecondition($"The household moved in on {plan.MovedInOn:yyyy-MM-dd}; a plan is withdrawn only before the move.");
-        }
+        Refusal.ThrowIf(RelocationProgress.CheckCancellation(plan.Stage, plan.MovedInOn));
 
         var unit = await db.Set<Sites.HousingUnit>().FirstAsync(u => u.Id == plan.UnitId, ct);
         unit.HouseholdId = null;
@@ -114,11 +99,11 @@ public sealed partial class RelocationGrpcService
         return new CancelPlanResponse { Cancellation = cancellation.ToMessage() };
     }
 
-    /// <summary>A real date not after today: these calls record what happened.</summary>
-    private DateOnly PastDate(Pa.Common.V1.Date? date, FieldViolations violations, string field)
+    /// <summary>A real date not after today: these calls record what happened. plans.proto requires it from 2000.</summary>
+    private DateOnly PastDate(Pa.Common.V1.Date date, FieldViolations violations, string field)
     {
         var day = date.ToDateOnly();
-        violations.Check(day is { Year: >= 2000 } && day <= Today, field, "must be a valid date from 2000 and not in the future");
+        violations.Check(day is not null && day <= Today, field, "must be a real calendar date, not in the future");
         return day ?? default;
     }
 }

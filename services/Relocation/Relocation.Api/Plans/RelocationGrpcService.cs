@@ -91,8 +91,6 @@ public sealed partial class RelocationGrpcService(
         RegionAccess.Require(caller, RegionAccess.Readers, "list relocations");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");
-        violations.Check(Enum.IsDefined(request.Stage), "stage", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
         violations.ThrowIfAny();

@@ -17,14 +17,11 @@ public sealed partial class SiteGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "add housing units");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
-        violations.Check(request.Units.Count is > 0 and <= SiteValidation.MaxUnitsPerBatch, "units", $"must list 1 to {SiteValidation.MaxUnitsPerBatch} units");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var units = request.Units.Select((u, i) =>
         {
-            var number = SiteValidation.Text(u.Number, SiteValidation.MaxUnitNumber, violations, $"units[{i}].number");
+            var number = TextFields.NotBlank(u.Number, violations, $"units[{i}].number");
             violations.Check(number.Length == 0 || seen.Add(number), $"units[{i}].number", $"{number} appears twice in the batch");
-            violations.Check(u.AreaSqmHundredths is > 0 and <= SiteValidation.MaxAreaHundredths, $"units[{i}].area_sqm_hundredths",
-                $"must be more than 0 and at most {SiteValidation.MaxAreaHundredths} (500.00 m²)");
             return (Index: i, Number: number, u.AreaSqmHundredths);
         }).ToList();
         violations.ThrowIfAny();
@@ -55,7 +52,6 @@ public sealed partial class SiteGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "set a site's public services");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
-        violations.Check(request.PublicServices is not null, "public_services", "must be given");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -72,7 +68,7 @@ public sealed partial class SiteGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "add leading industries");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
-        var name = SiteValidation.Text(request.Name, SiteValidation.MaxName, violations, "name");
+        var name = TextFields.NotBlank(request.Name, violations, "name");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -128,11 +124,7 @@ public sealed partial class SiteGrpcService
         var ct = context.CancellationToken;
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
         var occupancy = await SiteOccupancies.OfAsync(db, site.Id, ct);
-        if (request.CapacityHouseholds < occupancy.Households || request.CapacityPeople < occupancy.People)
-        {
-            throw RpcErrors.FailedPrecondition(
-                $"The site already holds {occupancy.Households} households and {occupancy.People} people; its capacity cannot fall below that.");
-        }
+        Refusal.ThrowIf(SiteCapacity.CheckChange(request.CapacityHouseholds, request.CapacityPeople, occupancy));
 
         (site.CapacityHouseholds, site.CapacityPeople) = (request.CapacityHouseholds, request.CapacityPeople);
         Audit(caller, context, "relocation.site.capacity.update", site.Id);

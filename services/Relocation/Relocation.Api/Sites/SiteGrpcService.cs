@@ -29,12 +29,12 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         var caller = context.GetCaller();
         RegionAccess.Require(caller, Creators, "create resettlement sites");
         var violations = new FieldViolations();
-        var name = SiteValidation.Text(request.Name, SiteValidation.MaxName, violations, "name");
+        var name = TextFields.NotBlank(request.Name, violations, "name");
+        // sites.proto checked the 12 digits; the code must also be a node of the region tree.
         var hasRegion = RegionCode.TryParse(request.RegionCode, out var region);
         violations.Check(hasRegion, "region_code", "must be a 12-digit region code");
         // A site belongs to the county it lies in, so its region names a county or a place within one.
         violations.Check(!hasRegion || region.Level >= RegionLevel.County, "region_code", "must name a county or a township or village within one");
-        var type = SiteValidation.Type(request.Type, violations, "type");
         SiteValidation.Capacity(request.CapacityHouseholds, request.CapacityPeople, violations);
         var (officer, officerName) = SiteValidation.CaseOfficer(request.CaseOfficer, violations, "case_officer");
         violations.ThrowIfAny();
@@ -48,7 +48,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
             Id = Guid.CreateVersion7(),
             Name = name,
             RegionCode = region.Value,
-            Type = type,
+            Type = (SiteType)(int)request.Type,
             CapacityHouseholds = request.CapacityHouseholds,
             CapacityPeople = request.CapacityPeople,
             Services = request.PublicServices.ToEntity(),
@@ -85,7 +85,6 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         RegionAccess.Require(caller, RegionAccess.Readers, "list resettlement sites");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
-        violations.Check(Enum.IsDefined(request.Filter), "filter", "must be one of the listed values");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterId(page, violations, "page");
 
