@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Buf.Validate;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Platform.ServiceDefaults;
 
 namespace Platform.Testing;
 
@@ -95,22 +96,37 @@ public static class RuleProbes
             yield return new Probe(rule, path, m => Set(m, field, value));
         }
 
-        // A CEL rule on a message field (a Money bound): probe the extremes of its numeric fields.
+        // A CEL rule on a message field (a Money bound, a Date's year): a CEL expression cannot be read
+        // for its bounds, so of the extremes of each numeric field the probe keeps those the contract
+        // itself refuses (checked locally); whether the service enforces them is what the walk tests.
         if (field.FieldType == FieldType.Message && rules.Cel.Count > 0)
         {
             foreach (var number in field.MessageType.Fields.InFieldNumberOrder().Where(f => f.FieldType is FieldType.Int64 or FieldType.Int32))
             {
-                foreach (var extreme in new object[] { Max(number), Min(number) })
+                foreach (var extreme in new[] { Max(number), Min(number) })
                 {
-                    yield return new Probe($"{rules.Cel[0].Id} {number.Name}={extreme}", path, m =>
+                    void Break(IMessage m)
                     {
                         var nested = field.MessageType.Parser.ParseFrom(ByteString.Empty);
                         number.Accessor.SetValue(nested, extreme);
                         field.Accessor.SetValue(m, nested);
-                    });
+                    }
+
+                    if (ContractRefuses(field, Break))
+                    {
+                        yield return new Probe($"{rules.Cel[0].Id} {number.Name}={extreme}", path, Break);
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>Whether the contract's own rules, checked locally, refuse <paramref name="field"/> once broken this way.</summary>
+    private static bool ContractRefuses(FieldDescriptor field, Action<IMessage> breakIt)
+    {
+        var owner = field.ContainingType.Parser.ParseFrom(ByteString.Empty);
+        breakIt(owner);
+        return RequestValidator.Shared.Check(owner).Items.Any(v => v.Field == field.Name || v.Field.StartsWith(field.Name + ".", StringComparison.Ordinal));
     }
 
     private static IEnumerable<Probe> ForRepeated(FieldDescriptor field, RepeatedRules rules, string path)
@@ -270,9 +286,9 @@ public static class RuleProbes
         }
     }
 
-    private static object Max(FieldDescriptor number) => number.FieldType == FieldType.Int64 ? long.MaxValue : int.MaxValue;
+    private static object Max(FieldDescriptor number) => number.FieldType == FieldType.Int64 ? long.MaxValue : (object)int.MaxValue;
 
-    private static object Min(FieldDescriptor number) => number.FieldType == FieldType.Int64 ? long.MinValue : int.MinValue;
+    private static object Min(FieldDescriptor number) => number.FieldType == FieldType.Int64 ? long.MinValue : (object)int.MinValue;
 
     private static object EnumValue(FieldDescriptor field, int value) => Enum.ToObject(field.EnumType.ClrType, value);
 
