@@ -169,9 +169,13 @@ public sealed class MergeCandidateTests(MergeFixture data) : IClassFixture<Merge
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, Registry.Screening().ListPriorityCandidatesAsync(
             new ListPriorityCandidatesRequest(), Registry.As(PlatformRoles.DepartmentClient, Seeded.Huoqiu)));
 
-        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Registry.Screening().ListMergeCandidatesAsync(
-            new ListMergeCandidatesRequest { RegionCode = "34", Page = new PageRequest { PageSize = -1, PageToken = "eA" } }, Registry.CountyOfficer(Seeded.Huoqiu)));
+        var request = new ListMergeCandidatesRequest { RegionCode = "34", Page = new PageRequest { PageSize = -1, PageToken = "eA" } };
+        var contract = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Registry.Screening().ListMergeCandidatesAsync(request, Registry.CountyOfficer(Seeded.Huoqiu)));
+        request.RegionCode = "";
+        var handler = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Registry.Screening().ListMergeCandidatesAsync(request, Registry.CountyOfficer(Seeded.Huoqiu)));
 
-        Assert.Equal(["list", "region_code", "page.page_size", "page.page_token"], RpcAssert.InvalidFields(error));
+        // The contract's rules first (the region's form), then the handler's own (a list named, the page).
+        Assert.Equal(["region_code"], RpcAssert.InvalidFields(contract));
+        Assert.Equal(["list", "page.page_size", "page.page_token"], RpcAssert.InvalidFields(handler));
     }
 }

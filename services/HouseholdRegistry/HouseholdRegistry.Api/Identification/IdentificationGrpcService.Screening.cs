@@ -11,8 +11,6 @@ namespace Platform.HouseholdRegistry.Identification;
 /// <summary>Objections, exit cases, cross-checked facts and overrides of 五不录 exclusions.</summary>
 public sealed partial class IdentificationGrpcService
 {
-    private const int MinOverrideReasonLength = 10;
-
     /// <summary>Officers whose scope covers the village may file objections on behalf of whoever objects.</summary>
     private static readonly HashSet<string> ObjectionRecorders = [PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer];
 
@@ -32,9 +30,6 @@ public sealed partial class IdentificationGrpcService
         var caller = RequireRole(context, ObjectionRecorders, "file objections");
         var violations = new FieldViolations();
         var id = Ids.Require(request.NoticeId, violations, "notice_id");
-        CheckText(request.ObjectorName, "objector_name", ApplicationRules.MaxNameLength, required: true, violations);
-        CheckText(request.Content, "content", MaxTextLength, required: true, violations);
-        CheckText(request.Evidence, "evidence", MaxTextLength, required: false, violations);
         violations.ThrowIfAny();
 
         var (@case, notice) = await LoadNoticeAsync(id, caller, context.CancellationToken);
@@ -45,7 +40,7 @@ public sealed partial class IdentificationGrpcService
 
         var objection = CaseProcedure.FileObjection(@case, notice, StepActor.Of(caller), Now,
             request.ObjectorName.Trim(), request.Content.Trim(), request.Evidence.Trim());
-        await SaveAsync(@case, caller, "notice.objection", null, context);
+        await SaveAsync(@case, caller, "notice.objection", context);
         return new FileObjectionResponse { Objection = objection.ToMessage() };
     }
 
@@ -54,8 +49,6 @@ public sealed partial class IdentificationGrpcService
         var caller = RequireRole(context, ObjectionJudges, "resolve objections");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ObjectionId, violations, "objection_id");
-        violations.Check(request.Resolution is ObjectionStatus.Upheld or ObjectionStatus.Dismissed, "resolution", "must be UPHELD or DISMISSED");
-        CheckText(request.Finding, "finding", MaxTextLength, required: true, violations);
         violations.ThrowIfAny();
 
         var noticeId = await db.Objections.Where(o => o.Id == id).Select(o => (Guid?)o.Notice.Id).FirstOrDefaultAsync(context.CancellationToken)
@@ -73,7 +66,7 @@ public sealed partial class IdentificationGrpcService
         }
 
         CaseProcedure.ResolveObjection(@case, notice, objection, request.Resolution == ObjectionStatus.Upheld, request.Finding.Trim(), StepActor.Of(caller), Now);
-        await SaveAsync(@case, caller, "notice.objection_resolved", null, context);
+        await SaveAsync(@case, caller, "notice.objection_resolved", context);
         return new ResolveObjectionResponse { Case = @case.ToMessage() };
     }
 
@@ -111,7 +104,7 @@ public sealed partial class IdentificationGrpcService
         db.Cases.Add(@case);
         try
         {
-            await SaveAsync(@case, caller, "case.open_exit", null, context);
+            await SaveAsync(@case, caller, "case.open_exit", context);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
@@ -127,7 +120,6 @@ public sealed partial class IdentificationGrpcService
         var caller = RequireRole(context, FactCheckers, "record cross-checked facts");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.Check(request.Facts is not null, "facts", "are required");
         ApplicationRules.ValidateFacts(request.Facts, "facts", violations);
         foreach (var (name, fact) in CheckedFacts.Set(request.Facts))
         {
@@ -164,8 +156,6 @@ public sealed partial class IdentificationGrpcService
         var caller = RequireRole(context, ExclusionOverriders, "override a 五不录 exclusion");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.Check(request.Reason.Trim().Length >= MinOverrideReasonLength, "reason", $"a written reason of at least {MinOverrideReasonLength} characters is required");
-        violations.Check(request.Reason.Length <= MaxTextLength, "reason", $"must be at most {MaxTextLength} characters");
         violations.ThrowIfAny();
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
@@ -185,7 +175,7 @@ public sealed partial class IdentificationGrpcService
         db.Record(caller, "household.screening_override", "household", @case.Household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         try
         {
-            await SaveAsync(@case, caller, "case.override_exclusion", null, context);
+            await SaveAsync(@case, caller, "case.override_exclusion", context);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {

@@ -19,7 +19,6 @@ public sealed partial class MonitoringGrpcService
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        CheckReason(request.Reason, "reason", violations);
         violations.ThrowIfAny();
 
         var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
