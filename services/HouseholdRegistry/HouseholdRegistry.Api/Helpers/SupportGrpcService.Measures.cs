@@ -74,9 +74,9 @@ public sealed partial class SupportGrpcService
         violations.ThrowIfAny();
 
         var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
-        if (household.Status == HouseholdStatus.Rejected)
+        if (SupportRules.WhyNoPlan(household.Status) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition("The household's application was rejected; it has no assistance plan.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var measure = new AssistanceMeasure
@@ -108,9 +108,9 @@ public sealed partial class SupportGrpcService
             throw RpcErrors.NotFound($"Measure {measureId}");
         }
 
-        if (measure.Status == MeasureStatus.Done)
+        if (SupportRules.WhyNotCompletable(measure) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The measure was already written off on {measure.DoneAt:yyyy-MM-dd} by {measure.DoneBy}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

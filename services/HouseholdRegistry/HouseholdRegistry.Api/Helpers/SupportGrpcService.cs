@@ -126,9 +126,9 @@ public sealed partial class SupportGrpcService(
         }
 
         var current = await db.WorkTeams.FirstOrDefaultAsync(t => t.VillageCode == village.Value && t.To == null, context.CancellationToken);
-        if (current is not null && current.From >= from)
+        if (SupportRules.WhyTeamCannotStart(current?.From, from!.Value) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The village's current team serves from {current.From:yyyy-MM-dd}; a new team must start after that.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         if (current is not null)

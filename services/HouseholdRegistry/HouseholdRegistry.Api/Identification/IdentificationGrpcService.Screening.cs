@@ -33,9 +33,9 @@ public sealed partial class IdentificationGrpcService
         violations.ThrowIfAny();
 
         var (@case, notice) = await LoadNoticeAsync(id, caller, context.CancellationToken);
-        if (!NoticeRules.AcceptsObjections(notice))
+        if (NoticeRules.WhyNoObjection(notice) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The notice is {notice.Status}; objections are filed while it is up.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var objection = CaseProcedure.FileObjection(@case, notice, StepActor.Of(caller), Now,
@@ -55,14 +55,9 @@ public sealed partial class IdentificationGrpcService
             ?? throw RpcErrors.NotFound($"Objection {id}");
         var (@case, notice) = await LoadNoticeAsync(noticeId, caller, context.CancellationToken);
         var objection = notice.Objections.Single(o => o.Id == id);
-        if (objection.Status != ObjectionStatus.Open)
+        if (NoticeRules.WhyNotResolvable(notice, objection) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The objection was already resolved ({objection.Status}).");
-        }
-
-        if (notice.Status != NoticeStatus.Open)
-        {
-            throw RpcErrors.FailedPrecondition($"The notice is {notice.Status}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         CaseProcedure.ResolveObjection(@case, notice, objection, request.Resolution == ObjectionStatus.Upheld, request.Finding.Trim(), StepActor.Of(caller), Now);
@@ -84,14 +79,9 @@ public sealed partial class IdentificationGrpcService
         }
 
         var now = Now;
-        if (household.Status != HouseholdStatus.Registered)
+        if (ExitGate.WhyNotOpenable(household.Status, household.PreExitMarkedYear, now.Year) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"Only a registered household can exit; this one is {household.Status}.");
-        }
-
-        if (household.PreExitMarkedYear != now.Year)
-        {
-            throw RpcErrors.FailedPrecondition($"The household is not marked for exit (预脱贫标注) in {now.Year}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         if (await db.Cases.AnyAsync(c => c.HouseholdSeq == household.Seq && c.Outcome == CaseOutcome.Open, context.CancellationToken))
@@ -159,9 +149,9 @@ public sealed partial class IdentificationGrpcService
         violations.ThrowIfAny();
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
-        if (@case.Outcome != CaseOutcome.Excluded)
+        if (CaseWorkflow.WhyNotOverridable(@case.Outcome) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"Only an excluded case can be overridden; this one is {@case.Outcome}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var hashes = @case.Household.Members.Select(m => m.NationalIdHash).ToList();

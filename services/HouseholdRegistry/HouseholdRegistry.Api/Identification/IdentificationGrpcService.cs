@@ -79,14 +79,9 @@ public sealed partial class IdentificationGrpcService(
         violations.ThrowIfAny();
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
-        if (!@case.IsOpen)
+        if (CaseWorkflow.WhyNotRejectable(@case.Outcome, @case.Stage, caller.Role) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The case is closed ({@case.Outcome}).");
-        }
-
-        if (!CaseWorkflow.IsRejectable(@case.Stage) || !CaseWorkflow.Owners(@case.Stage).Contains(caller.Role))
-        {
-            throw RpcErrors.FailedPrecondition($"The case is at {@case.Stage}, which a {caller.Role} cannot reject; a notice is challenged by an objection.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         CaseProcedure.Reject(@case, StepActor.Of(caller), Now, new StepNotes(request.Reason.Trim()));
