@@ -45,6 +45,12 @@ public sealed class IdentificationFailureTests
 
         var noReason = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, h.Cases.RejectAsync(new RejectRequest { CaseId = @case.CaseId, Reason = "  " }, h.Village));
         Assert.Equal("reason", RpcAssert.InvalidField(noReason));
+        var rejectedWithoutReason = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, h.Cases.AppraiseInGroupAsync(new AppraiseInGroupRequest
+        {
+            CaseId = @case.CaseId, Decision = StepDecision.Reject, Votes = new AppraisalVotes { Against = 9 }, Minutes = "组评议记录", Reason = " ",
+        }, h.Village));
+        Assert.Equal("reason", RpcAssert.InvalidField(rejectedWithoutReason));
+        Assert.Equal(CaseStage.GroupAppraisal, (await h.Cases.GetCaseAsync(new GetCaseRequest { CaseId = @case.CaseId }, h.County)).Case.Stage);
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, h.Cases.RejectAsync(new RejectRequest { CaseId = @case.CaseId, Reason = "x" }, h.Registry.As(PlatformRoles.DepartmentClient, Seeded.Huoqiu)));
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, h.Cases.RejectAsync(new RejectRequest { CaseId = @case.CaseId, Reason = "不符合" }, h.County));
 

@@ -26,6 +26,7 @@ public sealed partial class IdentificationGrpcService(
         var caller = RequireOwner(context, CaseStage.GroupAppraisal);
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
+        // The contract checks each field alone; a reason is needed only with the decision to reject.
         violations.Check(request.Decision != StepDecision.Reject || request.Reason.Trim().Length > 0, "reason", "is required to reject");
         violations.ThrowIfAny();
 
