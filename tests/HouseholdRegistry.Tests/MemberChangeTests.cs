@@ -121,4 +121,13 @@ public sealed class MemberChangeTests(RegistryFactory registry) : IClassFixture<
     /// <summary>People the maintained tallies count in Hekou village, all statuses together.</summary>
     private static Task<int> AppliedPeopleAsync(RegistryFactory factory) =>
         factory.QueryAsync(db => db.RegionTallies.Where(t => t.VillageCode == Seeded.Hekou).SumAsync(t => t.People));
+
+    [Theory]
+    [InlineData(HouseholdStatus.Rejected, false)]
+    [InlineData(HouseholdStatus.Applied, true)]
+    [InlineData(HouseholdStatus.Registered, true)]
+    [InlineData(HouseholdStatus.Exited, true)]
+    [InlineData(HouseholdStatus.Monitored, true)]
+    public void Only_a_rejected_file_is_closed_to_member_changes(HouseholdStatus status, bool open) =>
+        Assert.Equal(open, Households.MemberChangeRules.WhyClosed(status) is null);
 }

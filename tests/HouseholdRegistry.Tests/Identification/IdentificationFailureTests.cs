@@ -16,7 +16,10 @@ public sealed class IdentificationFailureTests
 
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, h.Cases.CheckInTownshipAsync(check, h.Township));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, h.Cases.CheckInTownshipAsync(check, h.County));
-        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, h.Cases.AppraiseInGroupAsync(new AppraiseInGroupRequest { CaseId = @case.CaseId }, h.Township));
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, h.Cases.AppraiseInGroupAsync(new AppraiseInGroupRequest
+        {
+            CaseId = @case.CaseId, Decision = StepDecision.Approve, Votes = new AppraisalVotes { InFavour = 1 }, Minutes = "纪要",
+        }, h.Township));
         await RpcAssert.FailsAsync(StatusCode.NotFound, h.Cases.CheckInTownshipAsync(check, h.Registry.As(PlatformRoles.TownshipOfficer, Seeded.Chengguan)));
         await RpcAssert.FailsAsync(StatusCode.NotFound, h.Cases.GetCaseAsync(new GetCaseRequest { CaseId = @case.CaseId }, h.Registry.CountyOfficer(Seeded.Weishan)));
         await RpcAssert.FailsAsync(StatusCode.NotFound, h.Cases.GetCaseAsync(new GetCaseRequest { CaseId = Guid.NewGuid().ToString() }, h.County));
@@ -38,10 +41,16 @@ public sealed class IdentificationFailureTests
         {
             CaseId = "nope", Decision = StepDecision.Return, Votes = new AppraisalVotes { InFavour = -1 },
         }, h.Village));
-        Assert.Equal(["case_id", "decision", "votes.in_favour", "votes", "minutes"], RpcAssert.InvalidFields(bad));
+        Assert.Equal(["case_id", "decision", "votes", "votes.in_favour", "minutes"], RpcAssert.InvalidFields(bad));
 
         var noReason = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, h.Cases.RejectAsync(new RejectRequest { CaseId = @case.CaseId, Reason = "  " }, h.Village));
         Assert.Equal("reason", RpcAssert.InvalidField(noReason));
+        var rejectedWithoutReason = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, h.Cases.AppraiseInGroupAsync(new AppraiseInGroupRequest
+        {
+            CaseId = @case.CaseId, Decision = StepDecision.Reject, Votes = new AppraisalVotes { Against = 9 }, Minutes = "组评议记录", Reason = " ",
+        }, h.Village));
+        Assert.Equal("reason", RpcAssert.InvalidField(rejectedWithoutReason));
+        Assert.Equal(CaseStage.GroupAppraisal, (await h.Cases.GetCaseAsync(new GetCaseRequest { CaseId = @case.CaseId }, h.County)).Case.Stage);
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, h.Cases.RejectAsync(new RejectRequest { CaseId = @case.CaseId, Reason = "x" }, h.Registry.As(PlatformRoles.DepartmentClient, Seeded.Huoqiu)));
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, h.Cases.RejectAsync(new RejectRequest { CaseId = @case.CaseId, Reason = "不符合" }, h.County));
 

@@ -81,7 +81,10 @@ public sealed class IncomeServiceTests(RegistryFactory registry) : IClassFixture
 
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, _income.RecordIncomeSurveyAsync(survey, registry.VillageOfficer()));
 
-        Assert.Equal(["year", "wages.fen", "education_expenditure.fen"], RpcAssert.InvalidFields(error));
+        Assert.Equal(["wages", "education_expenditure"], RpcAssert.InvalidFields(error));
+        var future = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
+            _income.RecordIncomeSurveyAsync(IncomeTestKit.Survey(household.HouseholdId, 2099, wages: 1), registry.VillageOfficer()));
+        Assert.Equal("year", RpcAssert.InvalidField(future));
         var bad = await RpcAssert.FailsAsync(StatusCode.InvalidArgument,
             _income.GetIncomeAsync(new GetIncomeRequest { HouseholdId = "nope" }, registry.CountyOfficer(Seeded.Huoqiu)));
         Assert.Equal("household_id", RpcAssert.InvalidField(bad));

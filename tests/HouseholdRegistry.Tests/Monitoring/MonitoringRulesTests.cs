@@ -51,4 +51,12 @@ public sealed class MonitoringRulesTests
     [InlineData(MonitoringTrigger.Reentered)]
     public void Risk_elimination_and_reentry_end_monitoring(MonitoringTrigger trigger) =>
         Assert.Equal(MonitoringCategory.None, After(HouseholdStatus.Exited, trigger, current: MonitoringCategory.UnstableExited));
+
+    [Theory]
+    [InlineData(HouseholdStatus.Exited, true)]
+    [InlineData(HouseholdStatus.Registered, false)]
+    [InlineData(HouseholdStatus.Monitored, false)]
+    [InlineData(HouseholdStatus.Applied, false)]
+    public void Only_an_exited_household_re_enters(HouseholdStatus status, bool allowed) =>
+        Assert.Equal(allowed, MonitoringRules.WhyNoReentry(status) is null);
 }

@@ -169,13 +169,14 @@ public sealed class MergeCandidateTests(MergeFixture data) : IClassFixture<Merge
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, Registry.Screening().ListPriorityCandidatesAsync(
             new ListPriorityCandidatesRequest(), Registry.As(PlatformRoles.DepartmentClient, Seeded.Huoqiu)));
 
-        var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Registry.Screening().ListMergeCandidatesAsync(
-            new ListMergeCandidatesRequest { RegionCode = "34", Page = new PageRequest { PageSize = -1, PageToken = "eA" } }, Registry.CountyOfficer(Seeded.Huoqiu)));
+        var request = new ListMergeCandidatesRequest { RegionCode = "34", Page = new PageRequest { PageSize = -1, PageToken = "eA" } };
+        var contract = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Registry.Screening().ListMergeCandidatesAsync(request, Registry.CountyOfficer(Seeded.Huoqiu)));
 
-        // common.proto's page_size rule answers first; the handler's own checks follow once it passes.
-        Assert.Equal(["page.page_size"], RpcAssert.InvalidFields(error));
-        error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Registry.Screening().ListMergeCandidatesAsync(
-            new ListMergeCandidatesRequest { RegionCode = "34", Page = new PageRequest { PageToken = "eA" } }, Registry.CountyOfficer(Seeded.Huoqiu)));
-        Assert.Equal(["list", "region_code", "page.page_token"], RpcAssert.InvalidFields(error));
+        // The contract's rules first (the region's form, common.proto's page size), then the handler's own (a list named, the page token).
+        Assert.Equal(["region_code", "page.page_size"], RpcAssert.InvalidFields(contract));
+        request.RegionCode = "";
+        request.Page.PageSize = 0;
+        var handler = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, Registry.Screening().ListMergeCandidatesAsync(request, Registry.CountyOfficer(Seeded.Huoqiu)));
+        Assert.Equal(["list", "page.page_token"], RpcAssert.InvalidFields(handler));
     }
 }

@@ -183,8 +183,12 @@ public sealed class RollImportTests
         var invalid = await Assert.ThrowsAsync<RpcException>(() => registry.ImportAsync(Officer(registry),
             new AssistanceRollHeader { BatchId = "x", CountyCode = Seeded.Qilipeng, AsOf = registry.Today().ToProto() }));
 
+        var notCounty = await Assert.ThrowsAsync<RpcException>(() => registry.ImportAsync(Officer(registry),
+            new AssistanceRollHeader { BatchId = "x", RollKind = AssistanceRollKind.RuralMinimumLivingAllowance, CountyCode = Seeded.Qilipeng, AsOf = registry.Today().ToProto() }));
+
         Assert.Equal("header", RpcAssert.InvalidField(missing));
-        Assert.Equal(["header.roll_kind", "header.county_code"], RpcAssert.InvalidFields(invalid));
+        Assert.Equal("header.roll_kind", RpcAssert.InvalidField(invalid));
+        Assert.Equal("header.county_code", RpcAssert.InvalidField(notCounty));
     }
 
     [Fact]

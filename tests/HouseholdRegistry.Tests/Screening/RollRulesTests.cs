@@ -80,13 +80,13 @@ public sealed class RollRulesTests
     }
 
     [Fact]
-    public void The_header_names_batch_roll_date_and_county()
+    public void The_header_names_a_future_date_and_a_county_that_is_not_one()
     {
         var violations = new FieldViolations();
-        var header = new AssistanceRollHeader { BatchId = new string('b', 65), AsOf = Today.AddDays(1).ToProto(), CountyCode = Seeded.Qilipeng };
+        var header = new AssistanceRollHeader { BatchId = "b", RollKind = AssistanceRollKind.RuralMinimumLivingAllowance, AsOf = Today.AddDays(1).ToProto(), CountyCode = Seeded.Qilipeng };
 
         Assert.Null(RollRules.ValidateHeader(header, Today, violations));
-        Assert.Equal(["header.batch_id", "header.roll_kind", "header.as_of", "header.county_code"], violations.Items.Select(v => v.Field));
+        Assert.Equal(["header.as_of", "header.county_code"], violations.Items.Select(v => v.Field));
     }
 
     [Fact]

@@ -33,7 +33,10 @@ public sealed class HelperPairingTests(RegistryFactory registry) : IClassFixture
     {
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, registry.Support().RegisterHelperAsync(
             new RegisterHelperRequest { Name = " ", WorkUnit = "", Phone = "12ab", RegionCode = Seeded.Anhui }, registry.CountyOfficer(Seeded.Huoqiu)));
-        Assert.Equal(["name", "work_unit", "phone", "region_code"], RpcAssert.InvalidFields(error));
+        Assert.Equal(["name", "work_unit", "phone"], RpcAssert.InvalidFields(error));
+        var province = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, registry.Support().RegisterHelperAsync(
+            new RegisterHelperRequest { Name = "王芳", WorkUnit = "县农业农村局", Phone = "0564-6012345", RegionCode = Seeded.Anhui }, registry.CountyOfficer(Seeded.Huoqiu)));
+        Assert.Equal("region_code", RpcAssert.InvalidField(province));
     }
 
     [Fact]

@@ -34,7 +34,10 @@ public sealed class WorkTeamVisitMeasureTests(RegistryFactory registry) : IClass
     {
         var invalid = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, registry.Support().SetWorkTeamAsync(
             new SetWorkTeamRequest { VillageCode = Seeded.Changji, MemberNames = { "" } }, registry.CountyOfficer(Seeded.Huoqiu)));
-        Assert.Equal(["village_code", "paired_unit", "first_secretary_name", "member_names[0]", "from"], RpcAssert.InvalidFields(invalid));
+        Assert.Equal(["paired_unit", "first_secretary_name", "member_names[0]", "from"], RpcAssert.InvalidFields(invalid));
+        var township = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, registry.Support().SetWorkTeamAsync(
+            Team(new DateOnly(2025, 1, 1), "x", "y", Seeded.Changji), registry.CountyOfficer(Seeded.Huoqiu)));
+        Assert.Equal("village_code", RpcAssert.InvalidField(township));
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, registry.Support().SetWorkTeamAsync(Team(new DateOnly(2025, 1, 1), "x", "y", Seeded.Hekou), registry.VillageOfficer(Seeded.Donghu)));
         await RpcAssert.FailsAsync(StatusCode.NotFound, registry.Support().ListWorkTeamsAsync(new ListWorkTeamsRequest { RegionCode = Seeded.Huoqiu }, registry.CountyOfficer(Seeded.Weishan)));
     }
@@ -66,7 +69,10 @@ public sealed class WorkTeamVisitMeasureTests(RegistryFactory registry) : IClass
         var household = await registry.RegisteredAsync(Seeded.Hekou);
         var future = new RecordVisitRequest { HouseholdId = household.HouseholdId, VisitDate = Today().AddDays(1).ToProto(), Content = "" };
         var error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, registry.Support().RecordVisitAsync(future, registry.VillageOfficer(Seeded.Hekou)));
-        Assert.Equal(["visit_date", "content"], RpcAssert.InvalidFields(error));
+        Assert.Equal("content", RpcAssert.InvalidField(error));
+        future.Content = "走访";
+        error = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, registry.Support().RecordVisitAsync(future, registry.VillageOfficer(Seeded.Hekou)));
+        Assert.Equal("visit_date", RpcAssert.InvalidField(error));
 
         var elsewhere = new RecordVisitRequest { HouseholdId = household.HouseholdId, VisitDate = Today().ToProto(), Content = "x", HelperId = Guid.NewGuid().ToString() };
         await RpcAssert.FailsAsync(StatusCode.NotFound, registry.Support().RecordVisitAsync(elsewhere, registry.VillageOfficer(Seeded.Donghu)));

@@ -25,7 +25,7 @@ public sealed class AuditGrpcService(RegistryDbContext db, TimeProvider time) : 
         }
 
         var violations = new FieldViolations();
-        violations.Check(request.EntityType is "household" or "helper", "entity_type", "must be \"household\" or \"helper\"");
+        violations.Check(request.EntityType.Length > 0, "entity_type", "must be \"household\" or \"helper\"");
         var id = Ids.Require(request.EntityId, violations, "entity_id");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterSeq(page, violations, "page");

@@ -16,20 +16,20 @@ public static class DemoCases
 {
     private static readonly StepNotes Appraisal = new("组评议通过", "村民小组评议会议记录", new AppraisalVotes { InFavour = 23, Against = 2, Abstaining = 1 });
 
-    /// <summary>The cases of the household and the events their completions publish.</summary>
-    public static (List<Case> Cases, List<object> Events) Drive(Household household, DemoStage stage, DateTime now, YearPolicy policy)
+    /// <summary>The cases of the household and what their completions produced (registration, exit).</summary>
+    public static (List<Case> Cases, List<StepOutcome> Completions) Drive(Household household, DemoStage stage, DateTime now, YearPolicy policy)
     {
         var village = new StepActor("demo-village-officer", Security.PlatformRoles.VillageOfficer, household.RegionCode);
         var township = new StepActor("demo-township-officer", Security.PlatformRoles.TownshipOfficer, household.RegionCode[..9] + "000");
         var county = new StepActor("demo-county-officer", Security.PlatformRoles.CountyOfficer, household.RegionCode[..6] + "000000");
         var gap = TimeSpan.FromDays(policy.NoticeDays + 1);
-        var events = new List<object>();
+        var completions = new List<StepOutcome>();
         var at = household.AppliedAt;
         var identification = CaseProcedure.Open(household, CaseKind.Identification, village, at);
         var cases = new List<Case> { identification };
 
         // Identification steps in order; each entry says how far the planned stage goes.
-        var steps = new (DemoStage Reached, Func<DateTime, object?> Take)[]
+        var steps = new (DemoStage Reached, Func<DateTime, StepOutcome> Take)[]
         {
             (DemoStage.GroupAppraised, t => CaseProcedure.Approve(identification, village, t, policy, Appraisal)),
             (DemoStage.OnVillageNotice, t => CaseProcedure.Approve(identification, village, t, policy, new StepNotes("村民代表大会审查通过"))),
@@ -42,28 +42,29 @@ public static class DemoCases
         {
             CaseProcedure.Approve(identification, village, at + gap, policy, Appraisal);
             CaseProcedure.Reject(identification, village, at + 2 * gap, new StepNotes("村民代表大会审查: 家庭收入高于识别标准"));
-            return (cases, events);
+            return (cases, completions);
         }
 
         var target = stage is DemoStage.ExitOnNotice or DemoStage.Exited ? DemoStage.Registered : stage;
         foreach (var (reached, take) in steps.TakeWhile(s => s.Reached <= target))
         {
             at += gap;
-            if (take(at) is { } completion)
+            var outcome = take(at);
+            if (outcome != StepOutcome.MovedOn)
             {
-                events.Add(completion);
+                completions.Add(outcome);
             }
         }
 
         if (stage is DemoStage.ExitOnNotice or DemoStage.Exited)
         {
-            cases.Add(DriveExit(household, stage, now, policy, village, county, events));
+            cases.Add(DriveExit(household, stage, now, policy, village, county, completions));
         }
 
-        return (cases, events);
+        return (cases, completions);
     }
 
-    private static Case DriveExit(Household household, DemoStage stage, DateTime now, YearPolicy policy, StepActor village, StepActor county, List<object> events)
+    private static Case DriveExit(Household household, DemoStage stage, DateTime now, YearPolicy policy, StepActor village, StepActor county, List<StepOutcome> completions)
     {
         var gap = TimeSpan.FromDays(policy.NoticeDays + 1);
         var at = stage == DemoStage.Exited ? now.AddMonths(-11) : now - gap / 2 - gap;
@@ -74,7 +75,7 @@ public static class DemoCases
         {
             CaseProcedure.CloseNotice(exit, OpenNotice(exit), village, at += gap, policy);
             CaseProcedure.Approve(exit, county, at += gap, policy, new StepNotes("县级审定退出"));
-            events.Add(CaseProcedure.CloseNotice(exit, OpenNotice(exit), village, at + gap, policy)!);
+            completions.Add(CaseProcedure.CloseNotice(exit, OpenNotice(exit), village, at + gap, policy));
         }
 
         return exit;

@@ -18,8 +18,6 @@ public sealed class DemoOptions
 /// <summary>Operator actions for demonstrations: seeding the synthetic demo county.</summary>
 public sealed class DemoGrpcService(DemoSeeder seeder, IOptions<DemoOptions> options) : DemoService.DemoServiceBase
 {
-    public const int MaxHouseholds = 200_000;
-
     public override async Task SeedDemoCounty(SeedDemoCountyRequest request, IServerStreamWriter<SeedDemoCountyResponse> responseStream, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -28,9 +26,6 @@ public sealed class DemoGrpcService(DemoSeeder seeder, IOptions<DemoOptions> opt
             throw RpcErrors.PermissionDenied("Only operators may seed the demo county.");
         }
 
-        new FieldViolations()
-            .Check(request.Households is >= 0 and <= MaxHouseholds, "households", $"must be 0 (40,000) to {MaxHouseholds}")
-            .ThrowIfAny();
         if (!options.Value.Enabled)
         {
             throw RpcErrors.FailedPrecondition("Demo seeding is disabled in this deployment (Registry:Demo:Enabled).");

@@ -1,6 +1,7 @@
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Policy;
 using Platform.Messaging;
 using Platform.Security;
@@ -56,11 +57,11 @@ public sealed class DemoRowsBuilder(PersonalDataProtector protector, RegistryPol
             // Outbox rows are typed by the event's static type, so each kind is named here.
             switch (completion)
             {
-                case HouseholdRegistered registered:
-                    events.Add(Outbox.NewRow(registered, key, now));
+                case StepOutcome.Registered registered:
+                    events.Add(Outbox.NewRow(registered.Event, key, now));
                     break;
-                case HouseholdExited exited:
-                    events.Add(Outbox.NewRow(exited, key, now));
+                case StepOutcome.Exited exited:
+                    events.Add(Outbox.NewRow(exited.Event, key, now));
                     break;
             }
         }

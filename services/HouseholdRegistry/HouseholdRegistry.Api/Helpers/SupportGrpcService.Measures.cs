@@ -21,8 +21,6 @@ public sealed partial class SupportGrpcService
         var helperId = request.HelperId.Length == 0 ? (Guid?)null : Ids.Require(request.HelperId, violations, "helper_id");
         var date = request.VisitDate.ToDateOnly();
         violations.Check(date is not null && date <= DateOnly.FromDateTime(now), "visit_date", "must be a valid date, not in the future");
-        violations.Check(request.Content.Trim().Length is > 0 and <= 2000, "content", "is required and at most 2000 characters");
-        violations.Check(request.FollowUp.Length <= 2000, "follow_up", "must be at most 2000 characters");
         violations.ThrowIfAny();
 
         var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
@@ -72,15 +70,13 @@ public sealed partial class SupportGrpcService
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.Check(request.Kind != MeasureKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must be a known measure kind");
-        violations.Check(request.Description.Trim().Length is > 0 and <= 500, "description", "is required and at most 500 characters");
         violations.Check(request.PlannedYear >= now.Year - 1 && request.PlannedYear <= now.Year + 10, "planned_year", $"must be between {now.Year - 1} and {now.Year + 10}");
         violations.ThrowIfAny();
 
         var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context);
-        if (household.Status == HouseholdStatus.Rejected)
+        if (SupportRules.WhyNoPlan(household.Status) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition("The household's application was rejected; it has no assistance plan.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var measure = new AssistanceMeasure
@@ -112,9 +108,9 @@ public sealed partial class SupportGrpcService
             throw RpcErrors.NotFound($"Measure {measureId}");
         }
 
-        if (measure.Status == MeasureStatus.Done)
+        if (SupportRules.WhyNotCompletable(measure) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The measure was already written off on {measure.DoneAt:yyyy-MM-dd} by {measure.DoneBy}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

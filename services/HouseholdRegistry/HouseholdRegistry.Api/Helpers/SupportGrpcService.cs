@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
@@ -27,9 +26,6 @@ public sealed partial class SupportGrpcService(
         var caller = context.GetCaller();
         SupportAccess.RequireManager(caller, "register helpers");
         var violations = new FieldViolations();
-        CheckName(request.Name, "name", 50, violations);
-        CheckName(request.WorkUnit, "work_unit", 100, violations);
-        violations.Check(PhonePattern().IsMatch(request.Phone), "phone", "must be a phone number of 7 to 20 digits (a hyphen allowed)");
         violations.Check(RegionCode.TryParse(request.RegionCode, out var region) && region.Level >= RegionLevel.County, "region_code", "must be the code of a county, township or village");
         violations.ThrowIfAny();
         if (!caller.CanSee(region))
@@ -116,14 +112,6 @@ public sealed partial class SupportGrpcService(
         SupportAccess.RequireManager(caller, "set village work teams");
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village, "village_code", "must be the code of a village");
-        CheckName(request.PairedUnit, "paired_unit", 100, violations);
-        CheckName(request.FirstSecretaryName, "first_secretary_name", 50, violations);
-        violations.Check(request.MemberNames.Count <= 20, "member_names", "may name at most 20 members");
-        for (var i = 0; i < request.MemberNames.Count; i++)
-        {
-            CheckName(request.MemberNames[i], $"member_names[{i}]", 50, violations);
-        }
-
         var from = request.From.ToDateOnly();
         violations.Check(from is not null, "from", "must be a valid date");
         violations.ThrowIfAny();
@@ -138,9 +126,9 @@ public sealed partial class SupportGrpcService(
         }
 
         var current = await db.WorkTeams.FirstOrDefaultAsync(t => t.VillageCode == village.Value && t.To == null, context.CancellationToken);
-        if (current is not null && current.From >= from)
+        if (SupportRules.WhyTeamCannotStart(current?.From, from!.Value) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The village's current team serves from {current.From:yyyy-MM-dd}; a new team must start after that.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         if (current is not null)
@@ -181,9 +169,4 @@ public sealed partial class SupportGrpcService(
         return response;
     }
 
-    private static void CheckName(string value, string field, int maxLength, FieldViolations violations) =>
-        violations.Check(value.Trim().Length is > 0 && value.Trim().Length <= maxLength, field, $"is required and at most {maxLength} characters");
-
-    [GeneratedRegex(@"^\d[\d-]{5,18}\d$")]
-    private static partial Regex PhonePattern();
 }

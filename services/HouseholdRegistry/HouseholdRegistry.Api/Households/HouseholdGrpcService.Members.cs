@@ -29,9 +29,9 @@ public sealed partial class HouseholdGrpcService
             throw RpcErrors.NotFound($"Household {id}");
         }
 
-        if (household.Status == HouseholdStatus.Rejected)
+        if (MemberChangeRules.WhyClosed(household.Status) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition("The household file is closed (rejected); file a new application instead.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

@@ -10,6 +10,10 @@ namespace Platform.HouseholdRegistry.Households;
 /// </summary>
 public static class MemberChangeRules
 {
+    /// <summary>A rejected file is closed for good: its people apply again in a new file.</summary>
+    public static string? WhyClosed(HouseholdStatus status) =>
+        status == HouseholdStatus.Rejected ? "The household file is closed (rejected); file a new application instead." : null;
+
     /// <summary>The new members that passed validation; problems go to <paramref name="violations"/>.</summary>
     public static IReadOnlyList<ValidMember> Validate(ChangeMembersRequest request, Household household, DateOnly today, FieldViolations violations)
     {

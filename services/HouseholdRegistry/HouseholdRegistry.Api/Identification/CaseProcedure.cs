@@ -42,9 +42,9 @@ public static class CaseProcedure
 
     /// <summary>
     /// Approves the step the case waits for and moves it on; entering a notice step puts a notice up.
-    /// Returns the integration event when this approval completed the case.
+    /// Completing the case (closing its announcement) registers or exits the household.
     /// </summary>
-    public static object? Approve(Case @case, StepActor actor, DateTime now, YearPolicy policy, StepNotes notes)
+    public static StepOutcome Approve(Case @case, StepActor actor, DateTime now, YearPolicy policy, StepNotes notes)
     {
         AddStep(@case, @case.Stage, StepDecision.Approve, actor, now, notes);
         var next = CaseWorkflow.After(@case.Kind, @case.Stage);
@@ -55,11 +55,11 @@ public static class CaseProcedure
 
         @case.Stage = stage;
         PutUpNoticeIfDue(@case, now, policy);
-        return null;
+        return StepOutcome.MovedOn;
     }
 
     /// <summary>Takes the notice down as closed and moves the case on (closing the announcement completes it).</summary>
-    public static object? CloseNotice(Case @case, Notice notice, StepActor actor, DateTime now, YearPolicy policy)
+    public static StepOutcome CloseNotice(Case @case, Notice notice, StepActor actor, DateTime now, YearPolicy policy)
     {
         notice.Status = NoticeStatus.Closed;
         return Approve(@case, actor, now, policy, new StepNotes($"{notice.Kind} {notice.StartDate:yyyy-MM-dd}–{notice.EndDate:yyyy-MM-dd} closed"));
@@ -152,7 +152,7 @@ public static class CaseProcedure
         }
     }
 
-    private static object Complete(Case @case, DateTime now, YearPolicy policy)
+    private static StepOutcome Complete(Case @case, DateTime now, YearPolicy policy)
     {
         var household = @case.Household;
         if (@case.Kind == CaseKind.Exit)
@@ -161,14 +161,14 @@ public static class CaseProcedure
             household.ExitedAt = now;
             household.SupportUntil = DateOnly.FromDateTime(now).AddYears(policy.PostExitSupportYears);
             @case.Close(CaseOutcome.Exited, now, "Exit announced");
-            return new HouseholdExited(household.Id, household.RegionCode, now, household.SupportUntil.Value);
+            return new StepOutcome.Exited(new HouseholdExited(household.Id, household.RegionCode, now, household.SupportUntil.Value));
         }
 
         household.Status = HouseholdStatus.Registered;
         household.RegisteredAt = now;
         household.IncomePerCapitaAtRegistrationFen = household.CurrentIncomePerCapitaFen ?? household.DeclaredIncomePerCapitaFen;
         @case.Close(CaseOutcome.Registered, now, "Registration announced");
-        return household.ToRegistered();
+        return new StepOutcome.Registered(household.ToRegistered());
     }
 
     private static void PutUpNoticeIfDue(Case @case, DateTime now, YearPolicy policy)

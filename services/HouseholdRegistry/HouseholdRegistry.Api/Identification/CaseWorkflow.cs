@@ -67,6 +67,16 @@ public static class CaseWorkflow
     /// <summary>A notice is not rejected outright: an objection is filed and, if upheld, the case goes back to village review.</summary>
     public static bool IsRejectable(CaseStage stage) => !IsNotice(stage) && Owners(stage).Count > 0;
 
+    /// <summary>Why <paramref name="role"/> may not reject the case now, or null when it may: an open case, at a step the role owns and can reject.</summary>
+    public static string? WhyNotRejectable(CaseOutcome outcome, CaseStage stage, string role) =>
+        outcome != CaseOutcome.Open ? $"The case is closed ({outcome})."
+        : !IsRejectable(stage) || !Owners(stage).Contains(role) ? $"The case is at {stage}, which a {role} cannot reject; a notice is challenged by an objection."
+        : null;
+
+    /// <summary>Only a case closed by 五不录 can be set aside by the county; any other outcome was decided on its merits.</summary>
+    public static string? WhyNotOverridable(CaseOutcome outcome) =>
+        outcome == CaseOutcome.Excluded ? null : $"Only an excluded case can be overridden; this one is {outcome}.";
+
     /// <summary>Roles that own at least one rejectable step.</summary>
     public static bool MayReject(string role) => Enum.GetValues<CaseStage>().Any(s => IsRejectable(s) && Owners(s).Contains(role));
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Policy;
@@ -13,6 +14,12 @@ namespace Platform.HouseholdRegistry.Identification;
 /// </summary>
 public static class ExitGate
 {
+    /// <summary>Why an exit case may not open in <paramref name="year"/>, or null: only a registered household marked for exit (预脱贫标注) that year.</summary>
+    public static string? WhyNotOpenable(HouseholdStatus status, int? preExitMarkedYear, int year) =>
+        status != HouseholdStatus.Registered ? $"Only a registered household can exit; this one is {status}."
+        : preExitMarkedYear != year ? $"The household is not marked for exit (预脱贫标注) in {year}."
+        : null;
+
     public static async Task EnsureEligibleAsync(RegistryDbContext db, Household household, DateTime now, RegistryPolicy policy, CancellationToken cancellationToken)
     {
         var income = await db.IncomeYears.AsNoTracking()

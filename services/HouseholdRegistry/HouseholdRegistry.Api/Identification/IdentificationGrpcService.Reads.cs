@@ -54,7 +54,6 @@ public sealed partial class IdentificationGrpcService
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village,
             "village_code", "must be the 12-digit code of a village");
-        violations.Check(Enum.IsDefined(request.Status), "status", "is not a known notice status");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
@@ -120,9 +119,6 @@ public sealed partial class IdentificationGrpcService
         var violations = new FieldViolations();
         var region = caller.Region;
         violations.Check(request.RegionCode.Length == 0 || RegionCode.TryParse(request.RegionCode, out region), "region_code", "must be empty or a 12-digit region code");
-        violations.Check(Enum.IsDefined(request.Kind), "kind", "is not a known case kind");
-        violations.Check(Enum.IsDefined(request.Stage), "stage", "is not a known case stage");
-        violations.Check(Enum.IsDefined(request.Outcome), "outcome", "is not a known case outcome");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();

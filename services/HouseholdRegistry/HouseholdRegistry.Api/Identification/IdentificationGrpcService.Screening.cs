@@ -11,8 +11,6 @@ namespace Platform.HouseholdRegistry.Identification;
 /// <summary>Objections, exit cases, cross-checked facts and overrides of 五不录 exclusions.</summary>
 public sealed partial class IdentificationGrpcService
 {
-    private const int MinOverrideReasonLength = 10;
-
     /// <summary>Officers whose scope covers the village may file objections on behalf of whoever objects.</summary>
     private static readonly HashSet<string> ObjectionRecorders = [PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer];
 
@@ -32,20 +30,17 @@ public sealed partial class IdentificationGrpcService
         var caller = RequireRole(context, ObjectionRecorders, "file objections");
         var violations = new FieldViolations();
         var id = Ids.Require(request.NoticeId, violations, "notice_id");
-        CheckText(request.ObjectorName, "objector_name", ApplicationRules.MaxNameLength, required: true, violations);
-        CheckText(request.Content, "content", MaxTextLength, required: true, violations);
-        CheckText(request.Evidence, "evidence", MaxTextLength, required: false, violations);
         violations.ThrowIfAny();
 
         var (@case, notice) = await LoadNoticeAsync(id, caller, context.CancellationToken);
-        if (!NoticeRules.AcceptsObjections(notice))
+        if (NoticeRules.WhyNoObjection(notice) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The notice is {notice.Status}; objections are filed while it is up.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var objection = CaseProcedure.FileObjection(@case, notice, StepActor.Of(caller), Now,
             request.ObjectorName.Trim(), request.Content.Trim(), request.Evidence.Trim());
-        await SaveAsync(@case, caller, "notice.objection", null, context);
+        await SaveAsync(@case, caller, "notice.objection", context);
         return new FileObjectionResponse { Objection = objection.ToMessage() };
     }
 
@@ -54,26 +49,19 @@ public sealed partial class IdentificationGrpcService
         var caller = RequireRole(context, ObjectionJudges, "resolve objections");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ObjectionId, violations, "objection_id");
-        violations.Check(request.Resolution is ObjectionStatus.Upheld or ObjectionStatus.Dismissed, "resolution", "must be UPHELD or DISMISSED");
-        CheckText(request.Finding, "finding", MaxTextLength, required: true, violations);
         violations.ThrowIfAny();
 
         var noticeId = await db.Objections.Where(o => o.Id == id).Select(o => (Guid?)o.Notice.Id).FirstOrDefaultAsync(context.CancellationToken)
             ?? throw RpcErrors.NotFound($"Objection {id}");
         var (@case, notice) = await LoadNoticeAsync(noticeId, caller, context.CancellationToken);
         var objection = notice.Objections.Single(o => o.Id == id);
-        if (objection.Status != ObjectionStatus.Open)
+        if (NoticeRules.WhyNotResolvable(notice, objection) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The objection was already resolved ({objection.Status}).");
-        }
-
-        if (notice.Status != NoticeStatus.Open)
-        {
-            throw RpcErrors.FailedPrecondition($"The notice is {notice.Status}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         CaseProcedure.ResolveObjection(@case, notice, objection, request.Resolution == ObjectionStatus.Upheld, request.Finding.Trim(), StepActor.Of(caller), Now);
-        await SaveAsync(@case, caller, "notice.objection_resolved", null, context);
+        await SaveAsync(@case, caller, "notice.objection_resolved", context);
         return new ResolveObjectionResponse { Case = @case.ToMessage() };
     }
 
@@ -91,14 +79,9 @@ public sealed partial class IdentificationGrpcService
         }
 
         var now = Now;
-        if (household.Status != HouseholdStatus.Registered)
+        if (ExitGate.WhyNotOpenable(household.Status, household.PreExitMarkedYear, now.Year) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"Only a registered household can exit; this one is {household.Status}.");
-        }
-
-        if (household.PreExitMarkedYear != now.Year)
-        {
-            throw RpcErrors.FailedPrecondition($"The household is not marked for exit (预脱贫标注) in {now.Year}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         if (await db.Cases.AnyAsync(c => c.HouseholdSeq == household.Seq && c.Outcome == CaseOutcome.Open, context.CancellationToken))
@@ -111,7 +94,7 @@ public sealed partial class IdentificationGrpcService
         db.Cases.Add(@case);
         try
         {
-            await SaveAsync(@case, caller, "case.open_exit", null, context);
+            await SaveAsync(@case, caller, "case.open_exit", context);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
@@ -127,7 +110,6 @@ public sealed partial class IdentificationGrpcService
         var caller = RequireRole(context, FactCheckers, "record cross-checked facts");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.Check(request.Facts is not null, "facts", "are required");
         ApplicationRules.ValidateFacts(request.Facts, "facts", violations);
         foreach (var (name, fact) in CheckedFacts.Set(request.Facts))
         {
@@ -164,14 +146,12 @@ public sealed partial class IdentificationGrpcService
         var caller = RequireRole(context, ExclusionOverriders, "override a 五不录 exclusion");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.Check(request.Reason.Trim().Length >= MinOverrideReasonLength, "reason", $"a written reason of at least {MinOverrideReasonLength} characters is required");
-        violations.Check(request.Reason.Length <= MaxTextLength, "reason", $"must be at most {MaxTextLength} characters");
         violations.ThrowIfAny();
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
-        if (@case.Outcome != CaseOutcome.Excluded)
+        if (CaseWorkflow.WhyNotOverridable(@case.Outcome) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"Only an excluded case can be overridden; this one is {@case.Outcome}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var hashes = @case.Household.Members.Select(m => m.NationalIdHash).ToList();
@@ -185,7 +165,7 @@ public sealed partial class IdentificationGrpcService
         db.Record(caller, "household.screening_override", "household", @case.Household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         try
         {
-            await SaveAsync(@case, caller, "case.override_exclusion", null, context);
+            await SaveAsync(@case, caller, "case.override_exclusion", context);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {

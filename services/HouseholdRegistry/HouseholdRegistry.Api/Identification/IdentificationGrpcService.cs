@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Pa.Registry.V1;
-using Platform.HouseholdRegistry.Contracts;
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Policy;
 using Platform.Messaging;
@@ -22,41 +21,29 @@ public sealed partial class IdentificationGrpcService(
     TimeProvider time,
     ILogger<IdentificationGrpcService> logger) : IdentificationService.IdentificationServiceBase
 {
-    private const int MaxTextLength = 2000;
-    private const int MaxMinutesLength = 4000;
-
     public override async Task<AppraiseInGroupResponse> AppraiseInGroup(AppraiseInGroupRequest request, ServerCallContext context)
     {
         var caller = RequireOwner(context, CaseStage.GroupAppraisal);
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.Check(request.Decision is StepDecision.Approve or StepDecision.Reject, "decision", "must be APPROVE or REJECT");
-        violations.Check(request.Votes is not null, "votes", "are required");
-        if (request.Votes is { } votes)
-        {
-            violations.Check(votes.InFavour >= 0, "votes.in_favour", "must not be negative");
-            violations.Check(votes.Against >= 0, "votes.against", "must not be negative");
-            violations.Check(votes.Abstaining >= 0, "votes.abstaining", "must not be negative");
-            violations.Check((long)votes.InFavour + votes.Against + votes.Abstaining > 0, "votes", "at least one vote must be recorded");
-        }
-
-        CheckText(request.Minutes, "minutes", MaxMinutesLength, required: true, violations);
-        CheckText(request.Reason, "reason", MaxTextLength, required: request.Decision == StepDecision.Reject, violations);
+        // The contract checks each field alone; a reason is needed only with the decision to reject.
+        violations.Check(request.Decision != StepDecision.Reject || request.Reason.Trim().Length > 0, "reason", "is required to reject");
         violations.ThrowIfAny();
 
         var @case = await LoadForStepAsync(id, CaseStage.GroupAppraisal, caller, context);
         var notes = new StepNotes(request.Reason.Trim(), request.Minutes.Trim(), request.Votes!.Clone());
         var now = Now;
+        StepOutcome? outcome = null;
         if (request.Decision == StepDecision.Reject)
         {
             CaseProcedure.Reject(@case, StepActor.Of(caller), now, notes);
         }
         else
         {
-            CaseProcedure.Approve(@case, StepActor.Of(caller), now, policy.For(now), notes);
+            outcome = CaseProcedure.Approve(@case, StepActor.Of(caller), now, policy.For(now), notes);
         }
 
-        await SaveAsync(@case, caller, "case.group_appraisal", null, context);
+        await SaveAsync(@case, caller, "case.group_appraisal", context, outcome);
         return new AppraiseInGroupResponse { Case = @case.ToMessage() };
     }
 
@@ -65,14 +52,12 @@ public sealed partial class IdentificationGrpcService(
         var caller = RequireOwner(context, CaseStage.VillageReview);
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        CheckText(request.Minutes, "minutes", MaxMinutesLength, required: true, violations);
-        CheckText(request.Comment, "comment", MaxTextLength, required: false, violations);
         violations.ThrowIfAny();
 
         var @case = await LoadForStepAsync(id, CaseStage.VillageReview, caller, context);
         var now = Now;
-        CaseProcedure.Approve(@case, StepActor.Of(caller), now, policy.For(now), new StepNotes(request.Comment.Trim(), request.Minutes.Trim()));
-        await SaveAsync(@case, caller, "case.village_review", null, context);
+        var outcome = CaseProcedure.Approve(@case, StepActor.Of(caller), now, policy.For(now), new StepNotes(request.Comment.Trim(), request.Minutes.Trim()));
+        await SaveAsync(@case, caller, "case.village_review", context, outcome);
         return new ReviewInVillageResponse { Case = @case.ToMessage() };
     }
 
@@ -92,22 +77,16 @@ public sealed partial class IdentificationGrpcService(
 
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        CheckText(request.Reason, "reason", MaxTextLength, required: true, violations);
         violations.ThrowIfAny();
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
-        if (!@case.IsOpen)
+        if (CaseWorkflow.WhyNotRejectable(@case.Outcome, @case.Stage, caller.Role) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"The case is closed ({@case.Outcome}).");
-        }
-
-        if (!CaseWorkflow.IsRejectable(@case.Stage) || !CaseWorkflow.Owners(@case.Stage).Contains(caller.Role))
-        {
-            throw RpcErrors.FailedPrecondition($"The case is at {@case.Stage}, which a {caller.Role} cannot reject; a notice is challenged by an objection.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         CaseProcedure.Reject(@case, StepActor.Of(caller), Now, new StepNotes(request.Reason.Trim()));
-        await SaveAsync(@case, caller, "case.reject", null, context);
+        await SaveAsync(@case, caller, "case.reject", context);
         return new RejectResponse { Case = @case.ToMessage() };
     }
 
@@ -126,8 +105,8 @@ public sealed partial class IdentificationGrpcService(
             throw RpcErrors.FailedPrecondition(problem);
         }
 
-        var completion = CaseProcedure.CloseNotice(@case, notice, StepActor.Of(caller), now, policy.For(now));
-        await SaveAsync(@case, caller, "notice.close", completion, context);
+        var outcome = CaseProcedure.CloseNotice(@case, notice, StepActor.Of(caller), now, policy.For(now));
+        await SaveAsync(@case, caller, "notice.close", context, outcome);
         return new CloseNoticeResponse { Case = @case.ToMessage() };
     }
 
@@ -136,7 +115,6 @@ public sealed partial class IdentificationGrpcService(
         var caller = RequireOwner(context, stage);
         var violations = new FieldViolations();
         var id = Ids.Require(caseId, violations, "case_id");
-        CheckText(comment, "comment", MaxTextLength, required: false, violations);
         violations.ThrowIfAny();
 
         var @case = await LoadForStepAsync(id, stage, caller, context);
@@ -146,8 +124,8 @@ public sealed partial class IdentificationGrpcService(
             await ExitGate.EnsureEligibleAsync(db, @case.Household, now, policy, context.CancellationToken);
         }
 
-        var completion = CaseProcedure.Approve(@case, StepActor.Of(caller), now, policy.For(now), new StepNotes(comment.Trim()));
-        await SaveAsync(@case, caller, action, completion, context);
+        var outcome = CaseProcedure.Approve(@case, StepActor.Of(caller), now, policy.For(now), new StepNotes(comment.Trim()));
+        await SaveAsync(@case, caller, action, context, outcome);
         return @case.ToMessage();
     }
 
@@ -208,38 +186,32 @@ public sealed partial class IdentificationGrpcService(
         .AsSplitQuery();
 
     /// <summary>One SaveChanges: the step, its household effects, the audit record and any completion event.</summary>
-    private async Task SaveAsync(Case @case, Caller caller, string action, object? completion, ServerCallContext context)
+    private async Task SaveAsync(Case @case, Caller caller, string action, ServerCallContext context, StepOutcome? outcome = null)
     {
         var now = Now;
         db.Record(caller, action, "case", @case.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
         var householdKey = @case.Household.Id.ToString();
-        switch (completion)
+        switch (outcome)
         {
-            case HouseholdRegistered registered:
-                db.AddEvent(registered, householdKey, now);
+            case StepOutcome.Registered registered:
+                db.AddEvent(registered.Event, householdKey, now);
                 break;
-            case HouseholdExited exited:
-                db.AddEvent(exited, householdKey, now);
+            case StepOutcome.Exited exited:
+                db.AddEvent(exited.Event, householdKey, now);
                 break;
         }
 
         await SaveChangesAsync(context.CancellationToken);
         LogStep(logger, action, @case.Id, @case.Stage, @case.Outcome);
-        switch (completion)
+        switch (outcome)
         {
-            case HouseholdRegistered:
+            case StepOutcome.Registered:
                 metrics.Registered(@case.RegionCode);
                 break;
-            case HouseholdExited:
+            case StepOutcome.Exited:
                 metrics.Exited(@case.RegionCode);
                 break;
         }
-    }
-
-    private static void CheckText(string text, string field, int maxLength, bool required, FieldViolations violations)
-    {
-        violations.Check(!required || text.Trim().Length > 0, field, "is required");
-        violations.Check(text.Length <= maxLength, field, $"must be at most {maxLength} characters");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Action} on case {CaseId}: now at {Stage}, {Outcome}")]

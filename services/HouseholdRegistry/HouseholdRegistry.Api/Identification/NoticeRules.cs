@@ -18,5 +18,12 @@ public static class NoticeRules
         : null;
 
     /// <summary>Objections may be filed while the notice is up, including after its end date until it is closed.</summary>
-    public static bool AcceptsObjections(Notice notice) => notice.Status == NoticeStatus.Open;
+    public static string? WhyNoObjection(Notice notice) =>
+        notice.Status == NoticeStatus.Open ? null : $"The notice is {notice.Status}; objections are filed while it is up.";
+
+    /// <summary>An objection gets one finding, while its notice is still up.</summary>
+    public static string? WhyNotResolvable(Notice notice, Objection objection) =>
+        objection.Status != ObjectionStatus.Open ? $"The objection was already resolved ({objection.Status})."
+        : notice.Status != NoticeStatus.Open ? $"The notice is {notice.Status}."
+        : null;
 }

@@ -122,6 +122,7 @@ public sealed partial class IncomeGrpcService
         return response;
     }
 
+    /// <summary>Marking looks at most one year ahead of the clock; a list's contract lets 0 through, to be named here with its page.</summary>
     private static void CheckYear(int year, DateTime now, FieldViolations violations) =>
         violations.Check(year >= 2000 && year <= now.Year + 1, "year", $"must be a year from 2000 to {now.Year + 1}");
 

@@ -19,13 +19,12 @@ public sealed partial class MonitoringGrpcService
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        CheckReason(request.Reason, "reason", violations);
         violations.ThrowIfAny();
 
         var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
-        if (household.Status != HouseholdStatus.Exited)
+        if (MonitoringRules.WhyNoReentry(household.Status) is { } refusal)
         {
-            throw RpcErrors.FailedPrecondition($"Only an exited household can re-enter; this household is {household.Status}.");
+            throw RpcErrors.FailedPrecondition(refusal);
         }
 
         var reason = request.Reason.Trim();

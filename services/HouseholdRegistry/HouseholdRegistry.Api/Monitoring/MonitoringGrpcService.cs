@@ -21,7 +21,6 @@ public sealed partial class MonitoringGrpcService(
     TimeProvider time) : MonitoringService.MonitoringServiceBase
 {
     private const string EntityType = "household";
-    private const int MaxReasonLength = 500;
 
     public override async Task<FileMonitoredHouseholdResponse> FileMonitoredHousehold(FileMonitoredHouseholdRequest request, ServerCallContext context)
     {
@@ -29,31 +28,20 @@ public sealed partial class MonitoringGrpcService(
         var now = time.GetUtcNow().UtcDateTime;
         var yearPolicy = policy.For(now);
         var violations = new FieldViolations();
-        IReadOnlyList<ValidMember> members = [];
-        if (request.Household is null)
+        var form = new FieldViolations();
+        var members = ApplicationRules.Validate(request.Household, DateOnly.FromDateTime(now), form);
+        foreach (var v in form.Items)
         {
-            violations.Add("household", "is required");
-        }
-        else
-        {
-            var form = new FieldViolations();
-            members = ApplicationRules.Validate(request.Household, DateOnly.FromDateTime(now), form);
-            foreach (var v in form.Items)
-            {
-                violations.Add($"household.{v.Field}", v.Description);
-            }
+            violations.Add($"household.{v.Field}", v.Description);
         }
 
         var trigger = request.InitialTrigger;
-        violations.Check(trigger == MonitoringTrigger.IncomeBelowBand || MonitoringRules.IsHardship(trigger) && trigger != MonitoringTrigger.LostOnlyJob,
-            "initial_trigger", "must be INCOME_BELOW_BAND, HOUSEHOLD_DECLARATION, CADRE_FINDING, DISASTER or LARGE_RIGID_EXPENDITURE");
-        var declared = request.Household?.DeclaredIncomePerCapita?.Fen ?? 0;
+        var declared = request.Household.DeclaredIncomePerCapita?.Fen ?? 0;
         violations.Check(trigger != MonitoringTrigger.IncomeBelowBand || declared < yearPolicy.MonitoringBandUpperFen,
             "household.declared_income_per_capita", $"must be below the monitoring band {IncomeCalculator.Yuan(yearPolicy.MonitoringBandUpperFen)} for INCOME_BELOW_BAND");
-        CheckReason(request.Reason, "reason", violations);
         violations.ThrowIfAny();
 
-        await HouseholdFiling.FilingVillageAsync(db, caller, request.Household!.RegionCode, "household.region_code", context.CancellationToken);
+        await HouseholdFiling.FilingVillageAsync(db, caller, request.Household.RegionCode, "household.region_code", context.CancellationToken);
 
         var hashes = members.Select(m => protector.LookupHash(m.Id.Normalized)).ToList();
         await HouseholdFiling.EnsureNotActiveElsewhereAsync(db, hashes, context.CancellationToken);
@@ -78,9 +66,6 @@ public sealed partial class MonitoringGrpcService(
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.Check(request.Kind != HardshipKind.Unspecified && Enum.IsDefined(request.Kind), "kind", "must name the kind of hardship");
-        CheckReason(request.Description, "description", violations);
-        violations.Check(request.Amount is null || request.Amount.Fen is >= 0 and <= MoneyLimits.YearlyIncomeFen, "amount.fen", MoneyLimits.UpTo(MoneyLimits.YearlyIncomeFen));
         violations.ThrowIfAny();
 
         var household = await RegistryCalls.FindAsync(db.Households, id, caller, context.CancellationToken);
@@ -97,7 +82,6 @@ public sealed partial class MonitoringGrpcService(
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        CheckReason(request.Reason, "reason", violations);
         violations.ThrowIfAny();
 
         var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
@@ -118,7 +102,6 @@ public sealed partial class MonitoringGrpcService(
         var caller = RegistryCalls.RequireReader(context);
         var violations = new FieldViolations();
         var region = RegistryCalls.ReadRegion(request.RegionCode, caller, violations, required: false);
-        violations.Check(request.Category != MonitoringCategory.None && Enum.IsDefined(request.Category), "category", "must be a monitored category or unspecified");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterSeq(page, violations, "page");
 
@@ -172,7 +155,4 @@ public sealed partial class MonitoringGrpcService(
     private IReadOnlyList<string> Blockers(Household household, MonitoringRecord? record, DateTime now) =>
         RiskElimination.Blockers(household.MonitoringCategory, record?.IncomeAboveBandSince, household.Guarantees,
             household.Members.Where(m => m.IsActive).Select(m => m.LabourCapacity), now, policy.For(now));
-
-    private static void CheckReason(string text, string field, FieldViolations violations) =>
-        violations.Check(text.Trim().Length is > 0 and <= MaxReasonLength, field, $"is required, at most {MaxReasonLength} characters");
 }

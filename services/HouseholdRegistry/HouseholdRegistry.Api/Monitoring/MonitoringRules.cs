@@ -46,6 +46,10 @@ public static class MonitoringRules
     public static bool IsMonitored(MonitoringCategory category) =>
         category is not (MonitoringCategory.None or MonitoringCategory.Unspecified);
 
+    /// <summary>Re-entry (返贫入列) registers again a household that had exited; any other household is not out of poverty to fall back.</summary>
+    public static string? WhyNoReentry(HouseholdStatus status) =>
+        status == HouseholdStatus.Exited ? null : $"Only an exited household can re-enter; this household is {status}.";
+
     /// <summary>The trigger a hardship declaration stands for.</summary>
     public static MonitoringTrigger TriggerOf(HardshipKind kind) => kind switch
     {

@@ -1,5 +1,4 @@
 using Pa.Registry.V1;
-using Platform.HouseholdRegistry.Households;
 using Platform.Security;
 using Platform.ServiceDefaults;
 
@@ -18,8 +17,8 @@ public sealed record RollScope(Caller Caller, RegionCode County, IReadOnlySet<st
 /// </summary>
 public static class RollRules
 {
+    /// <summary>Also header.batch_id's max_len in screening.proto.</summary>
     public const int MaxBatchIdLength = 64;
-    public const int MaxMemberCount = 30;
 
     /// <summary>Problems reported in one result; more would make the answer too large to be useful.</summary>
     public const int MaxReportedProblems = 1_000;
@@ -33,8 +32,6 @@ public static class RollRules
         }
 
         var batchId = header.BatchId.Trim();
-        violations.Check(batchId.Length is > 0 and <= MaxBatchIdLength, "header.batch_id", $"is required, at most {MaxBatchIdLength} characters");
-        violations.Check(header.RollKind != AssistanceRollKind.Unspecified && Enum.IsDefined(header.RollKind), "header.roll_kind", "must name the roll");
         var asOf = header.AsOf.ToDateOnly();
         violations.Check(asOf is not null && asOf <= today, "header.as_of", "must be a real date, not in the future");
         violations.Check(RegionCode.TryParse(header.CountyCode, out var county) && county.Level == RegionLevel.County,
@@ -57,28 +54,17 @@ public static class RollRules
             }
         }
 
-        if (!RegionCode.TryParse(row.VillageCode, out var village) || village.Level != RegionLevel.Village)
+        // The contract's single-field rules, reported with the row like every other problem.
+        foreach (var violation in RequestValidator.Shared.Check(row).Items)
         {
-            Check(false, "village_code", "must be the 12-digit code of a village");
-        }
-        else if (!scope.Caller.CanSee(village))
-        {
-            Check(false, "village_code", $"is outside your region {scope.Caller.Region}");
-        }
-        else if (!scope.County.Covers(village))
-        {
-            Check(false, "village_code", $"is not in the batch's county {scope.County}");
-        }
-        else
-        {
-            Check(scope.KnownVillages.Contains(village.Value), "village_code", "is not a village known to the registry");
+            Check(false, violation.Field, violation.Description);
         }
 
-        var name = row.HeadName.Trim();
-        Check(name.Length is > 0 and <= ApplicationRules.MaxNameLength, "head_name", $"is required, at most {ApplicationRules.MaxNameLength} characters");
-        Check(row.MemberCount is >= 1 and <= MaxMemberCount, "member_count", $"must be 1 to {MaxMemberCount}");
-        Check(row.PerCapitaIncome is { Fen: >= 0 and <= MoneyLimits.YearlyIncomeFen }, "per_capita_income", $"is required: {MoneyLimits.UpTo(MoneyLimits.YearlyIncomeFen)}");
-        Check(row.MonthlyAllowance is { Fen: >= 0 and <= MoneyLimits.MonthlyIncomeFen }, "monthly_allowance", $"is required: {MoneyLimits.UpTo(MoneyLimits.MonthlyIncomeFen)}");
+        // A malformed code is the contract's to report; a well-formed one must name a village of the batch the caller may see.
+        if (problems.Skip(before).All(p => p.Field != "village_code") && VillageProblem(row.VillageCode, scope) is { } villageProblem)
+        {
+            Check(false, "village_code", villageProblem);
+        }
 
         var idProblem = NationalId.Check(row.HeadNationalId, scope.Today, out var id);
         Check(idProblem == NationalIdProblem.None, "head_national_id", NationalId.Describe(idProblem));
@@ -93,6 +79,26 @@ public static class RollRules
         }
 
         seenIds[id.Normalized] = rowNumber;
-        return new ValidRollRow(village.Value, name, id, row.MemberCount, row.PerCapitaIncome!.Fen, row.MonthlyAllowance!.Fen);
+        return new ValidRollRow(row.VillageCode, row.HeadName.Trim(), id, row.MemberCount, row.PerCapitaIncome!.Fen, row.MonthlyAllowance!.Fen);
+    }
+
+    private static string? VillageProblem(string code, RollScope scope)
+    {
+        if (!RegionCode.TryParse(code, out var village) || village.Level != RegionLevel.Village)
+        {
+            return "must be the 12-digit code of a village";
+        }
+
+        if (!scope.Caller.CanSee(village))
+        {
+            return $"is outside your region {scope.Caller.Region}";
+        }
+
+        if (!scope.County.Covers(village))
+        {
+            return $"is not in the batch's county {scope.County}";
+        }
+
+        return scope.KnownVillages.Contains(village.Value) ? null : "is not a village known to the registry";
     }
 }

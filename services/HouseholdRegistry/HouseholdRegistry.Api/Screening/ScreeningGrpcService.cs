@@ -53,8 +53,7 @@ public sealed class ScreeningGrpcService(
             throw RpcErrors.PermissionDenied($"Role {caller.Role} may not read merge candidate lists.");
         }
 
-        var violations = new FieldViolations();
-        violations.Check(request.List != MergeCandidateList.Unspecified && Enum.IsDefined(request.List), "list", "must name a candidate list");
+        var violations = new FieldViolations().Check(request.List != MergeCandidateList.Unspecified, "list", "must name a candidate list");
         var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, context.Method, violations);
         var now = time.GetUtcNow().UtcDateTime;
         var result = await new ScreeningQueries(db).MergeCandidatesAsync(region, request.List, page, after, caller, policy.For(now), context.CancellationToken);

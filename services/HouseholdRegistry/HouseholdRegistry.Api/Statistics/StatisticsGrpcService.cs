@@ -20,7 +20,6 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
         SupportAccess.RequireReader(caller);
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village, "village_code", "must be the code of a village");
-        violations.Check(request.Status is HouseholdStatus.Unspecified or HouseholdStatus.Registered or HouseholdStatus.Exited, "status", "must be REGISTERED, EXITED or unspecified for both");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
@@ -41,7 +40,6 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
         var year = request.Year == 0 ? time.GetUtcNow().Year : request.Year;
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.RegionCode, out var code), "region_code", "must be a 12-digit region code");
-        violations.Check(year is >= 2000 and <= 2100, "year", "must be 0 or a year between 2000 and 2100");
         violations.ThrowIfAny();
 
         var region = caller.CanSee(code)

@@ -18,16 +18,6 @@ public sealed partial class SupportGrpcService
         SupportAccess.RequireInspector(caller);
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.Check(request.Method != VerificationMethod.Unspecified && System.Enum.IsDefined(request.Method), "method", "must be PHONE or IN_PERSON");
-        violations.Check(request.InspectorName.Trim().Length is > 0 and <= 50, "inspector_name", "is required and at most 50 characters");
-        violations.Check(request.MembersStated.Count is > 0 and <= 30, "members_stated", "must name between 1 and 30 people");
-        for (var i = 0; i < request.MembersStated.Count; i++)
-        {
-            violations.Check(request.MembersStated[i].Trim().Length is > 0 and <= 50, $"members_stated[{i}]", "is required and at most 50 characters");
-        }
-
-        violations.Check(request.HelperNameStated.Length <= 50, "helper_name_stated", "must be at most 50 characters");
-        violations.Check(request.Notes.Length <= 2000, "notes", "must be at most 2000 characters");
         violations.ThrowIfAny();
 
         var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context, withMembers: true);
