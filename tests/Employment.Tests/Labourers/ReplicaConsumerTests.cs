@@ -3,6 +3,7 @@ using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Employment.Labourers;
+using Platform.HouseholdReplica;
 using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.Employment.Tests.Labourers;

@@ -1,6 +1,7 @@
 using Platform.Assistance.Contracts;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.Relocation.Households;
+using Platform.HouseholdReplica;
 
 namespace Platform.Relocation.Tests.Consumers;
 
