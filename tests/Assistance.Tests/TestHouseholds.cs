@@ -77,17 +77,7 @@ public static class TestHouseholdExtensions
     public static Task ApplyAsync(this AssistanceFactory factory, object registryEvent) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<AssistanceDbContext>();
-        var writer = new ReplicaWriter(db);
-        var household = registryEvent switch
-        {
-            HouseholdRegistered e => await writer.RegisteredAsync(e, default),
-            HouseholdMembersChanged e => await writer.MembersChangedAsync(e, default),
-            HouseholdExited e => await writer.ExitedAsync(e, default),
-            HouseholdReentered e => await writer.ReenteredAsync(e, default),
-            MonitoringCategoryChanged e => await writer.MonitoringChangedAsync(e, default),
-            HouseholdIncomeRecorded e => await writer.IncomeRecordedAsync(e, default),
-            _ => throw new ArgumentException($"Not a registry event: {registryEvent.GetType().Name}"),
-        };
+        var household = await new ReplicaWriter(db).ApplyAsync(registryEvent, default);
         await services.GetRequiredService<GuaranteeAssessor>().AssessAsync([household], default);
         await db.SaveChangesAsync();
     });

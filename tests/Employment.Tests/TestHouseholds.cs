@@ -76,15 +76,7 @@ public static class TestHouseholdExtensions
     public static Task ApplyAsync(this EmploymentFactory factory, object registryEvent) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<EmploymentDbContext>();
-        var writer = new ReplicaWriter(db);
-        _ = registryEvent switch
-        {
-            HouseholdRegistered e => await writer.RegisteredAsync(e, default),
-            HouseholdMembersChanged e => await writer.MembersChangedAsync(e, default),
-            HouseholdExited e => await writer.ExitedAsync(e, default),
-            HouseholdReentered e => await writer.ReenteredAsync(e, default),
-            _ => throw new ArgumentException($"Not a registry event: {registryEvent.GetType().Name}"),
-        };
+        await new ReplicaWriter(db).ApplyAsync(registryEvent, default);
         await db.SaveChangesAsync();
     });
 }

@@ -1,11 +1,7 @@
 using Grpc.Core;
-using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Pa.Common.V1;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
@@ -15,15 +11,19 @@ using Platform.ServiceDefaults;
 namespace Platform.HouseholdRegistry.Tests;
 
 /// <summary>
-/// The registry in memory, with its own database (<see cref="TestDatabase"/>), signing key and personal-data keys. The broker
-/// address is unreachable on purpose: requests only write the outbox table, never the broker.
+/// The registry in memory (see <see cref="ServiceFactory{TProgram, TContext}"/>), with the demo county
+/// operations on and the warm-up off. Its clock starts at the real time: notice periods and tokens are
+/// checked against both.
 /// </summary>
-public sealed class RegistryFactory : WebApplicationFactory<Program>
+public sealed class RegistryFactory : ServiceFactory<Program, RegistryDbContext>
 {
-    private readonly TestDatabase _database = TestDatabase.Create("registry");
-    private readonly Lazy<GrpcChannel> _channel;
+    private static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
+    {
+        ["Registry:Demo:Enabled"] = "true",
+        // Thousands of test hosts start here; the warm-up has its own tests (WarmupTests).
+        ["Registry:Warmup"] = "false",
+    };
 
-    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
 
     public RegistryFactory()
@@ -32,14 +32,11 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     }
 
     private RegistryFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null)
+        : base("registry-db", Defaults.Concat(settings).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value), inMemoryBus: false,
+            clockStart: DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
     {
-        _settings = settings;
         _services = services;
-        _channel = new Lazy<GrpcChannel>(() =>
-            GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
     }
-
-    public string SigningKey { get; } = DevTokenIssuer.NewKey();
 
     /// <summary>A registry with extra configuration, e.g. <c>["Registry:Demo:Enabled"] = "false"</c>.</summary>
     public static RegistryFactory With(IReadOnlyDictionary<string, string> settings) => new(settings);
@@ -47,22 +44,11 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     /// <summary>A registry with extra services, e.g. an interceptor every context of the service gets.</summary>
     public static RegistryFactory WithServices(Action<IServiceCollection> services) => new(new Dictionary<string, string>(), services);
 
-    /// <summary>The registry's database, for tests that look at it from outside the service.</summary>
-    public TestDatabase Database => _database;
+    public HouseholdService.HouseholdServiceClient Households => new(Channel);
 
-    /// <summary>The service's clock; tests move it (e.g. past the end of a public notice).</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+    public RegionService.RegionServiceClient Regions => new(Channel);
 
-    public HouseholdService.HouseholdServiceClient Households => new(_channel.Value);
-
-    public RegionService.RegionServiceClient Regions => new(_channel.Value);
-
-    public DemoService.DemoServiceClient Demo => new(_channel.Value);
-
-    public Grpc.Health.V1.Health.HealthClient Health => new(_channel.Value);
-
-    /// <summary>The in-memory channel, for calls made from the contract's descriptors (<see cref="Platform.Testing.ContractWalk"/>).</summary>
-    public Grpc.Net.Client.GrpcChannel Channel => _channel.Value;
+    public DemoService.DemoServiceClient Demo => new(Channel);
 
     /// <summary>
     /// Call options with a development token for the given role and region, an optional declared purpose,
@@ -104,21 +90,14 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
     /// <summary>Registers the registry's context on this factory's database, for tests that host consumers themselves.</summary>
     public void AddDatabaseContext(IServiceCollection services)
     {
-        if (_database.Provider == "Postgres")
+        if (Database.Provider == "Postgres")
         {
-            services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>(o => o.UseNpgsql(_database.ConnectionString));
+            services.AddDbContext<RegistryDbContext, PostgresRegistryDbContext>(o => o.UseNpgsql(Database.ConnectionString));
         }
         else
         {
-            services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>(o => o.UseSqlite(_database.ConnectionString));
+            services.AddDbContext<RegistryDbContext, SqliteRegistryDbContext>(o => o.UseSqlite(Database.ConnectionString));
         }
-    }
-
-    /// <summary>Reads the service's own database through its own context.</summary>
-    public async Task<T> QueryAsync<T>(Func<RegistryDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
     }
 
     /// <summary>Row counts of every table a household application writes, to show that a rejected one wrote nothing.</summary>
@@ -128,38 +107,10 @@ public sealed class RegistryFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Auth:SigningKey", SigningKey);
-        builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
-        builder.UseSetting("PersonalData:LookupKey", DevTokenIssuer.NewKey());
-        builder.UseSetting("Database:Provider", _database.Provider);
-        builder.UseSetting("ConnectionStrings:registry-db", _database.ConnectionString);
-        builder.UseSetting("ConnectionStrings:broker", "amqp://guest:guest@127.0.0.1:1/");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:MassTransit", "Critical");
-        builder.UseSetting("Registry:Demo:Enabled", "true");
-        // Thousands of test hosts start here; the warm-up has its own tests (WarmupTests).
-        builder.UseSetting("Registry:Warmup", "false");
-        foreach (var (key, value) in _settings)
+        base.ConfigureWebHost(builder);
+        if (_services is not null)
         {
-            builder.UseSetting(key, value);
+            builder.ConfigureServices(_services);
         }
-
-        builder.ConfigureServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-            _services?.Invoke(services);
-        });
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (_channel.IsValueCreated)
-        {
-            _channel.Value.Dispose();
-        }
-
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
     }
 }

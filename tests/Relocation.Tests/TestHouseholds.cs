@@ -67,18 +67,7 @@ public static class TestHouseholdExtensions
     public static Task ApplyAsync(this RelocationFactory factory, object replicaEvent) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<RelocationDbContext>();
-        var writer = new ReplicaWriter(db);
-        var apply = replicaEvent switch
-        {
-            HouseholdRegistered e => writer.RegisteredAsync(e, default),
-            HouseholdMembersChanged e => writer.MembersChangedAsync(e, default),
-            HouseholdExited e => writer.ExitedAsync(e, default),
-            HouseholdReentered e => writer.ReenteredAsync(e, default),
-            HouseholdIncomeRecorded e => writer.IncomeRecordedAsync(e, default),
-            GuaranteeStatusChanged e => writer.GuaranteesChangedAsync(e, default),
-            _ => throw new ArgumentException($"Not a replica event: {replicaEvent.GetType().Name}"),
-        };
-        await apply;
+        await new ReplicaWriter(db).ApplyAsync(replicaEvent, default);
         await db.SaveChangesAsync();
     });
 }

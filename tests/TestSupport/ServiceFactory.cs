@@ -29,8 +29,14 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly bool _inMemoryBus;
 
-    protected ServiceFactory(string databaseName, IReadOnlyDictionary<string, string> settings, bool inMemoryBus)
+    /// <summary>
+    /// A service on a new database named after <paramref name="databaseName"/> (its connection string name), with
+    /// extra <paramref name="settings"/>, optionally MassTransit's test harness for a bus, and a clock that starts at
+    /// <paramref name="clockStart"/> (default: a fixed Monday morning, so dates in tests are the same every run).
+    /// </summary>
+    protected ServiceFactory(string databaseName, IReadOnlyDictionary<string, string> settings, bool inMemoryBus, DateTimeOffset? clockStart = null)
     {
+        Clock = new FakeTimeProvider(clockStart ?? new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         _databaseName = databaseName;
         _database = TestDatabase.Create(databaseName);
         _settings = settings;
@@ -50,7 +56,7 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
     public string LookupKey { get; } = DevTokenIssuer.NewKey();
 
     /// <summary>The service's clock; tests move it.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 

@@ -1,5 +1,6 @@
 using Platform.Assistance.Education;
 using Platform.Assistance.Households;
+using Platform.HouseholdReplica;
 using Platform.Assistance.Policy;
 
 namespace Platform.Assistance.Tests.Education;
@@ -11,11 +12,11 @@ public sealed class TuitionWaiverEligibilityTests
     private static readonly DateTime ExitedAt = new(2024, 6, 15, 9, 0, 0, DateTimeKind.Utc);
     private static readonly DateOnly SupportUntil = new(2026, 12, 31);
 
-    private static AssistedHousehold Registered() => new() { Id = Guid.NewGuid(), RegionCode = TestRegions.Village, Status = ReplicaStatus.Registered };
+    private static AssistedHousehold Registered() => new() { Id = Guid.NewGuid(), RegionCode = TestRegions.Village, Status = HouseholdStatus.Registered };
 
     private static AssistedHousehold Exited(DateOnly? supportUntil) => new()
     {
-        Id = Guid.NewGuid(), RegionCode = TestRegions.Village, Status = ReplicaStatus.Exited, ExitedAt = ExitedAt, SupportUntil = supportUntil,
+        Id = Guid.NewGuid(), RegionCode = TestRegions.Village, Status = HouseholdStatus.Exited, ExitedAt = ExitedAt, SupportUntil = supportUntil,
     };
 
     [Theory]
@@ -66,7 +67,7 @@ public sealed class TuitionWaiverEligibilityTests
         Assert.False(noSupport.Eligible);
         Assert.Contains("without a post-exit support period", noSupport.Reason);
 
-        var unknown = new AssistedHousehold { Id = Guid.NewGuid(), RegionCode = TestRegions.Village, Status = ReplicaStatus.Unknown };
+        var unknown = new AssistedHousehold { Id = Guid.NewGuid(), RegionCode = TestRegions.Village, Status = HouseholdStatus.Unknown };
         Assert.False(TuitionWaiverEligibility.Decide(unknown, SchoolStage.University, new DateOnly(2026, 3, 2), Policy).Eligible);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Assistance.Contracts;
 using Platform.Assistance.Households;
+using Platform.HouseholdReplica;
 using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.Assistance.Tests.Households;
@@ -76,7 +77,7 @@ public sealed class ReplicaConsumerTests : IClassFixture<ReplicaConsumerTests.Se
 
         var replica = await ReplicaAsync(registered.HouseholdId);
         Assert.NotNull(replica);
-        Assert.Equal((ReplicaStatus.Registered, "341522100201", "Education"), (replica.Status, replica.RegionCode, replica.Pathway));
+        Assert.Equal((HouseholdStatus.Registered, "341522100201", "Education"), (replica.Status, replica.RegionCode, replica.Pathway));
         var member = Assert.Single(replica.Members);
         Assert.Equal((HealthCondition.ChronicIllness, LabourCapacity.Weak, head.NationalIdLookup), (member.Health, member.LabourCapacity, member.NationalIdLookup));
         await WaitForPublishedAsync(registered.HouseholdId, 1);
@@ -127,22 +128,22 @@ public sealed class ReplicaConsumerTests : IClassFixture<ReplicaConsumerTests.Se
         // Members changed (newer) arrives before the registration (older).
         await DeliverAsync(new HouseholdMembersChanged(id, "341522100201", t0.AddDays(2), [head, spouse]), NewId.NextGuid());
         var early = await ReplicaAsync(id);
-        Assert.Equal(ReplicaStatus.Unknown, early!.Status);
+        Assert.Equal(HouseholdStatus.Unknown, early!.Status);
         Assert.Equal(2, early.Members.Count(m => m.IsCurrent));
 
         await DeliverAsync(new HouseholdRegistered(id, "341522100201", t0, "Illness", "Education", 2027, [head]), NewId.NextGuid());
         var registered = await ReplicaAsync(id);
-        Assert.Equal(ReplicaStatus.Registered, registered!.Status);
+        Assert.Equal(HouseholdStatus.Registered, registered!.Status);
         Assert.Equal(2, registered.Members.Count(m => m.IsCurrent));
 
         // Exit, then a re-entry; a stale exit replayed later does not flip the household back.
         var exited = new HouseholdExited(id, "341522100201", t0.AddDays(5), DateOnly.FromDateTime(t0).AddYears(5));
         await DeliverAsync(exited, NewId.NextGuid());
-        Assert.Equal(ReplicaStatus.Exited, (await ReplicaAsync(id))!.Status);
+        Assert.Equal(HouseholdStatus.Exited, (await ReplicaAsync(id))!.Status);
         await DeliverAsync(new HouseholdReentered(id, "341522100201", t0.AddDays(7), "serious illness"), NewId.NextGuid());
         await DeliverAsync(exited, NewId.NextGuid());
         var after = await ReplicaAsync(id);
-        Assert.Equal(ReplicaStatus.Registered, after!.Status);
+        Assert.Equal(HouseholdStatus.Registered, after!.Status);
         Assert.Equal(DateOnly.FromDateTime(t0).AddYears(5), after.SupportUntil);
     }
 

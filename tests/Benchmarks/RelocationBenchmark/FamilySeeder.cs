@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.HouseholdReplica;
 using Platform.Relocation.Data;
 using Platform.Relocation.FollowUp;
 using Platform.Relocation.Households;

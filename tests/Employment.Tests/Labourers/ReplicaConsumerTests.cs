@@ -3,14 +3,15 @@ using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Employment.Labourers;
+using Platform.HouseholdReplica;
 using Platform.HouseholdRegistry.Contracts;
 
 namespace Platform.Employment.Tests.Labourers;
 
 /// <summary>
-/// The registry's events through the service's own consumers on MassTransit's in-memory harness:
-/// the replica of labourers is built from them, late events never undo newer ones, and a redelivered
-/// message changes nothing.
+/// The registry's events through the service's own consumers on MassTransit's in-memory harness: the
+/// replica of labourers is built from them and a redelivered message changes nothing. Event-time
+/// ordering and member lists are the building block's, tested once in tests/HouseholdReplica.Tests.
 /// </summary>
 public sealed class ReplicaConsumerTests(ReplicaConsumerTests.Service fixture) : IClassFixture<ReplicaConsumerTests.Service>
 {
@@ -69,26 +70,5 @@ public sealed class ReplicaConsumerTests(ReplicaConsumerTests.Service fixture) :
         Assert.Equal([head.MemberId], replica.Members.Where(m => m.HasLabour).Select(m => m.Id));
         Assert.Equal(head.NationalIdLookup, replica.Members.Single(m => m.Id == head.MemberId).NationalIdLookup);
         Assert.Equal(1, await _service.QueryAsync(db => db.InboxMessages.CountAsync(m => m.MessageId == messageId)));
-    }
-
-    [Fact]
-    public async Task Members_changed_before_registration_and_a_stale_exit_after_reentry_do_not_undo_newer_facts()
-    {
-        var id = Guid.CreateVersion7();
-        var t0 = DateTime.UtcNow.AddDays(-10);
-        var head = Member("Head", "Weak");
-        var son = Member("Child", "Normal");
-
-        await DeliverAsync(new HouseholdMembersChanged(id, TestRegions.Village, t0.AddDays(2), [head, son]), NewId.NextGuid());
-        Assert.Equal(HouseholdStatus.Unknown, (await ReplicaAsync(id))!.Status);
-        await DeliverAsync(new HouseholdRegistered(id, TestRegions.Village, t0, "LackOfLabour", "ProductionAndEmployment", 2027, [head]), NewId.NextGuid());
-        var registered = await ReplicaAsync(id);
-        Assert.Equal((HouseholdStatus.Registered, 2), (registered!.Status, registered.Members.Count(m => m.IsCurrent)));
-
-        var exited = new HouseholdExited(id, TestRegions.Village, t0.AddDays(5), DateOnly.FromDateTime(t0).AddYears(5));
-        await DeliverAsync(exited, NewId.NextGuid());
-        await DeliverAsync(new HouseholdReentered(id, TestRegions.Village, t0.AddDays(7), "illness"), NewId.NextGuid());
-        await DeliverAsync(exited, NewId.NextGuid());
-        Assert.Equal(HouseholdStatus.Registered, (await ReplicaAsync(id))!.Status);
     }
 }

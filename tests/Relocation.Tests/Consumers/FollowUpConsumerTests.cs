@@ -2,6 +2,7 @@ using Platform.Employment.Contracts;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.Relocation.FollowUp;
 using Platform.Relocation.Households;
+using Platform.HouseholdReplica;
 
 namespace Platform.Relocation.Tests.Consumers;
 

@@ -1,12 +1,14 @@
 using Platform.Assistance.Contracts;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.Relocation.Households;
+using Platform.HouseholdReplica;
 
 namespace Platform.Relocation.Tests.Consumers;
 
 /// <summary>
 /// The registry's and the assistance service's events through the service's consumers: they build the
-/// replica, each part only moves forward in event time, and a redelivered message changes nothing.
+/// replica, relocation's own parts only move forward in event time, and a redelivered message changes
+/// nothing. Status and member ordering are the building block's, tested once in tests/HouseholdReplica.Tests.
 /// </summary>
 public sealed class ReplicaConsumerTests(BusService bus) : IClassFixture<BusService>
 {
@@ -26,44 +28,6 @@ public sealed class ReplicaConsumerTests(BusService bus) : IClassFixture<BusServ
         Assert.Equal((LabourCapacity.Normal, head.BirthDate), replica.Members.Where(m => m.Id == head.MemberId).Select(m => (m.LabourCapacity, m.BirthDate)).Single());
         Assert.Equal([head.MemberId], replica.Members.Where(m => m.HasLabour).Select(m => m.Id));
         Assert.Equal(1, await bus.InboxRowsAsync(messageId));
-    }
-
-    [Fact]
-    public async Task Members_changed_replaces_the_list_keeps_former_members_and_an_older_change_is_ignored()
-    {
-        var head = bus.Member("Head", 45);
-        var son = bus.Member("Child", 20);
-        var registered = bus.Registration([head, son]);
-        var id = registered.HouseholdId;
-        await bus.DeliverAsync(registered);
-
-        var daughter = bus.Member("Child", 18, "Weak");
-        await bus.DeliverAsync(new HouseholdMembersChanged(id, TestRegions.Village, bus.Now.AddDays(2), [head, daughter]));
-        await bus.DeliverAsync(new HouseholdMembersChanged(id, TestRegions.Village, bus.Now.AddDays(1), [head, son]));
-
-        var replica = await bus.ReplicaAsync(id);
-        Assert.Equal(new[] { head.MemberId, daughter.MemberId }.Order(), replica!.Members.Where(m => m.IsCurrent).Select(m => m.Id).Order());
-        Assert.False(replica.Members.Single(m => m.Id == son.MemberId).IsCurrent);
-        Assert.Equal(LabourCapacity.Weak, replica.Members.Single(m => m.Id == daughter.MemberId).LabourCapacity);
-    }
-
-    [Fact]
-    public async Task Exit_and_reentry_set_the_status_and_a_late_exit_does_not_undo_the_reentry()
-    {
-        var registered = bus.Registration([bus.Member("Head", 45)]);
-        var id = registered.HouseholdId;
-        await bus.DeliverAsync(registered);
-
-        var exited = new HouseholdExited(id, TestRegions.Village, bus.Now.AddDays(30), bus.Today.AddYears(5));
-        await bus.DeliverAsync(exited);
-        Assert.Equal(HouseholdStatus.Exited, (await bus.ReplicaAsync(id))!.Status);
-
-        await bus.DeliverAsync(new HouseholdReentered(id, TestRegions.Village, bus.Now.AddDays(60), "illness"));
-        Assert.Equal(HouseholdStatus.Registered, (await bus.ReplicaAsync(id))!.Status);
-
-        await bus.DeliverAsync(exited); // the same fact again under a new message id, arriving late
-        var replica = await bus.ReplicaAsync(id);
-        Assert.Equal((HouseholdStatus.Registered, bus.Now.AddDays(60)), (replica!.Status, replica.StatusAsOf));
     }
 
     [Fact]

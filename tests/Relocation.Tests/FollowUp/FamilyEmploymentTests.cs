@@ -1,5 +1,6 @@
 using Platform.Relocation.FollowUp;
 using Platform.Relocation.Households;
+using Platform.HouseholdReplica;
 using Platform.Relocation.Policy;
 
 namespace Platform.Relocation.Tests.FollowUp;

@@ -1,4 +1,5 @@
 using Platform.Relocation.Households;
+using Platform.HouseholdReplica;
 using Platform.Relocation.Statistics;
 
 namespace Platform.Relocation.Tests.Statistics;

@@ -1,4 +1,5 @@
 using Platform.Assistance.Households;
+using Platform.HouseholdReplica;
 using Platform.Assistance.Policy;
 
 namespace Platform.Assistance.Education;
@@ -23,9 +24,9 @@ public static class TuitionWaiverEligibility
 
         switch (household.Status)
         {
-            case ReplicaStatus.Registered:
+            case HouseholdStatus.Registered:
                 return new(true, "student of a registered household");
-            case ReplicaStatus.Exited when household.ExitedAt is { } exitedAt:
+            case HouseholdStatus.Exited when household.ExitedAt is { } exitedAt:
                 return AfterExit(household, stage, DateOnly.FromDateTime(exitedAt), day, policy);
             default:
                 return new(false, "the household is not registered");

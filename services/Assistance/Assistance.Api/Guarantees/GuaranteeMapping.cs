@@ -1,12 +1,13 @@
 using Google.Protobuf.WellKnownTypes;
 using Platform.Assistance.Households;
+using Platform.HouseholdReplica;
 using Proto = Pa.Assistance.V1;
 
 namespace Platform.Assistance.Guarantees;
 
 public static class GuaranteeMapping
 {
-    public static Proto.HouseholdGuarantees ToMessage(this HouseholdGuarantees row, ReplicaStatus status) => new()
+    public static Proto.HouseholdGuarantees ToMessage(this HouseholdGuarantees row, HouseholdStatus status) => new()
     {
         HouseholdId = row.HouseholdId.ToString(),
         RegionCode = row.RegionCode,

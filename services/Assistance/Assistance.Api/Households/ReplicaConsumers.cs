@@ -1,7 +1,7 @@
-using MassTransit;
 using Platform.Assistance.Data;
 using Platform.Assistance.Guarantees;
 using Platform.HouseholdRegistry.Contracts;
+using Platform.HouseholdReplica;
 using Platform.Messaging;
 
 namespace Platform.Assistance.Households;
@@ -13,57 +13,39 @@ namespace Platform.Assistance.Households;
 /// rows and any status events together.
 /// </summary>
 public abstract class ReplicaConsumer<TMessage>(AssistanceDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger logger, GuaranteeAssessor assessor)
-    : InboxConsumer<TMessage, AssistanceDbContext>(db, time, metrics, logger)
+    : HouseholdReplicaConsumer<TMessage, AssistanceDbContext, AssistedHousehold, AssistedMember>(db, time, metrics, logger)
     where TMessage : class
 {
     private readonly Dictionary<Guid, AssistedHousehold> _touched = [];
 
-    protected override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context)
+    protected override HouseholdReplicaWriter<AssistedHousehold, AssistedMember> NewWriter() => new ReplicaWriter(Db);
+
+    protected override Task AppliedAsync(AssistedHousehold household, TMessage message, CancellationToken ct)
     {
-        var household = await ApplyAsync(new ReplicaWriter(Db), message, context.CancellationToken);
         _touched[household.Id] = household;
+        return Task.CompletedTask;
     }
 
     protected override void BeginBatch() => _touched.Clear();
 
     // A household applied twice in the batch is the same tracked entity, assessed once with its latest state.
     protected override Task AfterBatchAsync(CancellationToken ct) => assessor.AssessAsync([.. _touched.Values], ct);
-
-    protected abstract Task<AssistedHousehold> ApplyAsync(ReplicaWriter writer, TMessage message, CancellationToken ct);
 }
 
 public sealed class HouseholdRegisteredConsumer(AssistanceDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<HouseholdRegisteredConsumer> logger, GuaranteeAssessor assessor)
-    : ReplicaConsumer<HouseholdRegistered>(db, time, metrics, logger, assessor)
-{
-    protected override Task<AssistedHousehold> ApplyAsync(ReplicaWriter writer, HouseholdRegistered message, CancellationToken ct) => writer.RegisteredAsync(message, ct);
-}
+    : ReplicaConsumer<HouseholdRegistered>(db, time, metrics, logger, assessor);
 
 public sealed class HouseholdMembersChangedConsumer(AssistanceDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<HouseholdMembersChangedConsumer> logger, GuaranteeAssessor assessor)
-    : ReplicaConsumer<HouseholdMembersChanged>(db, time, metrics, logger, assessor)
-{
-    protected override Task<AssistedHousehold> ApplyAsync(ReplicaWriter writer, HouseholdMembersChanged message, CancellationToken ct) => writer.MembersChangedAsync(message, ct);
-}
+    : ReplicaConsumer<HouseholdMembersChanged>(db, time, metrics, logger, assessor);
 
 public sealed class HouseholdExitedConsumer(AssistanceDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<HouseholdExitedConsumer> logger, GuaranteeAssessor assessor)
-    : ReplicaConsumer<HouseholdExited>(db, time, metrics, logger, assessor)
-{
-    protected override Task<AssistedHousehold> ApplyAsync(ReplicaWriter writer, HouseholdExited message, CancellationToken ct) => writer.ExitedAsync(message, ct);
-}
+    : ReplicaConsumer<HouseholdExited>(db, time, metrics, logger, assessor);
 
 public sealed class HouseholdReenteredConsumer(AssistanceDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<HouseholdReenteredConsumer> logger, GuaranteeAssessor assessor)
-    : ReplicaConsumer<HouseholdReentered>(db, time, metrics, logger, assessor)
-{
-    protected override Task<AssistedHousehold> ApplyAsync(ReplicaWriter writer, HouseholdReentered message, CancellationToken ct) => writer.ReenteredAsync(message, ct);
-}
+    : ReplicaConsumer<HouseholdReentered>(db, time, metrics, logger, assessor);
 
 public sealed class MonitoringCategoryChangedConsumer(AssistanceDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<MonitoringCategoryChangedConsumer> logger, GuaranteeAssessor assessor)
-    : ReplicaConsumer<MonitoringCategoryChanged>(db, time, metrics, logger, assessor)
-{
-    protected override Task<AssistedHousehold> ApplyAsync(ReplicaWriter writer, MonitoringCategoryChanged message, CancellationToken ct) => writer.MonitoringChangedAsync(message, ct);
-}
+    : ReplicaConsumer<MonitoringCategoryChanged>(db, time, metrics, logger, assessor);
 
 public sealed class HouseholdIncomeRecordedConsumer(AssistanceDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<HouseholdIncomeRecordedConsumer> logger, GuaranteeAssessor assessor)
-    : ReplicaConsumer<HouseholdIncomeRecorded>(db, time, metrics, logger, assessor)
-{
-    protected override Task<AssistedHousehold> ApplyAsync(ReplicaWriter writer, HouseholdIncomeRecorded message, CancellationToken ct) => writer.IncomeRecordedAsync(message, ct);
-}
+    : ReplicaConsumer<HouseholdIncomeRecorded>(db, time, metrics, logger, assessor);

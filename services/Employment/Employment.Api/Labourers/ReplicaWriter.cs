@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Employment.Data;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.Relocation.Contracts;
@@ -6,100 +5,37 @@ using Platform.Relocation.Contracts;
 namespace Platform.Employment.Labourers;
 
 /// <summary>
-/// Applies the registry's events to the replica, unsaved. The first event about a household creates
-/// it; status and members only move forward in event time, so late or replayed events change nothing.
+/// The common replica (<see cref="HouseholdReplicaWriter{THousehold,TMember}"/>) plus what employment
+/// keeps besides: each labourer's sex and lookup hash, and the family's open zero-employment case.
 /// </summary>
-public sealed class ReplicaWriter(EmploymentDbContext db)
+public sealed class ReplicaWriter(EmploymentDbContext db) : HouseholdReplicaWriter<LabourHousehold, Labourer>(db)
 {
-    public async Task<LabourHousehold> RegisteredAsync(HouseholdRegistered e, CancellationToken ct)
+    public override Task<LabourHousehold> ApplyAsync(object message, CancellationToken ct) => message switch
     {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
-        SetStatus(household, HouseholdStatus.Registered, e.RegisteredAt);
-        SetMembers(household, e.Members, e.RegisteredAt);
-        return household;
+        ZeroEmploymentCaseOpened e => ZeroEmploymentCaseAsync(e.HouseholdId, e.OriginRegionCode, e.CaseId, e.OpenedAt, ct),
+        ZeroEmploymentCaseClosed e => ZeroEmploymentCaseAsync(e.HouseholdId, e.OriginRegionCode, null, e.ClosedAt, ct),
+        _ => base.ApplyAsync(message, ct),
+    };
+
+    protected override LabourHousehold NewHousehold(Guid id, string regionCode) => new() { Id = id, RegionCode = regionCode };
+
+    protected override Labourer NewMember(Guid id, Guid householdId) => new() { Id = id, HouseholdId = householdId };
+
+    protected override void CopyMember(Labourer member, MemberFacts f)
+    {
+        member.Sex = f.Sex;
+        member.NationalIdLookup = f.NationalIdLookup ?? member.NationalIdLookup;
     }
 
-    public async Task<LabourHousehold> MembersChangedAsync(HouseholdMembersChanged e, CancellationToken ct)
+    /// <summary>A zero-employment case opened for the family (<paramref name="caseId"/>), or closed (null): the later event wins.</summary>
+    private async Task<LabourHousehold> ZeroEmploymentCaseAsync(Guid householdId, string regionCode, Guid? caseId, DateTime asOf, CancellationToken ct)
     {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
-        SetMembers(household, e.Members, e.ChangedAt);
-        return household;
-    }
-
-    public async Task<LabourHousehold> ExitedAsync(HouseholdExited e, CancellationToken ct)
-    {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
-        SetStatus(household, HouseholdStatus.Exited, e.ExitedAt);
-        return household;
-    }
-
-    public async Task<LabourHousehold> ReenteredAsync(HouseholdReentered e, CancellationToken ct)
-    {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
-        SetStatus(household, HouseholdStatus.Registered, e.ReenteredAt);
-        return household;
-    }
-
-    /// <summary>A zero-employment case opened for the family; a later close of the same case clears it.</summary>
-    public async Task<LabourHousehold> ZeroEmploymentCaseOpenedAsync(ZeroEmploymentCaseOpened e, CancellationToken ct)
-    {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.OriginRegionCode, ct);
-        if (IsNewer(household.ZeroEmploymentAsOf, e.OpenedAt))
+        var household = await FindOrCreateAsync(householdId, regionCode, ct);
+        if (EventTime.IsNewer(household.ZeroEmploymentAsOf, asOf))
         {
-            (household.ZeroEmploymentCaseId, household.ZeroEmploymentAsOf) = (e.CaseId, e.OpenedAt);
+            (household.ZeroEmploymentCaseId, household.ZeroEmploymentAsOf) = (caseId, asOf);
         }
 
         return household;
-    }
-
-    public async Task<LabourHousehold> ZeroEmploymentCaseClosedAsync(ZeroEmploymentCaseClosed e, CancellationToken ct)
-    {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.OriginRegionCode, ct);
-        if (IsNewer(household.ZeroEmploymentAsOf, e.ClosedAt))
-        {
-            (household.ZeroEmploymentCaseId, household.ZeroEmploymentAsOf) = (null, e.ClosedAt);
-        }
-
-        return household;
-    }
-
-    private static bool IsNewer(DateTime? kept, DateTime incoming) => kept is null || incoming > kept;
-
-    private static void SetStatus(LabourHousehold household, HouseholdStatus status, DateTime asOf)
-    {
-        if (IsNewer(household.StatusAsOf, asOf))
-        {
-            (household.Status, household.StatusAsOf) = (status, asOf);
-        }
-    }
-
-    private async Task<LabourHousehold> FindOrCreateAsync(Guid id, string regionCode, CancellationToken ct)
-    {
-        var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, ct);
-        if (household is null)
-        {
-            household = new LabourHousehold { Id = id, RegionCode = regionCode };
-            db.Households.Add(household);
-        }
-
-        return household;
-    }
-
-    /// <summary>The full current member list replaces the old one; members no longer listed stay as former members.</summary>
-    private static void SetMembers(LabourHousehold household, IReadOnlyList<MemberFacts> facts, DateTime asOf)
-    {
-        if (!IsNewer(household.MembersAsOf, asOf))
-        {
-            return;
-        }
-
-        household.MembersAsOf = asOf;
-        facts.ApplyTo(household.Members, id => new Labourer { Id = id, HouseholdId = household.Id }, (member, f) =>
-        {
-            member.Sex = f.Sex;
-            member.BirthDate = f.BirthDate;
-            member.LabourCapacity = Enum.TryParse<LabourCapacity>(f.LabourCapacity, ignoreCase: true, out var capacity) && Enum.IsDefined(capacity) ? capacity : LabourCapacity.Unspecified;
-            member.NationalIdLookup = f.NationalIdLookup ?? member.NationalIdLookup;
-        });
     }
 }

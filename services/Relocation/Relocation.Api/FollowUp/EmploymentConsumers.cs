@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Platform.Employment.Contracts;
 using Platform.Messaging;
@@ -27,6 +28,27 @@ public static class JobLedger
 
         return job;
     }
+}
+
+/// <summary>
+/// Base of the consumers of the employment service's events: apply to the jobs or the replica, then bring
+/// the family's follow-up up to date; the inbox saves effect, events and message id together.
+/// </summary>
+public abstract class RelocationConsumer<TMessage>(RelocationDbContext db, FollowUpReconciler followUp, TimeProvider time, MessagingMetrics metrics, ILogger logger)
+    : InboxConsumer<TMessage, RelocationDbContext>(db, time, metrics, logger)
+    where TMessage : class
+{
+    protected override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context)
+    {
+        var ct = context.CancellationToken;
+        if (await ApplyAsync(new ReplicaWriter(Db), message, ct) is { } householdId)
+        {
+            await followUp.ReconcileAsync(householdId, Time.GetUtcNow().UtcDateTime, ct);
+        }
+    }
+
+    /// <summary>Applies the message; returns the household whose follow-up it may change, or null.</summary>
+    protected abstract Task<Guid?> ApplyAsync(ReplicaWriter writer, TMessage message, CancellationToken ct);
 }
 
 public sealed class EmploymentStartedConsumer(RelocationDbContext db, FollowUpReconciler followUp, TimeProvider time, MessagingMetrics metrics, ILogger<EmploymentStartedConsumer> logger)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Assistance.Contracts;
 using Platform.HouseholdRegistry.Contracts;
 using Platform.Relocation.Data;
@@ -6,60 +5,17 @@ using Platform.Relocation.Data;
 namespace Platform.Relocation.Households;
 
 /// <summary>
-/// Applies the registry's and the assistance service's events to the replica, unsaved. The first
-/// event about a household creates it; each part (status, members, income, guarantees) only moves
-/// forward in event time, so late or replayed events change nothing.
+/// The common replica (<see cref="HouseholdReplicaWriter{THousehold,TMember}"/>) plus what relocation keeps
+/// besides: the pathway, the latest income, the assistance service's guarantees and each member's wish to work.
 /// </summary>
-public sealed class ReplicaWriter(RelocationDbContext db)
+public sealed class ReplicaWriter(RelocationDbContext db) : HouseholdReplicaWriter<RelocatedHousehold, RelocatedMember>(db)
 {
-    public async Task RegisteredAsync(HouseholdRegistered e, CancellationToken ct)
+    public override Task<RelocatedHousehold> ApplyAsync(object message, CancellationToken ct) => message switch
     {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
-        if (IsNewer(household.StatusAsOf, e.RegisteredAt))
-        {
-            household.Pathway = e.Pathway;
-        }
-
-        SetStatus(household, HouseholdStatus.Registered, e.RegisteredAt);
-        SetMembers(household, e.Members, e.RegisteredAt);
-    }
-
-    public async Task MembersChangedAsync(HouseholdMembersChanged e, CancellationToken ct) =>
-        SetMembers(await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct), e.Members, e.ChangedAt);
-
-    public async Task ExitedAsync(HouseholdExited e, CancellationToken ct) =>
-        SetStatus(await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct), HouseholdStatus.Exited, e.ExitedAt);
-
-    public async Task ReenteredAsync(HouseholdReentered e, CancellationToken ct) =>
-        SetStatus(await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct), HouseholdStatus.Registered, e.ReenteredAt);
-
-    /// <summary>Keeps the latest year's income; within a year, the latest recording.</summary>
-    public async Task IncomeRecordedAsync(HouseholdIncomeRecorded e, CancellationToken ct)
-    {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
-        var newer = household.IncomeYear is null || e.Year > household.IncomeYear
-            || (e.Year == household.IncomeYear && IsNewer(household.IncomeAsOf, e.RecordedAt));
-        if (newer)
-        {
-            (household.IncomeYear, household.PerCapitaNetIncomeFen, household.IncomeAsOf) = (e.Year, e.PerCapitaNetIncomeFen, e.RecordedAt);
-        }
-    }
-
-    public async Task GuaranteesChangedAsync(GuaranteeStatusChanged e, CancellationToken ct)
-    {
-        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
-        if (!IsNewer(household.GuaranteesAsOf, e.ChangedAt))
-        {
-            return;
-        }
-
-        household.GuaranteesAsOf = e.ChangedAt;
-        household.Guarantees = new GuaranteeStatus
-        {
-            FoodAndClothing = e.FoodAndClothing, Education = e.Education, Medical = e.Medical, Housing = e.Housing, Water = e.Water,
-        };
-        household.GuaranteeReasons = [.. e.Reasons];
-    }
+        HouseholdIncomeRecorded e => IncomeRecordedAsync(e, ct),
+        GuaranteeStatusChanged e => GuaranteesChangedAsync(e, ct),
+        _ => base.ApplyAsync(message, ct),
+    };
 
     /// <summary>
     /// Sets a member's wish to work if it is newer than the one kept. A wish about a member the
@@ -75,47 +31,51 @@ public sealed class ReplicaWriter(RelocationDbContext db)
             household.Members.Add(member);
         }
 
-        if (IsNewer(member.WorkWishAsOf, asOf))
+        if (EventTime.IsNewer(member.WorkWishAsOf, asOf))
         {
             (member.WorkWish, member.WorkWishReason, member.WorkWishAsOf) = (wish, reason, asOf);
         }
     }
 
-    private static bool IsNewer(DateTime? kept, DateTime incoming) => kept is null || incoming > kept;
+    protected override RelocatedHousehold NewHousehold(Guid id, string regionCode) => new() { Id = id, RegionCode = regionCode };
 
-    private static void SetStatus(RelocatedHousehold household, HouseholdStatus status, DateTime asOf)
+    protected override RelocatedMember NewMember(Guid id, Guid householdId) => new() { Id = id, HouseholdId = householdId };
+
+    protected override void OnRegistered(RelocatedHousehold household, HouseholdRegistered e, bool statusMoved)
     {
-        if (IsNewer(household.StatusAsOf, asOf))
+        if (statusMoved)
         {
-            (household.Status, household.StatusAsOf) = (status, asOf);
+            household.Pathway = e.Pathway;
         }
     }
 
-    private async Task<RelocatedHousehold> FindOrCreateAsync(Guid id, string regionCode, CancellationToken ct)
+    /// <summary>Keeps the latest year's income; within a year, the latest recording.</summary>
+    private async Task<RelocatedHousehold> IncomeRecordedAsync(HouseholdIncomeRecorded e, CancellationToken ct)
     {
-        var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, ct);
-        if (household is null)
+        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
+        var newer = household.IncomeYear is null || e.Year > household.IncomeYear
+            || (e.Year == household.IncomeYear && EventTime.IsNewer(household.IncomeAsOf, e.RecordedAt));
+        if (newer)
         {
-            household = new RelocatedHousehold { Id = id, RegionCode = regionCode };
-            db.Households.Add(household);
+            (household.IncomeYear, household.PerCapitaNetIncomeFen, household.IncomeAsOf) = (e.Year, e.PerCapitaNetIncomeFen, e.RecordedAt);
         }
 
         return household;
     }
 
-    /// <summary>The full current member list replaces the old one; members no longer listed stay as former members.</summary>
-    private static void SetMembers(RelocatedHousehold household, IReadOnlyList<MemberFacts> facts, DateTime asOf)
+    private async Task<RelocatedHousehold> GuaranteesChangedAsync(GuaranteeStatusChanged e, CancellationToken ct)
     {
-        if (!IsNewer(household.MembersAsOf, asOf))
+        var household = await FindOrCreateAsync(e.HouseholdId, e.RegionCode, ct);
+        if (EventTime.IsNewer(household.GuaranteesAsOf, e.ChangedAt))
         {
-            return;
+            household.GuaranteesAsOf = e.ChangedAt;
+            household.Guarantees = new GuaranteeStatus
+            {
+                FoodAndClothing = e.FoodAndClothing, Education = e.Education, Medical = e.Medical, Housing = e.Housing, Water = e.Water,
+            };
+            household.GuaranteeReasons = [.. e.Reasons];
         }
 
-        household.MembersAsOf = asOf;
-        facts.ApplyTo(household.Members, id => new RelocatedMember { Id = id, HouseholdId = household.Id }, (member, f) =>
-        {
-            member.BirthDate = f.BirthDate;
-            member.LabourCapacity = Enum.TryParse<LabourCapacity>(f.LabourCapacity, ignoreCase: true, out var capacity) && Enum.IsDefined(capacity) ? capacity : LabourCapacity.Unspecified;
-        });
+        return household;
     }
 }
