@@ -1,3 +1,4 @@
+using Platform.HouseholdReplica;
 using Platform.Assistance.Education;
 using Platform.Assistance.Households;
 using Platform.Assistance.Policy;
@@ -8,7 +9,7 @@ namespace Platform.Assistance.Tests.Education;
 public sealed class EducationSubsidyRuleTests
 {
     private static readonly DateOnly Day = new(2026, 3, 2);
-    private static readonly AssistedHousehold Registered = new() { Id = Guid.NewGuid(), RegionCode = TestRegions.Village, Status = ReplicaStatus.Registered };
+    private static readonly AssistedHousehold Registered = new() { Id = Guid.NewGuid(), RegionCode = TestRegions.Village, Status = HouseholdStatus.Registered };
 
     private static Enrolment Enrolment(SchoolStage stage, DateOnly? withdrawnOn = null) => new()
     {

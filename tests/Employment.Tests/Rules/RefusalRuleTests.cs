@@ -1,3 +1,4 @@
+using Platform.HouseholdReplica;
 using Platform.Employment.Assets;
 using Platform.Employment.Labour;
 using Platform.Employment.Labourers;

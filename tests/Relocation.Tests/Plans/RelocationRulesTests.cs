@@ -1,3 +1,4 @@
+using Platform.HouseholdReplica;
 using Platform.Relocation.Households;
 using Platform.Relocation.Plans;
 using Platform.Relocation.Sites;
