@@ -57,7 +57,7 @@ public sealed class EducationGrpcService(
             RecordedAt = Now,
         };
         db.Add(enrolment);
-        Audit(caller, context, "education.enrolment.record", nameof(Enrolment), enrolment.Id);
+        db.Audit(context, "education.enrolment.record", nameof(Enrolment), enrolment.Id);
         await db.SaveAndReassessAsync(assessor, [householdId], ct);
         return new RecordEnrolmentResponse { Enrolment = enrolment.ToMessage(), Education = await EducationFindingAsync(householdId, ct) };
     }
@@ -76,7 +76,7 @@ public sealed class EducationGrpcService(
         Refusal.ThrowIf(EnrolmentRule.WhyNotEnd(enrolment));
         enrolment.WithdrawnOn = withdrawnOn;
         enrolment.RecordedAt = Now;
-        Audit(caller, context, "education.enrolment.end", nameof(Enrolment), enrolment.Id);
+        db.Audit(context, "education.enrolment.end", nameof(Enrolment), enrolment.Id);
         await db.SaveAndReassessAsync(assessor, [enrolment.HouseholdId], ct);
         return new EndEnrolmentResponse { Enrolment = enrolment.ToMessage(), Education = await EducationFindingAsync(enrolment.HouseholdId, ct) };
     }
@@ -92,7 +92,7 @@ public sealed class EducationGrpcService(
         var ct = context.CancellationToken;
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
         var enrolments = await db.Set<Enrolment>().AsNoTracking().Where(e => e.HouseholdId == householdId).ToListAsync(ct);
-        Audit(caller, context, "education.enrolments.read", "Household", householdId);
+        db.Audit(context, "education.enrolments.read", "Household", householdId);
         await db.SaveChangesAsync(ct);
         var response = new ListEnrolmentsResponse();
         response.Enrolments.AddRange(enrolments.OrderByDescending(e => e.SchoolYear).ThenByDescending(e => e.RecordedAt).Select(e => e.ToMessage()));
@@ -126,7 +126,7 @@ public sealed class EducationGrpcService(
             GrantedAt = Now,
         };
         db.Add(subsidy);
-        Audit(caller, context, "education.subsidy.grant", nameof(EducationSubsidy), subsidy.Id);
+        db.Audit(context, "education.subsidy.grant", nameof(EducationSubsidy), subsidy.Id);
         await db.SaveAndReassessAsync(assessor, [household.Id], ct);
         return new GrantSubsidyResponse { Subsidy = subsidy.ToMessage() };
     }
@@ -142,7 +142,7 @@ public sealed class EducationGrpcService(
         var ct = context.CancellationToken;
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
         var subsidies = await db.Set<EducationSubsidy>().AsNoTracking().Where(s => s.HouseholdId == householdId).ToListAsync(ct);
-        Audit(caller, context, "education.subsidies.read", "Household", householdId);
+        db.Audit(context, "education.subsidies.read", "Household", householdId);
         await db.SaveChangesAsync(ct);
         var response = new ListSubsidiesResponse();
         response.Subsidies.AddRange(subsidies.OrderByDescending(s => s.GrantedAt).Select(s => s.ToMessage()));
@@ -183,7 +183,7 @@ public sealed class EducationGrpcService(
             RecordedAt = Now,
         };
         db.Add(exemption);
-        Audit(caller, context, "education.exemption.record", nameof(EducationExemption), exemption.Id);
+        db.Audit(context, "education.exemption.record", nameof(EducationExemption), exemption.Id);
         await db.SaveAndReassessAsync(assessor, [householdId], ct);
         return new RecordExemptionResponse { Exemption = exemption.ToMessage(), Education = await EducationFindingAsync(householdId, ct) };
     }
@@ -208,7 +208,7 @@ public sealed class EducationGrpcService(
 
         var total = await query.CountAsync(ct);
         var rows = await query.Where(c => after == null || c.Id.CompareTo(after.Value) > 0).OrderBy(c => c.Id).Take(page.Size + 1).ToListAsync(ct);
-        Audit(caller, context, "education.dropout-cases.list", "Region", region.Value);
+        db.Audit(context, "education.dropout-cases.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
         var response = new ListDropoutCasesResponse { Page = Paging.Response(rows, page, total, c => c.Id.ToString()) };
         response.Cases.AddRange(rows.Take(page.Size).Select(c => c.ToMessage(withVisits: false)));
@@ -225,7 +225,7 @@ public sealed class EducationGrpcService(
 
         var ct = context.CancellationToken;
         var @case = await VisibleCaseAsync(caller, id, ct);
-        Audit(caller, context, "education.dropout-case.read", nameof(DropoutCase), id);
+        db.Audit(context, "education.dropout-case.read", nameof(DropoutCase), id);
         await db.SaveChangesAsync(ct);
         return new GetDropoutCaseResponse { DropoutCase = @case.ToMessage(withVisits: true) };
     }
@@ -254,7 +254,7 @@ public sealed class EducationGrpcService(
             RecordedAt = Now,
         };
         db.Add(visit);
-        Audit(caller, context, "education.dropout-visit.record", nameof(DropoutCase), @case.Id);
+        db.Audit(context, "education.dropout-visit.record", nameof(DropoutCase), @case.Id);
         await db.SaveAndReassessAsync(assessor, [@case.HouseholdId], ct);
         var saved = await db.Set<DropoutCase>().AsNoTracking().Include(c => c.Visits).SingleAsync(c => c.Id == id, ct);
         return new RecordDropoutVisitResponse { DropoutCase = saved.ToMessage(withVisits: true) };
@@ -308,9 +308,4 @@ public sealed class EducationGrpcService(
         var row = await db.Guarantees.AsNoTracking().SingleAsync(g => g.HouseholdId == householdId, ct);
         return row.Education.ToMessage();
     }
-
-    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, Guid id) => Audit(caller, context, action, entityType, id.ToString());
-
-    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
-        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }

@@ -177,7 +177,7 @@ public sealed class DepartmentImporter(AssistanceDbContext db, GuaranteeAssessor
             ReceivedAt = now,
             ReportJson = JsonFormatter.Default.Format(report),
         });
-        db.Record(caller, $"department.{kind.ToString().ToLowerInvariant()}.push", nameof(DepartmentBatch), report.BatchId, context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, $"department.{kind.ToString().ToLowerInvariant()}.push", nameof(DepartmentBatch), report.BatchId);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -30,7 +30,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
             row = db.Guarantees.Local.Single(g => g.HouseholdId == id);
         }
 
-        db.Record(caller, "guarantees.read", "Household", id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "guarantees.read", "Household", id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new GetHouseholdGuaranteesResponse { Guarantees = row.ToMessage(household.Status) };
     }
@@ -82,7 +82,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
             DeclaredByRegion = caller.Region.Value,
             DeclaredAt = now,
         });
-        db.Record(caller, "food-and-clothing.declare", "Household", id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "food-and-clothing.declare", "Household", id);
         await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
         var row = await db.Guarantees.SingleAsync(g => g.HouseholdId == id, context.CancellationToken);
         return new DeclareFoodAndClothingResponse { Guarantees = row.ToMessage(household.Status) };

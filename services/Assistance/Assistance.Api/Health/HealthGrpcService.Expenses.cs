@@ -53,8 +53,7 @@ public sealed partial class HealthGrpcService
         }
 
         db.AddEvent(new MedicalExpenditureRecorded(id, expense.Id, expense.Year, costs.FamilyPaysFen, now), id.ToString(), now);
-        db.Record(caller, recordId is null ? "health.medical-expense.record" : "health.medical-expense.correct", nameof(MedicalExpense), expense.Id.ToString(),
-            context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, recordId is null ? "health.medical-expense.record" : "health.medical-expense.correct", nameof(MedicalExpense), expense.Id);
         await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
 
         return new RecordMedicalExpenseResponse

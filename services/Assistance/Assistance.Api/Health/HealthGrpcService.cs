@@ -46,7 +46,7 @@ public sealed partial class HealthGrpcService(
         (enrolment.HouseholdId, enrolment.RegionCode, enrolment.PremiumFen, enrolment.SubsidisedFen) = (id, household.RegionCode, request.Premium.Fen, request.Subsidised.Fen);
         enrolment.Status = request.Status == Pa.Assistance.V1.EnrolmentStatus.Enrolled ? Entity.EnrolmentStatus.Enrolled : Entity.EnrolmentStatus.Lapsed;
         (enrolment.Source, enrolment.RecordedBy, enrolment.RecordedAt) = ("officer", caller.Subject, now);
-        db.Record(caller, "health.enrolment.record", nameof(InsuranceEnrolment), enrolment.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "health.enrolment.record", nameof(InsuranceEnrolment), enrolment.Id);
         try
         {
             await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
@@ -109,7 +109,7 @@ public sealed partial class HealthGrpcService(
             SignedOn = signedOn, ValidUntil = validUntil!.Value, RecordedBy = caller.Subject, RecordedAt = now,
         };
         db.Add(contract);
-        db.Record(caller, "health.family-doctor.sign", nameof(FamilyDoctorContract), contract.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "health.family-doctor.sign", nameof(FamilyDoctorContract), contract.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new SignFamilyDoctorResponse { Contract = contract.ToMessage() };
     }
@@ -134,7 +134,7 @@ public sealed partial class HealthGrpcService(
         var now = Now;
         var visit = new DoctorVisit { Id = Guid.CreateVersion7(), ContractId = contractId, VisitedOn = visitedOn, Doctor = doctor, Notes = notes, RecordedBy = caller.Subject, RecordedAt = now };
         db.Add(visit);
-        db.Record(caller, "health.doctor-visit.record", nameof(DoctorVisit), visit.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "health.doctor-visit.record", nameof(DoctorVisit), visit.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new RecordDoctorVisitResponse { Visit = visit.ToMessage() };
     }
@@ -176,7 +176,7 @@ public sealed partial class HealthGrpcService(
             RecordedBy = caller.Subject, RecordedAt = now,
         };
         db.Add(illness);
-        db.Record(caller, "health.illness.record", nameof(IllnessRecord), illness.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "health.illness.record", nameof(IllnessRecord), illness.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new RecordIllnessResponse { Illness = illness.ToMessage() };
     }
@@ -217,7 +217,7 @@ public sealed partial class HealthGrpcService(
     private async Task ReadableAsync(Caller caller, Guid householdId, string action, ServerCallContext context)
     {
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
-        db.Record(caller, action, "Household", householdId.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+        db.Audit(context, action, "Household", householdId);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 

@@ -41,7 +41,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
             RecordedBy = caller.Subject,
             RecordedAt = now,
         }).Entity;
-        Audit(caller, "housing.appraisal.record", nameof(HouseAppraisal), appraisal.Id, context);
+        db.Audit(context, "housing.appraisal.record", nameof(HouseAppraisal), appraisal.Id);
         await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
         return new Proto.RecordAppraisalResponse { Appraisal = appraisal.ToMessage(), Housing = await HousingFindingAsync(id, context) };
     }
@@ -56,7 +56,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
         var appraisals = await db.Set<HouseAppraisal>().AsNoTracking().Where(a => a.HouseholdId == id).ToListAsync(context.CancellationToken);
-        Audit(caller, "housing.appraisals.read", "Household", id, context);
+        db.Audit(context, "housing.appraisals.read", "Household", id);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new Proto.ListAppraisalsResponse { Housing = await HousingFindingAsync(id, context) };
@@ -97,7 +97,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
             RecordedBy = caller.Subject,
             RecordedAt = now,
         }).Entity;
-        Audit(caller, "housing.renovation.start", nameof(RenovationProject), project.Id, context);
+        db.Audit(context, "housing.renovation.start", nameof(RenovationProject), project.Id);
         try
         {
             await db.SaveAndReassessAsync(assessor, [id], ct);
@@ -124,7 +124,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         Refusal.ThrowIf(RenovationLifecycle.WhyNotAdvance(project.Status, to));
         project.Status = to;
         project.StatusChangedAt = Now;
-        Audit(caller, $"housing.renovation.{to.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id, context);
+        db.Audit(context, $"housing.renovation.{to.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id);
         await db.SaveAndReassessAsync(assessor, [project.HouseholdId], context.CancellationToken);
         return new Proto.AdvanceRenovationResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(project.HouseholdId, context) };
     }
@@ -163,7 +163,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         });
         project.Status = after;
         project.StatusChangedAt = now;
-        Audit(caller, request.Passed ? "housing.renovation.accept" : "housing.renovation.reject", nameof(RenovationProject), project.Id, context);
+        db.Audit(context, request.Passed ? "housing.renovation.accept" : "housing.renovation.reject", nameof(RenovationProject), project.Id);
         await db.SaveAndReassessAsync(assessor, [project.HouseholdId], context.CancellationToken);
         return new Proto.RecordAcceptanceResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(project.HouseholdId, context) };
     }
@@ -178,7 +178,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
         var projects = await db.Set<RenovationProject>().AsNoTracking().Include(p => p.Inspections).Where(p => p.HouseholdId == id).ToListAsync(context.CancellationToken);
-        Audit(caller, "housing.renovations.read", "Household", id, context);
+        db.Audit(context, "housing.renovations.read", "Household", id);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new Proto.ListRenovationsResponse();
@@ -198,7 +198,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         violations.ThrowIfAny();
 
         var (houses, total) = await DangerousHouses.PageAsync(db, region, after, page.Size + 1, context.CancellationToken);
-        Audit(caller, "housing.dangerous.list", "Region", region.Value, context);
+        db.Audit(context, "housing.dangerous.list", "Region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new Proto.ListDangerousHousesResponse { Page = Paging.Response(houses, page, total, h => h.HouseholdId) };
@@ -240,7 +240,4 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var row = await db.Guarantees.AsNoTracking().FirstOrDefaultAsync(g => g.HouseholdId == householdId, context.CancellationToken);
         return (row?.Housing ?? StoredFinding.From(GuaranteeFinding.Unknown(HousingRule.NotAppraisedReason))).ToMessage();
     }
-
-    private void Audit(Caller caller, string action, string entityType, object id, ServerCallContext context) =>
-        db.Record(caller, action, entityType, id.ToString()!, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }

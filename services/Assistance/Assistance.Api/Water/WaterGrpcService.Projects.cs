@@ -45,7 +45,7 @@ public sealed partial class WaterGrpcService
             CreatedAt = now,
         };
         db.Add(project);
-        db.Record(caller, "water.project.create", nameof(WaterProject), project.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "water.project.create", nameof(WaterProject), project.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new CreateWaterProjectResponse { Project = project.ToMessage(0) };
     }
@@ -93,7 +93,7 @@ public sealed partial class WaterGrpcService
         foreach (var id in added)
         {
             db.Add(new WaterProjectHousehold { ProjectId = projectId, HouseholdId = id, RegionCode = households[id].RegionCode, AddedBy = caller.Subject, AddedAt = now });
-            db.Record(caller, "water.project.add-household", "Household", id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+            db.Audit(context, "water.project.add-household", "Household", id);
         }
 
         await db.SaveAndReassessAsync(assessor, added, context.CancellationToken);
@@ -132,7 +132,7 @@ public sealed partial class WaterGrpcService
             }
         }
 
-        db.Record(caller, $"water.project.{to.ToString().ToLowerInvariant()}", nameof(WaterProject), projectId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, $"water.project.{to.ToString().ToLowerInvariant()}", nameof(WaterProject), projectId);
         await db.SaveAndReassessAsync(assessor, served.Select(s => s.HouseholdId).ToList(), context.CancellationToken);
         return new AdvanceWaterProjectResponse { Project = project.ToMessage(served.Count), ReassessmentsDue = duties };
     }
@@ -178,7 +178,7 @@ public sealed partial class WaterGrpcService
             .Join(db.Set<WaterProject>(), d => d.ProjectId, p => p.Id, (d, p) => new { Duty = d, p.Name })
             .ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "water.reassessment.list", "Region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "water.reassessment.list", "Region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListReassessmentsDueResponse { Page = Paging.Response(rows, page, total, r => r.Duty.Id.ToString()) };
         response.Reassessments.AddRange(rows.Take(page.Size).Select(r => new WaterReassessmentDue

@@ -45,7 +45,7 @@ public sealed partial class WaterGrpcService(
             RecordedAt = now,
         };
         db.Add(assessment);
-        db.Record(caller, "water.assessment.record", "Household", id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "water.assessment.record", "Household", id);
         await db.SaveAndReassessAsync(assessor, [id], context.CancellationToken);
         var row = await db.Guarantees.AsNoTracking().SingleAsync(g => g.HouseholdId == id, context.CancellationToken);
         return new RecordWaterAssessmentResponse { Assessment = assessment.ToMessage(), Water = row.Water.ToMessage() };
@@ -68,7 +68,7 @@ public sealed partial class WaterGrpcService(
             .OrderByDescending(a => a.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var current = WaterRule.Latest(await all.ToListAsync(context.CancellationToken));
 
-        db.Record(caller, "water.assessment.read", "Household", id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "water.assessment.read", "Household", id);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListWaterAssessmentsResponse
         {
@@ -99,7 +99,7 @@ public sealed partial class WaterGrpcService(
         var latest = (await db.Set<WaterAssessment>().AsNoTracking().Where(a => ids.Contains(a.HouseholdId)).ToListAsync(context.CancellationToken))
             .GroupBy(a => a.HouseholdId).ToDictionary(g => g.Key, g => WaterRule.Latest(g)!);
 
-        db.Record(caller, "water.unsafe.list", "Region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "water.unsafe.list", "Region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListUnsafeWaterHouseholdsResponse { Page = Paging.Response(rows, page, total, g => g.HouseholdId.ToString()) };
         foreach (var g in shown)

@@ -40,7 +40,7 @@ public sealed partial class AssetIncomeGrpcService
             Id = Guid.CreateVersion7(), HouseholdId = householdId, Year = request.Year, Item = price.Item, Units = request.Units,
             RatePerUnitFen = price.RatePerUnitFen, AmountFen = price.AmountFen, GrantedBy = caller.Subject, GrantedAt = Now,
         }).Entity;
-        Audit(caller, "assets.subsidy.grant", nameof(IndustrySubsidy), subsidy.Id.ToString(), context);
+        db.Audit(context, "assets.subsidy.grant", nameof(IndustrySubsidy), subsidy.Id);
         await db.SaveChangesAsync(ct);
         return new Proto.GrantIndustrySubsidyResponse { Subsidy = subsidy.ToMessage() };
     }
@@ -59,7 +59,7 @@ public sealed partial class AssetIncomeGrpcService
         var dividends = await db.Set<DividendPayment>().AsNoTracking().Where(p => p.HouseholdId == householdId)
             .Join(db.Set<DividendRun>(), p => p.RunId, r => r.Id, (p, r) => new { Payment = p, r.RunKey }).ToListAsync(ct);
         var subsidies = await db.Set<IndustrySubsidy>().AsNoTracking().Where(s => s.HouseholdId == householdId).ToListAsync(ct);
-        Audit(caller, "assets.household.read", "Household", householdId.ToString(), context);
+        db.Audit(context, "assets.household.read", "Household", householdId);
         await db.SaveChangesAsync(ct);
 
         var response = new Proto.GetHouseholdAssetIncomeResponse();
@@ -109,7 +109,7 @@ public sealed partial class AssetIncomeGrpcService
         income.SourcesJson = AssetMapping.ToJson(sources);
         income.RecordedBy = caller.Subject;
         income.RecordedAt = Now;
-        Audit(caller, "assets.collective_income.record", nameof(CollectiveIncome), $"{village.Value}/{request.Year}", context);
+        db.Audit(context, "assets.collective_income.record", nameof(CollectiveIncome), $"{village.Value}/{request.Year}");
         await db.SaveChangesAsync(ct);
 
         var standard = policy.For(request.Year).CollectiveIncomeStandardFen;
@@ -147,7 +147,7 @@ public sealed partial class AssetIncomeGrpcService
             .OrderBy(v => v.Code, StringComparer.Ordinal)
             .ToList();
         var rows = below.Where(v => page.After is null || string.CompareOrdinal(v.Code, page.After) > 0).Take(page.Size + 1).ToList();
-        Audit(caller, "assets.collective_income.list", "Region", region.Value, context);
+        db.Audit(context, "assets.collective_income.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
 
         var response = new Proto.ListVillagesBelowStandardResponse

@@ -70,7 +70,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
                 db.Set<ProjectShare>().Add(new ProjectShare { ProjectId = projectId, HouseholdId = id, Shares = shares, SetBy = caller.Subject, SetAt = now });
             }
 
-            Audit(caller, "assets.shares.set", nameof(ProjectShare), $"{projectId}/{id}", context);
+            db.Audit(context, "assets.shares.set", nameof(ProjectShare), $"{projectId}/{id}");
         }
 
         await db.SaveChangesAsync(ct);
@@ -101,7 +101,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var holdings = await rows.OrderBy(s => s.HouseholdId).Take(page.Size + 1).ToListAsync(ct);
         var total = await all.CountAsync(ct);
         var totalShares = total == 0 ? 0 : await all.SumAsync(s => s.Shares, ct);
-        Audit(caller, "assets.shares.list", nameof(IndustryProject), projectId.ToString(), context);
+        db.Audit(context, "assets.shares.list", nameof(IndustryProject), projectId);
         await db.SaveChangesAsync(ct);
 
         var response = new Proto.ListProjectSharesResponse
@@ -131,7 +131,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
 
         if (run is { Status: DividendRunStatus.Completed })
         {
-            Audit(caller, "assets.dividend.replay", nameof(DividendRun), run.Id.ToString(), context);
+            db.Audit(context, "assets.dividend.replay", nameof(DividendRun), run.Id);
             await db.SaveChangesAsync(ct);
             return new Proto.RunDividendResponse { Run = run.ToMessage(), Replayed = true };
         }
@@ -139,11 +139,11 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         if (run is null)
         {
             run = await runner.StartAsync(projectId, runKey, request.Year, request.Amount.Fen, caller.Subject, ct);
-            Audit(caller, "assets.dividend.start", nameof(DividendRun), run.Id.ToString(), context);
+            db.Audit(context, "assets.dividend.start", nameof(DividendRun), run.Id);
         }
         else
         {
-            Audit(caller, "assets.dividend.resume", nameof(DividendRun), run.Id.ToString(), context);
+            db.Audit(context, "assets.dividend.resume", nameof(DividendRun), run.Id);
         }
 
         try
@@ -178,7 +178,4 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
 
         return project;
     }
-
-    private void Audit(Caller caller, string action, string entityType, string id, ServerCallContext context) =>
-        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }

@@ -41,7 +41,7 @@ public sealed partial class LabourGrpcService
         };
         db.Add(job);
         db.AddEvent(new EmploymentStarted(householdId, memberId, job.Id, job.RegionCode, type.ToString(), startedOn, Now), householdId.ToString(), Now);
-        Audit(caller, context, "labour.employment.start", nameof(EmploymentRecord), job.Id);
+        db.Audit(context, "labour.employment.start", nameof(EmploymentRecord), job.Id);
         await db.SaveChangesAsync(ct);
         return new StartEmploymentResponse { Employment = job.ToMessage() };
     }
@@ -79,7 +79,7 @@ public sealed partial class LabourGrpcService
             db.AddEvent(new HouseholdLostOnlyJob(job.HouseholdId, job.MemberId, Now), key, Now);
         }
 
-        Audit(caller, context, "labour.employment.end", nameof(EmploymentRecord), job.Id);
+        db.Audit(context, "labour.employment.end", nameof(EmploymentRecord), job.Id);
         await db.SaveChangesAsync(ct);
         return new EndEmploymentResponse { Employment = job.ToMessage(), HouseholdLostOnlyJob = lostOnlyJob };
     }
@@ -115,7 +115,7 @@ public sealed partial class LabourGrpcService
         // The same PaymentId on a correction: the registry replaces the month's income entry.
         db.AddEvent(new WagesPaid(job.HouseholdId, job.MemberId, paymentId, request.Year, request.Month, earning.AmountFen, job.Type.ToString(), Now),
             job.HouseholdId.ToString(), Now);
-        Audit(caller, context, corrected ? "labour.earnings.correct" : "labour.earnings.record", nameof(MonthlyEarning), paymentId);
+        db.Audit(context, corrected ? "labour.earnings.correct" : "labour.earnings.record", nameof(MonthlyEarning), paymentId);
         await SaveOnceAsync("These earnings were just recorded by someone else; read the archive and retry.", ct);
         if (!corrected)
         {
@@ -156,7 +156,7 @@ public sealed partial class LabourGrpcService
             GrantedAt = Now,
         };
         db.Add(subsidy);
-        Audit(caller, context, "labour.transport-subsidy.grant", nameof(TransportSubsidy), subsidy.Id);
+        db.Audit(context, "labour.transport-subsidy.grant", nameof(TransportSubsidy), subsidy.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -187,7 +187,7 @@ public sealed partial class LabourGrpcService
         var jobs = await db.Set<EmploymentRecord>().AsNoTracking().InRegion(j => j.RegionCode, region)
             .Select(j => new JobSpan(j.MemberId, j.StartedOn, j.EndedOn)).ToListAsync(ct);
         var rate = ReturnToWorkCalculator.Calculate(jobs, campaignStart!.Value, asOf!.Value);
-        Audit(caller, context, "labour.return-to-work.read", "Region", region.Value);
+        db.Audit(context, "labour.return-to-work.read", "Region", region.Value);
         await db.SaveChangesAsync(ct);
         return new GetReturnToWorkRateResponse { WorkedBefore = rate.WorkedBefore, Returned = rate.Returned, RateBasisPoints = rate.BasisPoints };
     }

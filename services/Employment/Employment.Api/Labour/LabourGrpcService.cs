@@ -42,7 +42,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var jobIds = jobs.Select(j => j.Id).ToList();
         var earnings = await db.Set<MonthlyEarning>().AsNoTracking().Where(m => jobIds.Contains(m.EmploymentId)).ToListAsync(ct);
         var subsidies = await db.Set<TransportSubsidy>().AsNoTracking().Where(s => jobIds.Contains(s.EmploymentId)).ToListAsync(ct);
-        Audit(caller, context, "labour.archive.read", nameof(Labourer), memberId);
+        db.Audit(context, "labour.archive.read", nameof(Labourer), memberId);
         await db.SaveChangesAsync(ct);
 
         var archive = new LabourArchive
@@ -99,7 +99,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
 
         var total = await query.CountAsync(ct);
         var rows = await query.Where(l => after == null || l.Id.CompareTo(after.Value) > 0).OrderBy(l => l.Id).Take(page.Size + 1).ToListAsync(ct);
-        Audit(caller, context, "labour.labourers.list", "Region", region.Value);
+        db.Audit(context, "labour.labourers.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
         var response = new ListLabourersResponse { Page = Paging.Response(rows, page, total, l => l.Id.ToString()) };
         response.Labourers.AddRange(rows.Take(page.Size).Select(l => new LabourerSummary
@@ -131,7 +131,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         {
             var skill = new LabourSkill { Id = Guid.CreateVersion7(), HouseholdId = householdId, MemberId = memberId, Name = name, RecordedBy = caller.Subject, RecordedAt = Now };
             db.Add(skill);
-            Audit(caller, context, "labour.skill.record", nameof(LabourSkill), skill.Id);
+            db.Audit(context, "labour.skill.record", nameof(LabourSkill), skill.Id);
         }
 
         await db.SaveChangesAsync(ct);
@@ -171,7 +171,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
             RecordedAt = Now,
         };
         db.Add(training);
-        Audit(caller, context, "labour.training.record", nameof(LabourTraining), training.Id);
+        db.Audit(context, "labour.training.record", nameof(LabourTraining), training.Id);
         await db.SaveChangesAsync(ct);
         return new RecordTrainingResponse { Training = training.ToMessage() };
     }
@@ -200,7 +200,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         wish.ExpectedMonthlyIncomeFen = request.ExpectedMonthlyIncome.Fen;
         wish.RecordedBy = caller.Subject;
         wish.RecordedAt = Now;
-        Audit(caller, context, "labour.job-wish.record", nameof(JobWish), memberId);
+        db.Audit(context, "labour.job-wish.record", nameof(JobWish), memberId);
         db.AddEvent(new JobWishRecorded(householdId, memberId, household.RegionCode, work, Now), householdId.ToString(), Now);
         await db.SaveChangesAsync(ct);
         return new RecordJobWishResponse { JobWish = wish.ToMessage() };
@@ -219,10 +219,4 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         Refusals.ThrowIf(JobRules.ArchiveRefusal(labourer, forRecording));
         return (household, labourer);
     }
-
-    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, Guid id) =>
-        db.Record(caller, action, entityType, id.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
-
-    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
-        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }

@@ -49,7 +49,7 @@ public sealed partial class ProjectLibraryGrpcService
         link.AmountPerYearFen = request.AmountPerYear.Fen;
         link.LinkedBy = caller.Subject;
         link.LinkedAt = now;
-        db.Record(caller, "projects.link-household", "Household", householdId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "projects.link-household", "Household", householdId);
         await db.SaveChangesAsync(context.CancellationToken);
         return new LinkHouseholdResponse { Link = link.ToMessage(project.Name) };
     }
@@ -71,7 +71,7 @@ public sealed partial class ProjectLibraryGrpcService
         var all = (await query.ToListAsync(context.CancellationToken)).OrderBy(l => LinkKey(l), StringComparer.Ordinal).ToList();
         var rows = all.Where(l => page.After is null || string.CompareOrdinal(LinkKey(l), page.After) > 0).Take(page.Size + 1).ToList();
 
-        db.Record(caller, "projects.links.read", nameof(IndustryProject), projectId.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "projects.links.read", nameof(IndustryProject), projectId);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListProjectLinksResponse { Page = Paging.Response(rows, page, total, LinkKey) };
         response.Links.AddRange(rows.Take(page.Size).Select(l => l.ToMessage(project.Name)));
@@ -91,7 +91,7 @@ public sealed partial class ProjectLibraryGrpcService
             .Join(db.Set<IndustryProject>(), l => l.ProjectId, p => p.Id, (l, p) => new { Link = l, p.Name })
             .ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "projects.household-links.read", "Household", householdId.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "projects.household-links.read", "Household", householdId);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListHouseholdLinksResponse();
         response.Links.AddRange(links.OrderBy(l => l.Link.ProjectId).ThenBy(l => l.Link.Kind).Select(l => l.Link.ToMessage(l.Name)));

@@ -54,7 +54,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
             StatusChangedAt = now,
         };
         db.Add(project);
-        Audit(caller, "propose", project.Id, context, now);
+        db.Audit(context, $"projects.{"propose"}", nameof(IndustryProject), project.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new ProposeProjectResponse { Project = project.ToMessage(0) };
     }
@@ -270,7 +270,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     /// <summary>Audits and saves; a concurrent change of progress or payments is Aborted, so the caller reads again.</summary>
     private async Task<Pa.Employment.V1.IndustryProject> SaveAsync(Caller caller, string action, IndustryProject project, ServerCallContext context, DateTime now)
     {
-        Audit(caller, action, project.Id, context, now);
+        db.Audit(context, $"projects.{action}", nameof(IndustryProject), project.Id);
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);
@@ -282,9 +282,6 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
 
         return project.ToMessage(await db.Set<ProjectBenefitLink>().Where(l => l.ProjectId == project.Id).Select(l => l.HouseholdId).Distinct().CountAsync(context.CancellationToken));
     }
-
-    private void Audit(Caller caller, string action, Guid projectId, ServerCallContext context, DateTime now) =>
-        db.Record(caller, $"projects.{action}", nameof(IndustryProject), projectId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
 
     /// <summary>The project with its history: adjustments, acceptances and progress reports, oldest first.</summary>
     private async Task<Pa.Employment.V1.IndustryProject> DetailsAsync(IndustryProject project, CancellationToken ct)

@@ -54,7 +54,7 @@ public sealed partial class WelfareEmploymentGrpcService
             db.AddEvent(wages, wages.HouseholdId.ToString(), now);
         }
 
-        db.Record(caller, "welfare.post.payroll", "Village", $"{village.Value}/{year:D4}-{month:D2}", context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.post.payroll", "Village", $"{village.Value}/{year:D4}-{month:D2}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -94,7 +94,7 @@ public sealed partial class WelfareEmploymentGrpcService
         var rows = await query.Where(p => after == null || p.AssignmentId.CompareTo(after.Value) > 0).OrderBy(p => p.AssignmentId)
             .Take(page.Size + 1).ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "welfare.post.payslip-list", "Region", $"{region.Value}/{year:D4}-{month:D2}", context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.post.payslip-list", "Region", $"{region.Value}/{year:D4}-{month:D2}");
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListPayslipsResponse { Page = Paging.Response(rows, page, total, p => p.AssignmentId.ToString()) };
         response.Payslips.AddRange(rows.Take(page.Size).Select(p => p.ToMessage()));

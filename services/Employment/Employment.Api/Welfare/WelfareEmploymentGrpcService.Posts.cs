@@ -34,7 +34,7 @@ public sealed partial class WelfareEmploymentGrpcService
             CreatedBy = caller.Subject, CreatedAt = now,
         };
         db.Add(post);
-        db.Record(caller, "welfare.post.create", nameof(PublicWelfarePost), post.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.post.create", nameof(PublicWelfarePost), post.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new CreatePostResponse { Post = post.ToMessage(0) };
     }
@@ -94,7 +94,7 @@ public sealed partial class WelfareEmploymentGrpcService
             StartedOn = startedOn, RecordedAt = now,
         };
         assignments.Add(assignment);
-        db.Record(caller, "welfare.post.assign", nameof(Labourer), labourerId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.post.assign", nameof(Labourer), labourerId);
         await db.SaveChangesAsync(context.CancellationToken);
         return new AssignPostResponse { Assignment = assignment.ToMessage() };
     }
@@ -119,7 +119,7 @@ public sealed partial class WelfareEmploymentGrpcService
         violations.ThrowIfAny();
 
         assignment.EndedOn = endedOn;
-        db.Record(caller, "welfare.post.end", nameof(Labourer), assignment.LabourerId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.post.end", nameof(Labourer), assignment.LabourerId);
         await db.SaveChangesAsync(context.CancellationToken);
         return new EndPostAssignmentResponse { Assignment = assignment.ToMessage() };
     }
@@ -152,8 +152,7 @@ public sealed partial class WelfareEmploymentGrpcService
         record.Quantity = request.Quantity;
         record.RecordedBy = caller.Subject;
         record.RecordedAt = now;
-        db.Record(caller, replaced ? "welfare.post.attendance-correct" : "welfare.post.attendance", nameof(Labourer), assignment.LabourerId.ToString(),
-            context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, replaced ? "welfare.post.attendance-correct" : "welfare.post.attendance", nameof(Labourer), assignment.LabourerId);
         await db.SaveChangesAsync(context.CancellationToken);
         return new RecordAttendanceResponse
         {

@@ -44,7 +44,7 @@ public sealed partial class WelfareEmploymentGrpcService(
             RegisteredAt = now,
         };
         db.Add(workshop);
-        db.Record(caller, "welfare.workshop.register", nameof(Workshop), workshop.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.workshop.register", nameof(Workshop), workshop.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new RegisterWorkshopResponse { Workshop = workshop.ToMessage(0) };
     }
@@ -78,7 +78,7 @@ public sealed partial class WelfareEmploymentGrpcService(
             Id = Guid.CreateVersion7(), WorkshopId = workshopId, LabourerId = labourerId, HouseholdId = labourer.HouseholdId, HiredOn = hiredOn, RecordedAt = now,
         };
         employees.Add(employee);
-        db.Record(caller, "welfare.workshop.hire", nameof(Labourer), labourerId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.workshop.hire", nameof(Labourer), labourerId);
         await db.SaveChangesAsync(context.CancellationToken);
         return new HireWorkshopEmployeeResponse { Employee = employee.ToMessage() };
     }
@@ -104,7 +104,7 @@ public sealed partial class WelfareEmploymentGrpcService(
         }
 
         employee.LeftOn = leftOn;
-        db.Record(caller, "welfare.workshop.release", nameof(Labourer), employee.LabourerId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.workshop.release", nameof(Labourer), employee.LabourerId);
         await db.SaveChangesAsync(context.CancellationToken);
         return new ReleaseWorkshopEmployeeResponse { Employee = employee.ToMessage() };
     }
@@ -168,7 +168,7 @@ public sealed partial class WelfareEmploymentGrpcService(
             WorkshopId = workshopId, Year = year, PoorEmployees = result.PoorEmployees, PerEmployeeFen = result.PerEmployeeFen,
             AmountFen = result.AmountFen, GrantedBy = caller.Subject, GrantedAt = now,
         });
-        db.Record(caller, "welfare.workshop.subsidy-grant", nameof(Workshop), $"{workshopId}/{year}", context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "welfare.workshop.subsidy-grant", nameof(Workshop), $"{workshopId}/{year}");
         try
         {
             await db.SaveChangesAsync(context.CancellationToken);

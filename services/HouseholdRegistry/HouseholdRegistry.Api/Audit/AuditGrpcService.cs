@@ -12,7 +12,7 @@ using Platform.ServiceDefaults;
 namespace Platform.HouseholdRegistry.Audit;
 
 /// <summary>The audit trail of a household or helper, for auditors and county-or-higher officers; reading it is audited too.</summary>
-public sealed class AuditGrpcService(RegistryDbContext db, TimeProvider time) : AuditService.AuditServiceBase
+public sealed class AuditGrpcService(RegistryDbContext db) : AuditService.AuditServiceBase
 {
     private static readonly HashSet<string> Readers = [PlatformRoles.Auditor, PlatformRoles.CountyOfficer, PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer];
 
@@ -44,7 +44,7 @@ public sealed class AuditGrpcService(RegistryDbContext db, TimeProvider time) : 
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(a => after == null || a.Id > after).OrderBy(a => a.Id).Take(page.Size + 1).ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "audit.read", request.EntityType, entityId, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "audit.read", request.EntityType, entityId);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListAuditRecordsResponse { Page = Paging.Response(rows, page, total, a => a.Id.ToString(CultureInfo.InvariantCulture)) };
         response.Records.AddRange(rows.Take(page.Size).Select(a => new AuditEntry

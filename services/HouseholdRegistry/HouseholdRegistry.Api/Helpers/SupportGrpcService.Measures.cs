@@ -43,7 +43,7 @@ public sealed partial class SupportGrpcService
             RecordedAt = now,
         };
         db.Visits.Add(visit);
-        db.Record(caller, "visit.record", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "visit.record", HouseholdEntity, household.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new RecordVisitResponse { Visit = visit.ToMessage() };
     }
@@ -56,7 +56,7 @@ public sealed partial class SupportGrpcService
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(v => after == null || v.Seq < after).OrderByDescending(v => v.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "visit.list", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "visit.list", HouseholdEntity, household.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListVisitsResponse { Page = Paging.Response(rows, page, total, v => v.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Visits.AddRange(rows.Take(page.Size).Select(v => v.ToMessage()));
@@ -89,7 +89,7 @@ public sealed partial class SupportGrpcService
             PlannedYear = request.PlannedYear,
         };
         db.AssistanceMeasures.Add(measure);
-        db.Record(caller, "measure.plan", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "measure.plan", HouseholdEntity, household.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new PlanMeasureResponse { Measure = measure.ToMessage() };
     }
@@ -117,7 +117,7 @@ public sealed partial class SupportGrpcService
         measure.Status = MeasureStatus.Done;
         measure.DoneAt = now;
         measure.DoneBy = caller.Subject;
-        db.Record(caller, "measure.complete", HouseholdEntity, measure.HouseholdId.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "measure.complete", HouseholdEntity, measure.HouseholdId);
         await SupportAccess.SaveAsync(db, context.CancellationToken);
         return new CompleteMeasureResponse { Measure = measure.ToMessage() };
     }

@@ -49,7 +49,7 @@ public sealed partial class SupportGrpcService(
             RegisteredAt = now,
         };
         db.Helpers.Add(helper);
-        db.Record(caller, "helper.register", "helper", helper.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "helper.register", "helper", helper.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new RegisterHelperResponse { Helper = helper.ToMessage(protector, caller.HasPersonalDataScope, 0) };
     }
@@ -66,7 +66,7 @@ public sealed partial class SupportGrpcService(
             .Select(h => new { Helper = h, Paired = db.HelperPairings.Count(p => p.HelperId == h.Id && p.To == null) })
             .ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "helper.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "helper.list", "region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListHelpersResponse { Page = Paging.Response(rows, page, total, r => r.Helper.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Helpers.AddRange(rows.Take(page.Size).Select(r => r.Helper.ToMessage(protector, caller.HasPersonalDataScope, r.Paired)));
@@ -100,7 +100,7 @@ public sealed partial class SupportGrpcService(
         var pairing = new HelperPairing { HelperId = helper.Id, HouseholdId = household.Id, From = now };
         db.HelperPairings.Add(pairing);
         household.HelperId = helper.Id;
-        db.Record(caller, "helper.pair", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "helper.pair", HouseholdEntity, household.Id);
         db.AddEvent(new HelperAssigned(household.Id, household.RegionCode, helper.Id, helper.Name, helper.WorkUnit, now), household.Id.ToString(), now);
         await SupportAccess.SaveAsync(db, context.CancellationToken);
         return new PairHelperResponse { Pairing = pairing.ToMessage() };
@@ -147,7 +147,7 @@ public sealed partial class SupportGrpcService(
         };
         db.WorkTeams.Add(team);
         var now = time.GetUtcNow().UtcDateTime;
-        db.Record(caller, "workteam.set", "work-team", team.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "workteam.set", "work-team", team.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new SetWorkTeamResponse { WorkTeam = team.ToMessage() };
     }
@@ -162,7 +162,7 @@ public sealed partial class SupportGrpcService(
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(t => after == null || t.Seq > after).OrderBy(t => t.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "workteam.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "workteam.list", "region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListWorkTeamsResponse { Page = Paging.Response(rows, page, total, t => t.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.WorkTeams.AddRange(rows.Take(page.Size).Select(t => t.ToMessage()));

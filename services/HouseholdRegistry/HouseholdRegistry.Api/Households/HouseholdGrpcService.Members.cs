@@ -43,7 +43,7 @@ public sealed partial class HouseholdGrpcService
         Apply(household, request, added, hashes, now);
         Screening.HouseholdScreening.Refresh(household, policy.For(now));
 
-        db.Record(caller, "household.members_changed", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "household.members_changed", EntityType, household.Id);
         db.AddEvent(household.ToMembersChanged(now), household.Id.ToString(), now);
         await HouseholdFiling.SaveActiveMembersAsync(db, hashes, context.CancellationToken);
 

@@ -44,7 +44,7 @@ public sealed partial class HouseholdGrpcService(
         Screening.HouseholdScreening.Refresh(household, policy.For(now));
         db.Households.Add(household);
         db.Cases.Add(Identification.IdentificationScreening.OpenAtApplication(household, caller, now, db, context.AccessPurpose()));
-        db.Record(caller, "household.apply", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "household.apply", EntityType, household.Id);
         db.AddEvent(household.ToApplied(), household.Id.ToString(), now);
         await HouseholdFiling.SaveActiveMembersAsync(db, hashes, context.CancellationToken);
 
@@ -66,7 +66,7 @@ public sealed partial class HouseholdGrpcService(
             throw RpcErrors.NotFound($"Household {id}");
         }
 
-        db.Record(caller, "household.read", EntityType, household.Id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "household.read", EntityType, household.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new GetHouseholdResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
     }
@@ -108,7 +108,7 @@ public sealed partial class HouseholdGrpcService(
             .AsSplitQuery()
             .ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "household.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "household.list", "region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new ListHouseholdsResponse { Page = Paging.Response(rows, page, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };

@@ -21,7 +21,7 @@ public sealed partial class IdentificationGrpcService
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
 
         // Objections carry the objectors' names.
-        db.Record(caller, "case.read", "case", @case.Id.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+        db.Audit(context, "case.read", "case", @case.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new GetCaseResponse { Case = @case.ToMessage() };
     }
@@ -40,7 +40,7 @@ public sealed partial class IdentificationGrpcService
         }
 
         var cases = await Cases().Where(c => c.Household.Id == id).OrderBy(c => c.Seq).ToListAsync(context.CancellationToken);
-        db.Record(caller, "case.history", "household", id.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+        db.Audit(context, "case.history", "household", id);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new GetCaseHistoryResponse();
@@ -91,7 +91,7 @@ public sealed partial class IdentificationGrpcService
             .ToListAsync(context.CancellationToken);
 
         // The board shows the heads' names.
-        db.Record(caller, "notice.list", "region", village.Value, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+        db.Audit(context, "notice.list", "region", village.Value);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new ListNoticesResponse { Page = Paging.Response(rows, page, total, r => r.Seq.ToString(CultureInfo.InvariantCulture)) };
@@ -151,7 +151,7 @@ public sealed partial class IdentificationGrpcService
             .Include(c => c.Household)
             .ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "case.list", "region", region.Value, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
+        db.Audit(context, "case.list", "region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new ListCasesResponse { Page = Paging.Response(rows, page, total, c => c.Seq.ToString(CultureInfo.InvariantCulture)) };

@@ -162,7 +162,7 @@ public sealed partial class IdentificationGrpcService
 
         var now = Now;
         CaseProcedure.OverrideExclusion(@case, StepActor.Of(caller), now, policy.For(now), request.Reason.Trim());
-        db.Record(caller, "household.screening_override", "household", @case.Household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "household.screening_override", "household", @case.Household.Id);
         try
         {
             await SaveAsync(@case, caller, "case.override_exclusion", context);

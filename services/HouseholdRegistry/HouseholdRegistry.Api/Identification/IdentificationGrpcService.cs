@@ -189,7 +189,7 @@ public sealed partial class IdentificationGrpcService(
     private async Task SaveAsync(Case @case, Caller caller, string action, ServerCallContext context, StepOutcome? outcome = null)
     {
         var now = Now;
-        db.Record(caller, action, "case", @case.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, action, "case", @case.Id);
         var householdKey = @case.Household.Id.ToString();
         switch (outcome)
         {

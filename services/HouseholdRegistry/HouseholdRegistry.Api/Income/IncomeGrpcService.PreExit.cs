@@ -105,7 +105,7 @@ public sealed partial class IncomeGrpcService
             .ToList();
         var rows = ordered.Where(c => after is null || c.Order.CompareTo(after.Value) > 0).Take(page.Size + 1).ToList();
 
-        db.Record(caller, "exit.list-candidates", "region", region.Value, context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "exit.list-candidates", "region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new ListExitCandidatesResponse { Page = Paging.Response(rows, page, ordered.Count, c => c.Order.ToKey()) };

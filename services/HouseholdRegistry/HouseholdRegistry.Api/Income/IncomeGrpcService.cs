@@ -35,7 +35,7 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
         // The survey reference is the year and field, so a new survey of the year replaces the last one.
         var changes = amounts.Select(a => new IncomeChange(request.Year, a.Category, a.Kind, IncomeCategories.VillageSurvey, $"{request.Year}/{a.Category}", a.Amount?.Fen ?? 0)).ToList();
         var years = await ledger.RecordAsync(household, changes, caller.Subject, now, context.CancellationToken);
-        db.Record(caller, "income.record-survey", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "income.record-survey", EntityType, household.Id);
         await RegistryCalls.SaveAsync(db, context.CancellationToken);
 
         var recorded = years.Single(y => y.Summary.Year == request.Year);
@@ -56,7 +56,7 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
 
         var summaries = await db.IncomeYears.AsNoTracking().Where(y => y.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);
         var entries = await db.IncomeEntries.AsNoTracking().Where(e => e.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);
-        db.Record(caller, "income.read", EntityType, household.Id.ToString(), context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "income.read", EntityType, household.Id);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new GetIncomeResponse { HouseholdId = household.Id.ToString() };

@@ -49,7 +49,7 @@ public sealed partial class MonitoringGrpcService
         }
 
         db.AddEvent(new HouseholdReentered(household.Id, household.RegionCode, now, reason), household.Id.ToString(), now);
-        db.Record(caller, "household.reenter", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "household.reenter", EntityType, household.Id);
         await RegistryCalls.SaveAsync(db, context.CancellationToken);
         return new ReenterResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
     }

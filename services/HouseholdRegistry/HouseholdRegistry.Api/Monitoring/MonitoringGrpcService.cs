@@ -51,7 +51,7 @@ public sealed partial class MonitoringGrpcService(
         db.Households.Add(household);
         MonitoringJournal.Apply(db, household, trigger, request.Reason.Trim(), trigger == MonitoringTrigger.IncomeBelowBand ? declared : null,
             caller.Subject, now, yearPolicy, declared);
-        db.Record(caller, "monitoring.file", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "monitoring.file", EntityType, household.Id);
 
         // Services that assess guarantees learn the new household's members as they would after any change of them.
         db.AddEvent(household.ToMembersChanged(now), household.Id.ToString(), now);
@@ -71,7 +71,7 @@ public sealed partial class MonitoringGrpcService(
         var household = await RegistryCalls.FindAsync(db.Households, id, caller, context.CancellationToken);
         var change = MonitoringJournal.Apply(db, household, MonitoringRules.TriggerOf(request.Kind), request.Description.Trim(), request.Amount?.Fen,
             caller.Subject, now, policy.For(now))!;
-        db.Record(caller, "monitoring.declare-hardship", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "monitoring.declare-hardship", EntityType, household.Id);
         await RegistryCalls.SaveAsync(db, context.CancellationToken);
         return new DeclareHardshipResponse { Change = change.ToMessage() };
     }
@@ -92,7 +92,7 @@ public sealed partial class MonitoringGrpcService(
         }
 
         var change = MonitoringJournal.Apply(db, household, MonitoringTrigger.RiskEliminated, request.Reason.Trim(), null, caller.Subject, now, policy.For(now))!;
-        db.Record(caller, "monitoring.eliminate-risk", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "monitoring.eliminate-risk", EntityType, household.Id);
         await RegistryCalls.SaveAsync(db, context.CancellationToken);
         return new EliminateRiskResponse { Change = change.ToMessage() };
     }
@@ -118,7 +118,7 @@ public sealed partial class MonitoringGrpcService(
         var seqs = rows.Select(h => h.Seq).ToList();
         var records = await db.MonitoringRecords.AsNoTracking().Where(r => seqs.Contains(r.HouseholdSeq)).ToDictionaryAsync(r => r.HouseholdSeq, context.CancellationToken);
 
-        db.Record(caller, "monitoring.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "monitoring.list", "region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new ListMonitoredResponse { Page = Paging.Response(rows, page, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
@@ -137,7 +137,7 @@ public sealed partial class MonitoringGrpcService(
         var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking().Include(h => h.Members), id, caller, context.CancellationToken);
         var history = await db.MonitoringHistory.AsNoTracking().Where(e => e.HouseholdSeq == household.Seq).OrderBy(e => e.Id).ToListAsync(context.CancellationToken);
         var record = await db.MonitoringRecords.AsNoTracking().FirstOrDefaultAsync(r => r.HouseholdSeq == household.Seq, context.CancellationToken);
-        db.Record(caller, "monitoring.read-history", EntityType, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "monitoring.read-history", EntityType, household.Id);
         await db.SaveChangesAsync(context.CancellationToken);
 
         var response = new GetMonitoringHistoryResponse { Household = household.ToMonitored(record) };

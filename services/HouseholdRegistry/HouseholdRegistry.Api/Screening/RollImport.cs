@@ -60,7 +60,7 @@ internal sealed class RollImport(RegistryDbContext db, PersonalDataProtector pro
                 ImportedBy = caller.Subject,
                 ResultJson = JsonFormatter.Default.Format(result),
             });
-            db.Record(caller, "roll.import", EntityType, header.BatchId, context.AccessPurpose(), now, CallContextExtensions.TraceId);
+            db.Audit(context, "roll.import", EntityType, header.BatchId);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -100,7 +100,7 @@ public sealed class ScreeningGrpcService(
     /// <summary>Lists carry names: each read is audited against the region it covered.</summary>
     private async Task AuditAsync(Caller caller, string action, RegionCode region, ServerCallContext context)
     {
-        db.Record(caller, action, "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, action, "region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -29,7 +29,7 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
         }
 
         var response = await BattleMapReader.ReadAsync(db, village.Value, request.Status, page, after, context.CancellationToken);
-        db.Record(caller, "battlemap.read", "region", village.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "battlemap.read", "region", village.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         return response;
     }

@@ -45,7 +45,7 @@ public sealed partial class SupportGrpcService
             RecordedAt = now,
         };
         db.Verifications.Add(verification);
-        db.Record(caller, "verification.record", HouseholdEntity, household.Id.ToString(), context.AccessPurpose(), now, CallContextExtensions.TraceId);
+        db.Audit(context, "verification.record", HouseholdEntity, household.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new RecordVerificationResponse { Verification = ToMessage(verification) };
     }
@@ -60,7 +60,7 @@ public sealed partial class SupportGrpcService
         var total = await query.CountAsync(context.CancellationToken);
         var rows = await query.Where(v => after == null || v.Seq < after).OrderByDescending(v => v.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
 
-        db.Record(caller, "verification.list", "region", region.Value, context.AccessPurpose(), time.GetUtcNow().UtcDateTime, CallContextExtensions.TraceId);
+        db.Audit(context, "verification.list", "region", region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         var response = new ListVerificationMismatchesResponse { Page = Paging.Response(rows, page, total, v => v.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Verifications.AddRange(rows.Take(page.Size).Select(ToMessage));

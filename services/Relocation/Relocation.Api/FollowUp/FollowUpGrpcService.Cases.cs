@@ -64,7 +64,7 @@ public sealed partial class FollowUpGrpcService
         // Case ids are version-7 UUIDs: descending id is newest first, and a stable key for the page token.
         var rows = await query.Include(c => c.Actions).Where(c => after == null || c.Id.CompareTo(after.Value) < 0)
             .OrderByDescending(c => c.Id).Take(page.Size + 1).ToListAsync(ct);
-        Audit(caller, context, "relocation.follow-up.cases.list", siteId is null ? "Region" : nameof(Site), siteId?.ToString() ?? region.Value);
+        db.Audit(context, "relocation.follow-up.cases.list", siteId is null ? "Region" : nameof(Site), siteId?.ToString() ?? region.Value);
         await db.SaveChangesAsync(ct);
         var response = new V1.ListCasesResponse { Page = Paging.Response(rows, page, total, c => c.Id.ToString()) };
         response.Cases.AddRange(rows.Take(page.Size).Select(c => c.ToMessage(withActions: false)));
@@ -81,7 +81,7 @@ public sealed partial class FollowUpGrpcService
 
         var ct = context.CancellationToken;
         var followUpCase = await CaseAsync(caller, id, manage: false, ct);
-        Audit(caller, context, "relocation.follow-up.case.read", nameof(FollowUpCase), id);
+        db.Audit(context, "relocation.follow-up.case.read", nameof(FollowUpCase), id);
         await db.SaveChangesAsync(ct);
         return new V1.GetCaseResponse { FollowUpCase = followUpCase.ToMessage(withActions: true) };
     }
@@ -99,7 +99,7 @@ public sealed partial class FollowUpGrpcService
         var ct = context.CancellationToken;
         var followUpCase = await OpenCaseAsync(caller, id, ct);
         (followUpCase.AssignedTo, followUpCase.AssigneeName, followUpCase.AssignedAt) = (subject, name, Now);
-        Audit(caller, context, "relocation.follow-up.case.assign", nameof(FollowUpCase), id);
+        db.Audit(context, "relocation.follow-up.case.assign", nameof(FollowUpCase), id);
         await db.SaveChangesAsync(ct);
         return new V1.AssignCaseResponse { FollowUpCase = followUpCase.ToMessage(withActions: true) };
     }
@@ -130,7 +130,7 @@ public sealed partial class FollowUpGrpcService
             RecordedAt = Now,
         };
         db.Add(action);
-        Audit(caller, context, "relocation.follow-up.case.action", nameof(CaseAction), action.Id);
+        db.Audit(context, "relocation.follow-up.case.action", nameof(CaseAction), action.Id);
         await db.SaveChangesAsync(ct);
         return new V1.RecordCaseActionResponse { Action = action.ToMessage() };
     }
@@ -161,7 +161,4 @@ public sealed partial class FollowUpGrpcService
 
         return followUpCase;
     }
-
-    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
-        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }

@@ -42,7 +42,7 @@ public sealed partial class FollowUpGrpcService
 
         var link = new IndustryLink { IndustryId = industryId, HouseholdId = householdId, LinkedAt = Now, LinkedBy = caller.Subject };
         db.Add(link);
-        Audit(caller, context, "relocation.follow-up.industry.link", nameof(IndustryLink), $"{industryId}/{householdId}");
+        db.Audit(context, "relocation.follow-up.industry.link", nameof(IndustryLink), $"{industryId}/{householdId}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -78,7 +78,7 @@ public sealed partial class FollowUpGrpcService
         var link = await db.Set<IndustryLink>().FirstOrDefaultAsync(l => l.IndustryId == industryId && l.HouseholdId == householdId, ct)
             ?? throw RpcErrors.NotFound($"Link of household {householdId} to industry {industryId}");
         db.Remove(link);
-        Audit(caller, context, "relocation.follow-up.industry.unlink", nameof(IndustryLink), $"{industryId}/{householdId}");
+        db.Audit(context, "relocation.follow-up.industry.unlink", nameof(IndustryLink), $"{industryId}/{householdId}");
         await db.SaveChangesAsync(ct);
         return new V1.UnlinkIndustryResponse();
     }

@@ -31,7 +31,7 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
         var caller = context.GetCaller();
         RegionAccess.Require(caller, OperatorsOnly, "re-assess every family's follow-up");
         var families = await sweep.SweepAsync(context.CancellationToken);
-        Audit(caller, context, "relocation.follow-up.reassess", "Region", caller.Region.Value);
+        db.Audit(context, "relocation.follow-up.reassess", "Region", caller.Region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         return new V1.ReassessFamiliesResponse { Families = families };
     }
@@ -46,7 +46,7 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.VisiblePlanAsync(db, caller, householdId, ct);
-        Audit(caller, context, "relocation.follow-up.read", nameof(RelocationPlan), householdId);
+        db.Audit(context, "relocation.follow-up.read", nameof(RelocationPlan), householdId);
         await db.SaveChangesAsync(ct);
         return new V1.GetFamilyFollowUpResponse { Family = await FamilyAsync(plan, ct) };
     }
@@ -75,7 +75,7 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
         await new ReplicaWriter(db).WorkWishAsync(householdId, household.RegionCode, memberId, wish,
             wish == WorkWish.DoesNotWish ? reason : null, Now, ct);
         await reconciler.ReconcileAsync(householdId, Now, ct);
-        Audit(caller, context, "relocation.follow-up.work-wish", nameof(RelocatedMember), memberId);
+        db.Audit(context, "relocation.follow-up.work-wish", nameof(RelocatedMember), memberId);
         await reconciler.SaveForCallAsync(ct);
         return new V1.RecordWorkWishResponse { Family = await FamilyAsync(plan, ct) };
     }
@@ -126,7 +126,4 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
 
         return message;
     }
-
-    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, Guid id) =>
-        db.Record(caller, action, entityType, id.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }

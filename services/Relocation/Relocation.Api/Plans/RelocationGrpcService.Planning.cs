@@ -80,7 +80,7 @@ public sealed partial class RelocationGrpcService
         };
         unit.HouseholdId = householdId;
         db.Add(plan);
-        Audit(caller, context, "relocation.plan.create", nameof(RelocationPlan), householdId.ToString());
+        db.Audit(context, "relocation.plan.create", nameof(RelocationPlan), householdId);
         try
         {
             await db.SaveChangesAsync(ct);

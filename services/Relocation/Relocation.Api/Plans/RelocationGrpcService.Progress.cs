@@ -27,7 +27,7 @@ public sealed partial class RelocationGrpcService
 
         (plan.Stage, plan.MovedInOn, plan.UpdatedAt) = (RelocationStage.MovedIn, movedInOn, Now);
         db.AddEvent(new HouseholdMovedIn(householdId, plan.SiteId, plan.OriginRegionCode, plan.SiteRegionCode, movedInOn, Now), householdId.ToString(), Now);
-        Audit(caller, context, "relocation.plan.move-in", nameof(RelocationPlan), householdId.ToString());
+        db.Audit(context, "relocation.plan.move-in", nameof(RelocationPlan), householdId);
         // Follow-up starts now: a family with no one employed gets its case in the same commit.
         await reconciler.ReconcileAsync(householdId, Now, ct);
         await reconciler.SaveForCallAsync(ct);
@@ -61,7 +61,7 @@ public sealed partial class RelocationGrpcService
         }
 
         (plan.Stage, plan.HomesteadReclaimedOn, plan.ReclamationEvidence, plan.UpdatedAt) = (RelocationStage.HomesteadReclaimed, reclaimedOn, evidence, Now);
-        Audit(caller, context, "relocation.plan.homestead-reclaimed", nameof(RelocationPlan), householdId.ToString());
+        db.Audit(context, "relocation.plan.homestead-reclaimed", nameof(RelocationPlan), householdId);
         await db.SaveChangesAsync(ct);
         return new RecordHomesteadReclaimedResponse { Relocation = await MessageAsync(plan, ct) };
     }
@@ -94,7 +94,7 @@ public sealed partial class RelocationGrpcService
         };
         db.Add(cancellation);
         db.Remove(plan);
-        Audit(caller, context, "relocation.plan.cancel", nameof(RelocationPlan), householdId.ToString());
+        db.Audit(context, "relocation.plan.cancel", nameof(RelocationPlan), householdId);
         await db.SaveChangesAsync(ct);
         return new CancelPlanResponse { Cancellation = cancellation.ToMessage() };
     }

@@ -56,7 +56,7 @@ public sealed partial class RelocationGrpcService(
         var shown = rows.Take(page.Size).Select(h => h.Id).ToList();
         var cancelled = (await db.Set<PlanCancellation>().AsNoTracking().Where(c => shown.Contains(c.HouseholdId)).ToListAsync(ct))
             .ToLookup(c => c.HouseholdId);
-        Audit(caller, context, "relocation.candidates.list", "Region", region.Value);
+        db.Audit(context, "relocation.candidates.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
         var response = new ListAwaitingPlanResponse { Page = Paging.Response(rows, page, total, h => h.Id.ToString()) };
         response.Households.AddRange(rows.Take(page.Size).Select(h => new AwaitingHousehold
@@ -80,7 +80,7 @@ public sealed partial class RelocationGrpcService(
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.VisiblePlanAsync(db, caller, householdId, ct);
-        Audit(caller, context, "relocation.plan.read", nameof(RelocationPlan), householdId.ToString());
+        db.Audit(context, "relocation.plan.read", nameof(RelocationPlan), householdId);
         await db.SaveChangesAsync(ct);
         return new GetRelocationResponse { Relocation = await MessageAsync(plan, ct) };
     }
@@ -118,7 +118,7 @@ public sealed partial class RelocationGrpcService(
                 Unit = db.Set<HousingUnit>().Where(u => u.Id == p.UnitId).Select(u => u.Number).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        Audit(caller, context, "relocation.plans.list", "Region", region.Value);
+        db.Audit(context, "relocation.plans.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
         var response = new ListRelocationsResponse { Page = Paging.Response(rows, page, total, r => r.Plan.HouseholdId.ToString()) };
         response.Relocations.AddRange(rows.Take(page.Size).Select(r => r.Plan.ToMessage(r.Site ?? "", r.Unit ?? "")));
@@ -132,7 +132,4 @@ public sealed partial class RelocationGrpcService(
         var unit = await db.Set<HousingUnit>().AsNoTracking().Where(u => u.Id == plan.UnitId).Select(u => u.Number).FirstOrDefaultAsync(ct);
         return plan.ToMessage(site ?? "", unit ?? "");
     }
-
-    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
-        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }

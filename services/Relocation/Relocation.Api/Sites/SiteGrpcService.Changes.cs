@@ -41,7 +41,7 @@ public sealed partial class SiteGrpcService
             db.Add(new HousingUnit { Id = Guid.CreateVersion7(), SiteId = site.Id, Number = unit.Number, AreaSqm = SiteMapping.FromHundredths(unit.AreaSqmHundredths) });
         }
 
-        Audit(caller, context, "relocation.site.units.add", site.Id);
+        db.Audit(context, "relocation.site.units.add", nameof(Site), site.Id);
         await SaveOnceAsync("Units were just added to this site by someone else; read the site and retry.", ct);
         return new AddHousingUnitsResponse { Site = await SiteMessageAsync(site.Id, ct) };
     }
@@ -57,7 +57,7 @@ public sealed partial class SiteGrpcService
         var ct = context.CancellationToken;
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
         site.Services = request.PublicServices.ToEntity();
-        Audit(caller, context, "relocation.site.services.set", site.Id);
+        db.Audit(context, "relocation.site.services.set", nameof(Site), site.Id);
         await db.SaveChangesAsync(ct);
         return new SetPublicServicesResponse { Site = await SiteMessageAsync(site.Id, ct) };
     }
@@ -81,7 +81,7 @@ public sealed partial class SiteGrpcService
         }
 
         db.Add(new SiteIndustry { Id = Guid.CreateVersion7(), SiteId = site.Id, Name = name, AddedAt = Now });
-        Audit(caller, context, "relocation.site.industry.add", site.Id);
+        db.Audit(context, "relocation.site.industry.add", nameof(Site), site.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -107,7 +107,7 @@ public sealed partial class SiteGrpcService
         var ct = context.CancellationToken;
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
         (site.CaseOfficerSubject, site.CaseOfficerName) = (subject, name);
-        Audit(caller, context, "relocation.site.case-officer.set", site.Id);
+        db.Audit(context, "relocation.site.case-officer.set", nameof(Site), site.Id);
         await db.SaveChangesAsync(ct);
         return new SetCaseOfficerResponse { Site = await SiteMessageAsync(site.Id, ct) };
     }
@@ -127,7 +127,7 @@ public sealed partial class SiteGrpcService
         Refusal.ThrowIf(SiteCapacity.CheckChange(request.CapacityHouseholds, request.CapacityPeople, occupancy));
 
         (site.CapacityHouseholds, site.CapacityPeople) = (request.CapacityHouseholds, request.CapacityPeople);
-        Audit(caller, context, "relocation.site.capacity.update", site.Id);
+        db.Audit(context, "relocation.site.capacity.update", nameof(Site), site.Id);
         await db.SaveChangesAsync(ct);
         return new UpdateCapacityResponse { Site = await SiteMessageAsync(site.Id, ct) };
     }

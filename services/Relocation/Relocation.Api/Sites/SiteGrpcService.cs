@@ -58,7 +58,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
             CreatedBy = caller.Subject,
         };
         db.Add(site);
-        Audit(caller, context, "relocation.site.create", site.Id);
+        db.Audit(context, "relocation.site.create", nameof(Site), site.Id);
         await db.SaveChangesAsync(context.CancellationToken);
         return new CreateSiteResponse { Site = site.ToMessage(default) };
     }
@@ -74,7 +74,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         var ct = context.CancellationToken;
         await RelocationAccess.VisibleSiteAsync(db, caller, id, ct);
         // Units name the households living in them.
-        Audit(caller, context, "relocation.site.read", id);
+        db.Audit(context, "relocation.site.read", nameof(Site), id);
         await db.SaveChangesAsync(ct);
         return new GetSiteResponse { Site = await SiteMessageAsync(id, ct) };
     }
@@ -133,7 +133,4 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         var site = await db.Set<Site>().AsNoTracking().Include(s => s.Units).Include(s => s.Industries).AsSplitQuery().FirstAsync(s => s.Id == id, ct);
         return site.ToMessage(await SiteOccupancies.OfAsync(db, id, ct));
     }
-
-    private void Audit(Caller caller, ServerCallContext context, string action, Guid siteId) =>
-        db.Record(caller, action, nameof(Site), siteId.ToString(), context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }

@@ -40,7 +40,7 @@ public sealed partial class StatisticsGrpcService
         var total = await query.CountAsync(ct);
         var rows = await query.Where(r => after == null || r.Plan.HouseholdId.CompareTo(after.Value) > 0)
             .OrderBy(r => r.Plan.HouseholdId).Take(page.Size + 1).ToListAsync(ct);
-        Audit(caller, context, "relocation.statistics.unexited.list", "Region", region.Value);
+        db.Audit(context, "relocation.statistics.unexited.list", "Region", region.Value);
         await db.SaveChangesAsync(ct);
 
         var response = new V1.ListUnexitedRelocatedResponse { Page = Paging.Response(rows, page, total, r => r.Plan.HouseholdId.ToString()) };

@@ -33,7 +33,7 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
         var ct = context.CancellationToken;
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
         var rows = await SiteRowsAsync([site.Id], ct);
-        Audit(caller, context, "relocation.statistics.site.read", nameof(Site), site.Id.ToString());
+        db.Audit(context, "relocation.statistics.site.read", nameof(Site), site.Id);
         await db.SaveChangesAsync(ct);
         return new V1.GetSiteStatisticsResponse { Statistics = rows.Single().ToMessage() };
     }
@@ -54,7 +54,7 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
         // The totals need every site's figures; the rows are a page of them, by site id.
         var rows = (await SiteRowsAsync(siteIds, ct)).OrderBy(r => r.Site.Id).ToList();
         var pageRows = rows.Where(r => after == null || r.Site.Id.CompareTo(after.Value) > 0).Take(page.Size + 1).ToList();
-        Audit(caller, context, "relocation.statistics.region.read", "Region", region.Value);
+        db.Audit(context, "relocation.statistics.region.read", "Region", region.Value);
         await db.SaveChangesAsync(ct);
 
         var response = new V1.GetRegionStatisticsResponse
@@ -95,7 +95,4 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
             return new SiteRow(site, figures, industries, SiteStandards.Gaps(site.Services, site.Industries.Count));
         }).ToList();
     }
-
-    private void Audit(Caller caller, ServerCallContext context, string action, string entityType, string id) =>
-        db.Record(caller, action, entityType, id, context.AccessPurpose(), Now, CallContextExtensions.TraceId);
 }
