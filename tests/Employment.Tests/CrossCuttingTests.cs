@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Platform.Employment.Tests;
 
 /// <summary>
@@ -38,5 +40,17 @@ public sealed class CrossCuttingTests(EmploymentFactory factory) : IClassFixture
         Assert.NotEmpty(walk.Checked);
         Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
         Assert.Equal("", TableRows.Changes(before, await factory.QueryAsync(TableRows.CountAsync)));
+    }
+
+    [Fact]
+    public async Task Every_call_about_a_household_that_answers_is_audited()
+    {
+        var householdId = (await factory.Household().RegisterAsync()).Id.ToString();
+
+        var walk = await CrossCuttingChecks.HouseholdCallsNotAuditedAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers, householdId,
+            () => factory.QueryAsync(db => ((Platform.Persistence.IAuditedDbContext)db).AuditRecords.LongCountAsync()));
+
+        Assert.NotEmpty(walk.Checked);
+        Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Platform.HouseholdRegistry.Tests;
 
 /// <summary>
@@ -38,5 +40,17 @@ public sealed class CrossCuttingTests(RegistryFactory factory) : IClassFixture<R
         Assert.NotEmpty(walk.Checked);
         Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
         Assert.Equal("", TableRows.Changes(before, await factory.QueryAsync(TableRows.CountAsync)));
+    }
+
+    [Fact]
+    public async Task Every_call_about_a_household_that_answers_is_audited()
+    {
+        var householdId = (await factory.Households.CreateHouseholdApplicationAsync(Applications.Household(TestRegions.Village), factory.As(Platform.Security.PlatformRoles.VillageOfficer, TestRegions.Village, personalData: true, purpose: "contract walk"))).Household.HouseholdId;
+
+        var walk = await CrossCuttingChecks.HouseholdCallsNotAuditedAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers, householdId,
+            () => factory.QueryAsync(db => ((Platform.Persistence.IAuditedDbContext)db).AuditRecords.LongCountAsync()));
+
+        Assert.NotEmpty(walk.Checked);
+        Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Platform.Relocation.Tests;
 
 /// <summary>
@@ -38,5 +40,20 @@ public sealed class CrossCuttingTests(RelocationFactory factory) : IClassFixture
         Assert.NotEmpty(walk.Checked);
         Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
         Assert.Equal("", TableRows.Changes(before, await factory.QueryAsync(TableRows.CountAsync)));
+    }
+
+    [Fact]
+    public async Task Every_call_about_a_household_that_answers_is_audited()
+    {
+        // A relocated household: its plan, family and follow-up are what the calls about it read.
+        var household = await factory.Household().RegisterAsync();
+        await factory.SeedPlanAsync(household, await factory.SeedSiteAsync());
+        var householdId = household.Id.ToString();
+
+        var walk = await CrossCuttingChecks.HouseholdCallsNotAuditedAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers, householdId,
+            () => factory.QueryAsync(db => ((Platform.Persistence.IAuditedDbContext)db).AuditRecords.LongCountAsync()));
+
+        Assert.NotEmpty(walk.Checked);
+        Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
     }
 }

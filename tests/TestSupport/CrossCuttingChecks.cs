@@ -117,6 +117,43 @@ public static class CrossCuttingChecks
         return new Walk(walked, failures);
     }
 
+    /// <summary>
+    /// RPCs that answered a call about one household without adding to the audit trail: every unary
+    /// method whose request names a <c>household_id</c> is called with <paramref name="householdId"/>
+    /// (a household the callers may see) and nothing else; each that answers OK must have written at
+    /// least one audit record. Checked lists the methods that answered OK.
+    /// </summary>
+    public static async Task<Walk> HouseholdCallsNotAuditedAsync(IServiceProvider services, CallInvoker invoker, IReadOnlyList<CallOptions> callers,
+        string householdId, Func<Task<long>> auditRows)
+    {
+        var failures = new List<string>();
+        var answered = new List<string>();
+        foreach (var method in ContractWalk.UnaryMethods(services))
+        {
+            if (method.InputType.FindFieldByName("household_id") is not { FieldType: Google.Protobuf.Reflection.FieldType.String, IsRepeated: false } field)
+            {
+                continue;
+            }
+
+            var request = ContractWalk.NewRequest(method);
+            field.Accessor.SetValue(request, householdId);
+            var before = await auditRows();
+            var (code, _) = await ContractWalk.CallAsync(invoker, method, request, callers);
+            if (code != StatusCode.OK)
+            {
+                continue;
+            }
+
+            answered.Add(method.Name);
+            if (await auditRows() <= before)
+            {
+                failures.Add($"{Paging.ListOf(method)} answered OK for household {householdId} and wrote no audit record");
+            }
+        }
+
+        return new Walk(answered, failures);
+    }
+
     /// <summary>A violation names the probed field, or a part of it (a Money field's "fen").</summary>
     private static bool Names(string field, string path) =>
         field == path || field.StartsWith(path + ".", StringComparison.Ordinal) || field.StartsWith(path + "[", StringComparison.Ordinal);

@@ -131,6 +131,10 @@ public sealed partial class SupportGrpcService
         var rows = await query.Where(m => after == null || m.Seq > after).OrderBy(m => m.Seq).Take(page.Size + 1).ToListAsync(context.CancellationToken);
         var response = new ListMeasuresResponse { Page = Paging.Response(rows, page, total, m => m.Seq.ToString(CultureInfo.InvariantCulture)) };
         response.Measures.AddRange(rows.Take(page.Size).Select(m => m.ToMessage()));
+
+        // A household's measures are read like its visits: audited against the household.
+        db.Audit(context, "measure.list", HouseholdEntity, household.Id);
+        await db.SaveChangesAsync(context.CancellationToken);
         return response;
     }
 }
