@@ -25,6 +25,17 @@ public sealed class FieldViolations
     /// <summary>Adds a violation when <paramref name="valid"/> is false.</summary>
     public FieldViolations Check(bool valid, string field, string description) => valid ? this : Add(field, description);
 
+    /// <summary>
+    /// Required text: the contract bounds its length, but a value of spaces passes that and says
+    /// nothing. Returns the text trimmed, after adding a violation when nothing is left.
+    /// </summary>
+    public string NotBlank(string value, string field)
+    {
+        var text = value.Trim();
+        Check(text.Length > 0, field, "must not be blank");
+        return text;
+    }
+
     public void ThrowIfAny()
     {
         if (Any)
@@ -36,6 +47,20 @@ public sealed class FieldViolations
 
 public static class RpcErrors
 {
+    /// <summary>
+    /// Answers a domain rule's refusal. The rule classes are pure and return the reason, or null when
+    /// the change is allowed; a reason means the request is well-formed but the records' state does
+    /// not allow it: FAILED_PRECONDITION. <paramref name="what"/> goes before a reason that is not a
+    /// sentence of its own ("The project cannot move on").
+    /// </summary>
+    public static void ThrowIfRefused(string? reason, string? what = null)
+    {
+        if (reason is not null)
+        {
+            throw FailedPrecondition(what is null ? reason : $"{what}: {reason}.");
+        }
+    }
+
     public static RpcException InvalidArgument(FieldViolations violations)
     {
         var badRequest = new BadRequest();

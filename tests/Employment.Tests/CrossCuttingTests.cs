@@ -1,56 +1,16 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Platform.Employment.Tests;
 
-/// <summary>
-/// Every RPC of the service, walked by its contract: a list refuses page tokens it did not make and
-/// an id field refuses anything but a canonical, non-zero UUID, and every field rule the contract
-/// declares is enforced before anything is written. A handler that skips Paging or Ids fails here.
-/// </summary>
-public sealed class CrossCuttingTests(EmploymentFactory factory) : IClassFixture<EmploymentFactory>
+/// <summary>The contract walks of <see cref="CrossCuttingTests{TProgram, TContext}"/> over this service.</summary>
+public sealed class CrossCuttingTests(EmploymentFactory factory)
+    : CrossCuttingTests<Program, Platform.Employment.Data.EmploymentDbContext>(factory), IClassFixture<EmploymentFactory>
 {
-    private IReadOnlyList<Grpc.Core.CallOptions> Callers =>
+    protected override IReadOnlyList<Grpc.Core.CallOptions> Callers =>
         CrossCuttingChecks.EveryRole((role, region, scopes) => factory.As(role, region, scopes: scopes, purpose: "contract walk"));
 
-    [Fact]
-    public async Task Every_list_refuses_a_page_token_it_did_not_make()
-    {
-        var walk = await CrossCuttingChecks.ListsAcceptingForeignTokensAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers);
+    protected override IReadOnlySet<string> Lists => new HashSet<string> { "ListWorkshops", "ListPosts", "ListPayslips", "ListVillagesBelowStandard" };
 
-        Assert.Superset(new HashSet<string> { "ListWorkshops", "ListPosts", "ListPayslips", "ListVillagesBelowStandard" }, walk.Checked.ToHashSet());
-        Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
-    }
+    protected override IReadOnlySet<string> IdFields => new HashSet<string> { "GetProject.project_id" };
 
-    [Fact]
-    public async Task Every_id_field_refuses_a_non_uuid_and_the_zero_uuid()
-    {
-        var walk = await CrossCuttingChecks.RpcsAcceptingBadIdsAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers);
-
-        Assert.Superset(new HashSet<string> { "GetProject.project_id" }, walk.Checked.ToHashSet());
-        Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
-    }
-
-    [Fact]
-    public async Task Every_field_rule_of_the_contract_refuses_a_request_that_breaks_it_and_writes_nothing()
-    {
-        var before = await factory.QueryAsync(TableRows.CountAsync);
-
-        var walk = await CrossCuttingChecks.RulesNotEnforcedAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers);
-
-        Assert.NotEmpty(walk.Checked);
-        Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
-        Assert.Equal("", TableRows.Changes(before, await factory.QueryAsync(TableRows.CountAsync)));
-    }
-
-    [Fact]
-    public async Task Every_call_about_a_household_that_answers_is_audited()
-    {
-        var householdId = (await factory.Household().RegisterAsync()).Id.ToString();
-
-        var walk = await CrossCuttingChecks.HouseholdCallsNotAuditedAsync(factory.Services, factory.Channel.CreateCallInvoker(), Callers, householdId,
-            () => factory.QueryAsync(db => ((Platform.Persistence.IAuditedDbContext)db).AuditRecords.LongCountAsync()));
-
-        Assert.NotEmpty(walk.Checked);
-        Assert.True(walk.Failures.Count == 0, "\n" + string.Join("\n", walk.Failures));
-    }
+    protected override async Task<string> SeedHouseholdAsync() =>
+        (await factory.Household().RegisterAsync()).Id.ToString();
 }

@@ -29,7 +29,7 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        EducationValidation.NotBlank(request.SchoolName, violations, "school_name");
+        violations.NotBlank(request.SchoolName, "school_name");
         EducationValidation.SchoolYear(request.SchoolYear, Today, violations, "school_year");
         violations.ThrowIfAny();
 
@@ -73,7 +73,7 @@ public sealed class EducationGrpcService(
 
         var ct = context.CancellationToken;
         var (enrolment, _) = await VisibleEnrolmentAsync(caller, id, ct);
-        Refusal.ThrowIf(EnrolmentRule.WhyNotEnd(enrolment));
+        RpcErrors.ThrowIfRefused(EnrolmentRule.WhyNotEnd(enrolment));
         enrolment.WithdrawnOn = withdrawnOn;
         enrolment.RecordedAt = Now;
         db.Audit(context, "education.enrolment.end", nameof(Enrolment), enrolment.Id);
@@ -110,7 +110,7 @@ public sealed class EducationGrpcService(
         var ct = context.CancellationToken;
         var (enrolment, household) = await VisibleEnrolmentAsync(caller, id, ct);
         var kind = (SubsidyKind)request.Kind;
-        Refusal.ThrowIf(EducationSubsidyRule.WhyNot(enrolment, household, kind, Today, policy.For(Today.Year)));
+        RpcErrors.ThrowIfRefused(EducationSubsidyRule.WhyNot(enrolment, household, kind, Today, policy.For(Today.Year)));
 
         var subsidy = new EducationSubsidy
         {
@@ -156,8 +156,8 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
-        EducationValidation.NotBlank(request.Reason, violations, "reason");
-        EducationValidation.NotBlank(request.ApprovedBy, violations, "approved_by");
+        violations.NotBlank(request.Reason, "reason");
+        violations.NotBlank(request.ApprovedBy, "approved_by");
         var from = request.From.ToDateOnly();
         violations.Check(from is not null, "from", "must be a valid date");
         var until = request.Until.ToDateOnly();
@@ -237,12 +237,12 @@ public sealed class EducationGrpcService(
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         var visitedOn = EducationValidation.PastDate(request.VisitedOn, Today, violations, "visited_on");
-        EducationValidation.NotBlank(request.Outcome, violations, "outcome");
+        violations.NotBlank(request.Outcome, "outcome");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var @case = await VisibleCaseAsync(caller, id, ct);
-        Refusal.ThrowIf(DropoutVisitRule.WhyNoVisit(@case));
+        RpcErrors.ThrowIfRefused(DropoutVisitRule.WhyNoVisit(@case));
         var visit = new DropoutVisit
         {
             Id = Guid.CreateVersion7(),

@@ -8,10 +8,6 @@ namespace Platform.Assistance.Education;
 /// </summary>
 public static class EducationValidation
 {
-    /// <summary>The contract bounds the length; a value of spaces passes that but says nothing.</summary>
-    public static void NotBlank(string value, FieldViolations violations, string field) =>
-        violations.Check(value.Trim().Length > 0, field, "must not be blank");
-
     /// <summary>Up to the school year after the current one (enrolments recorded in advance); the contract sets 2000 as the floor.</summary>
     public static void SchoolYear(int year, DateOnly today, FieldViolations violations, string field) =>
         violations.Check(year <= CompulsoryEducation.SchoolYearOf(today) + 1, field, $"must be from 2000 to {CompulsoryEducation.SchoolYearOf(today) + 1}");

@@ -16,9 +16,9 @@ public sealed class EnrolmentRows(DepartmentMembers members, TimeProvider time) 
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         members.Validate(row.NationalId, "national_id", problems);
-        EducationValidation.NotBlank(row.School, problems, "school");
+        problems.NotBlank(row.School, "school");
         EducationValidation.SchoolYear(row.SchoolYear, today, problems, "school_year");
-        EducationValidation.NotBlank(row.RecordKey, problems, "record_key");
+        problems.NotBlank(row.RecordKey, "record_key");
         if (row.WithdrawnOn is not null)
         {
             EducationValidation.PastDate(row.WithdrawnOn, today, problems, "withdrawn_on");

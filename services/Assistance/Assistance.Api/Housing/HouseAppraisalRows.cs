@@ -17,7 +17,7 @@ public sealed class HouseAppraisalRows(DepartmentMembers members, TimeProvider t
         members.Validate(row.NationalId, "national_id", problems);
         HousingValidation.PastDate(row.AppraisedOn, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), problems, "appraised_on");
         HousingValidation.Appraiser(row.Appraiser, problems, "appraiser");
-        HousingValidation.NotBlank(row.RecordKey, problems, "record_key");
+        problems.NotBlank(row.RecordKey, "record_key");
     }
 
     public async Task ApplyAsync(AssistanceDbContext db, Caller caller, IReadOnlyList<DepartmentRow<Proto.HouseAppraisalRow>> rows, CancellationToken ct)

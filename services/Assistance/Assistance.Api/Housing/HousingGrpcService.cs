@@ -77,7 +77,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var ct = context.CancellationToken;
         var latest = HouseAppraisal.Latest(await db.Set<HouseAppraisal>().Where(a => a.HouseholdId == id).ToListAsync(ct));
         var projects = await db.Set<RenovationProject>().Where(p => p.HouseholdId == id).ToListAsync(ct);
-        Refusal.ThrowIf(RenovationStartRule.WhyNot(latest, projects));
+        RpcErrors.ThrowIfRefused(RenovationStartRule.WhyNot(latest, projects));
         if (startedOn < latest!.AppraisedOn)
         {
             throw RpcErrors.InvalidArgument("started_on", $"must not be before the appraisal it answers ({latest.AppraisedOn:yyyy-MM-dd})");
@@ -121,7 +121,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var to = request.Status.ToStatus()!.Value;
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
-        Refusal.ThrowIf(RenovationLifecycle.WhyNotAdvance(project.Status, to));
+        RpcErrors.ThrowIfRefused(RenovationLifecycle.WhyNotAdvance(project.Status, to));
         project.Status = to;
         project.StatusChangedAt = Now;
         db.Audit(context, $"housing.renovation.{to.ToString().ToLowerInvariant()}", nameof(RenovationProject), project.Id);
@@ -136,7 +136,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var inspectedOn = HousingValidation.PastDate(request.InspectedOn, Today, violations, "inspected_on");
-        HousingValidation.NotBlank(request.Inspector, violations, "inspector");
+        violations.NotBlank(request.Inspector, "inspector");
         violations.Check(request.Passed || !string.IsNullOrWhiteSpace(request.Findings), "findings", "must say what failed when the inspection is not passed");
         violations.ThrowIfAny();
 
@@ -145,7 +145,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         violations.Check(!request.Passed || request.FamilyMovedIn || project.Kind != RenovationKind.RelocationInstead,
             "family_moved_in", "a relocation instead is accepted only once the family has moved to the new home");
         violations.ThrowIfAny();
-        Refusal.ThrowIf(RenovationLifecycle.WhyNotInspect(project.Status));
+        RpcErrors.ThrowIfRefused(RenovationLifecycle.WhyNotInspect(project.Status));
         var after = RenovationLifecycle.AfterInspection(project.Status, request.Passed)!.Value;
 
         var now = Now;

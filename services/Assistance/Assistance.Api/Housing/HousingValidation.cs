@@ -18,8 +18,5 @@ public static class HousingValidation
 
     /// <summary>The contract requires the appraiser and bounds the name; a name of spaces names no one.</summary>
     public static void Appraiser(Proto.Appraiser? appraiser, FieldViolations violations, string field) =>
-        NotBlank(appraiser?.Name ?? "", violations, $"{field}.name");
-
-    public static void NotBlank(string value, FieldViolations violations, string field) =>
-        violations.Check(value.Trim().Length > 0, field, "must not be blank");
+        violations.NotBlank(appraiser?.Name ?? "", $"{field}.name");
 }

@@ -17,8 +17,8 @@ public sealed class WaterAssessmentRows(DepartmentMembers members, TimeProvider 
     {
         members.Validate(row.NationalId, "national_id", problems);
         WaterValidation.AssessedOn(row.AssessedOn, Today, problems, "assessed_on");
-        WaterValidation.NotBlank(row.Assessor, problems, "assessor");
-        WaterValidation.NotBlank(row.RecordKey, problems, "record_key");
+        problems.NotBlank(row.Assessor, "assessor");
+        problems.NotBlank(row.RecordKey, "record_key");
     }
 
     public async Task ApplyAsync(AssistanceDbContext db, Caller caller, IReadOnlyList<DepartmentRow<WaterAssessmentRow>> rows, CancellationToken ct)
@@ -105,8 +105,4 @@ public static class WaterValidation
         problems.Check(day is null || day.Value.Year >= 2000, field, "must be in 2000 or later");
         return day ?? today;
     }
-
-    /// <summary>The contract bounds the length; a value of spaces passes that but says nothing.</summary>
-    public static void NotBlank(string value, FieldViolations problems, string field) =>
-        problems.Check(value.Trim().Length > 0, field, "must not be blank");
 }

@@ -21,7 +21,7 @@ public sealed partial class WaterGrpcService
         var caller = context.GetCaller();
         RegionAccess.Require(caller, RegionAccess.Recorders, "create water projects");
         var violations = new FieldViolations();
-        WaterValidation.NotBlank(request.Name, violations, "name");
+        violations.NotBlank(request.Name, "name");
         var villageValid = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
         violations.Check(villageValid, "village_code", "must be the 12-digit code of a village");
         violations.ThrowIfAny();
@@ -70,7 +70,7 @@ public sealed partial class WaterGrpcService
         ids = ids.Distinct().ToList();
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
-        Refusal.ThrowIf(WaterProjectLifecycle.WhyNoHouseholds(project.Status));
+        RpcErrors.ThrowIfRefused(WaterProjectLifecycle.WhyNoHouseholds(project.Status));
 
         var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, context.CancellationToken);
         var missing = ids.FirstOrDefault(id => !households.TryGetValue(id, out var h) || !caller.CanSee(RegionCode.Parse(h.RegionCode)));
@@ -111,7 +111,7 @@ public sealed partial class WaterGrpcService
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
         var served = await db.Set<WaterProjectHousehold>().Where(s => s.ProjectId == projectId).ToListAsync(context.CancellationToken);
-        Refusal.ThrowIf(WaterProjectLifecycle.CannotAdvance(project.Status, to, served.Count), "The project cannot move on");
+        RpcErrors.ThrowIfRefused(WaterProjectLifecycle.CannotAdvance(project.Status, to, served.Count), "The project cannot move on");
 
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);

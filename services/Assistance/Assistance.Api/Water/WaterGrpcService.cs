@@ -25,7 +25,7 @@ public sealed partial class WaterGrpcService(
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var now = time.GetUtcNow().UtcDateTime;
         var assessedOn = WaterValidation.AssessedOn(request.AssessedOn, DateOnly.FromDateTime(now), violations, "assessed_on");
-        WaterValidation.NotBlank(request.Assessor, violations, "assessor");
+        violations.NotBlank(request.Assessor, "assessor");
         violations.ThrowIfAny();
 
         var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);

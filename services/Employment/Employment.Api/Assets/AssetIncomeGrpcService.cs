@@ -38,7 +38,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
 
         var ct = context.CancellationToken;
         var project = await VisibleProjectAsync(caller, projectId, ct);
-        Refusals.ThrowIf(ShareRules.ChangeRefusal(await db.Set<DividendRun>().AnyAsync(r => r.ProjectId == projectId && r.Status == DividendRunStatus.Running, ct)));
+        RpcErrors.ThrowIfRefused(ShareRules.ChangeRefusal(await db.Set<DividendRun>().AnyAsync(r => r.ProjectId == projectId && r.Status == DividendRunStatus.Running, ct)));
 
         var ids = holdings.Keys.ToList();
         var households = await db.Households.AsNoTracking().Where(h => ids.Contains(h.Id))
@@ -52,7 +52,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
                 throw RpcErrors.NotFound($"Household {id} in the project's county");
             }
 
-            Refusals.ThrowIf(ShareRules.HolderRefusal(id, household.Status));
+            RpcErrors.ThrowIfRefused(ShareRules.HolderRefusal(id, household.Status));
         }
 
         var existing = await db.Set<ProjectShare>().Where(s => s.ProjectId == projectId && ids.Contains(s.HouseholdId)).ToDictionaryAsync(s => s.HouseholdId, ct);
@@ -127,7 +127,7 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         var ct = context.CancellationToken;
         var project = await VisibleProjectAsync(caller, projectId, ct);
         var run = await db.Set<DividendRun>().FirstOrDefaultAsync(r => r.ProjectId == projectId && r.RunKey == runKey, ct);
-        Refusals.ThrowIf(ShareRules.DividendRefusal(run, runKey, request.Year, request.Amount.Fen, project.Status));
+        RpcErrors.ThrowIfRefused(ShareRules.DividendRefusal(run, runKey, request.Year, request.Amount.Fen, project.Status));
 
         if (run is { Status: DividendRunStatus.Completed })
         {

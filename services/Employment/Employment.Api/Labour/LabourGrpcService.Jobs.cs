@@ -57,7 +57,7 @@ public sealed partial class LabourGrpcService
 
         var ct = context.CancellationToken;
         var job = await VisibleJobAsync(caller, id, ct);
-        Refusals.ThrowIf(JobRules.EndRefusal(job));
+        RpcErrors.ThrowIfRefused(JobRules.EndRefusal(job));
         if (endedOn < job.StartedOn)
         {
             throw RpcErrors.InvalidArgument("ended_on", $"must not be before the start on {job.StartedOn:yyyy-MM-dd}");
@@ -65,7 +65,7 @@ public sealed partial class LabourGrpcService
 
         var lastPaid = await db.Set<MonthlyEarning>().Where(m => m.EmploymentId == id)
             .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).Select(m => new { m.Year, m.Month }).FirstOrDefaultAsync(ct);
-        Refusals.ThrowIf(JobRules.EndBeforePaidRefusal(lastPaid is null ? null : (lastPaid.Year, lastPaid.Month), endedOn));
+        RpcErrors.ThrowIfRefused(JobRules.EndBeforePaidRefusal(lastPaid is null ? null : (lastPaid.Year, lastPaid.Month), endedOn));
 
         job.EndedOn = endedOn;
         job.RecordedAt = Now;
@@ -94,7 +94,7 @@ public sealed partial class LabourGrpcService
 
         var ct = context.CancellationToken;
         var job = await VisibleJobAsync(caller, id, ct);
-        Refusals.ThrowIf(JobRules.EarningsRefusal(job, request.Year, request.Month, Today));
+        RpcErrors.ThrowIfRefused(JobRules.EarningsRefusal(job, request.Year, request.Month, Today));
 
         var paymentId = PaymentIds.ForEarnings(job.Id, request.Year, request.Month);
         var earning = await db.Set<MonthlyEarning>().FirstOrDefaultAsync(m => m.Id == paymentId, ct);
@@ -137,7 +137,7 @@ public sealed partial class LabourGrpcService
 
         var ct = context.CancellationToken;
         var job = await VisibleJobAsync(caller, id, ct);
-        Refusals.ThrowIf(JobRules.TransportSubsidyRefusal(job, request.Year));
+        RpcErrors.ThrowIfRefused(JobRules.TransportSubsidyRefusal(job, request.Year));
 
         if (await db.Set<TransportSubsidy>().AnyAsync(s => s.EmploymentId == id && s.Year == request.Year, ct))
         {

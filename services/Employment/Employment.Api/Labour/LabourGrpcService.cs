@@ -216,7 +216,7 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         var household = await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
         var labourer = household.Members.FirstOrDefault(m => m.Id == memberId)
             ?? throw RpcErrors.InvalidArgument("member_id", "is not a member of the household");
-        Refusals.ThrowIf(JobRules.ArchiveRefusal(labourer, forRecording));
+        RpcErrors.ThrowIfRefused(JobRules.ArchiveRefusal(labourer, forRecording));
         return (household, labourer);
     }
 }

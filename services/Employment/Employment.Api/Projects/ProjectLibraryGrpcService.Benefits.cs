@@ -31,7 +31,7 @@ public sealed partial class ProjectLibraryGrpcService
             throw RpcErrors.InvalidArgument("household_id", "a project links households of its own county only");
         }
 
-        Refusals.ThrowIf(ProjectLifecycle.LinkRefusal(project.Status));
+        RpcErrors.ThrowIfRefused(ProjectLifecycle.LinkRefusal(project.Status));
 
         var now = time.GetUtcNow().UtcDateTime;
         var link = await db.Set<ProjectBenefitLink>()

@@ -110,7 +110,7 @@ public sealed partial class WelfareEmploymentGrpcService
         violations.ThrowIfAny();
 
         var (assignment, _) = await VisibleAssignmentAsync(caller, assignmentId, context.CancellationToken);
-        Refusals.ThrowIf(WelfareWorkRules.EndAssignmentRefusal(assignment));
+        RpcErrors.ThrowIfRefused(WelfareWorkRules.EndAssignmentRefusal(assignment));
 
         var lastWorked = await db.Set<PostAttendance>().Where(a => a.AssignmentId == assignmentId && a.Quantity > 0)
             .MaxAsync(a => (DateOnly?)a.WorkedOn, context.CancellationToken);

@@ -96,7 +96,7 @@ public sealed partial class WelfareEmploymentGrpcService(
         var employee = await db.Set<WorkshopEmployee>().FirstOrDefaultAsync(e => e.Id == employmentId, context.CancellationToken)
             ?? throw RpcErrors.NotFound($"Employment {employmentId}");
         await VisibleWorkshopAsync(caller, employee.WorkshopId, context.CancellationToken);
-        Refusals.ThrowIf(WelfareWorkRules.ReleaseRefusal(employee));
+        RpcErrors.ThrowIfRefused(WelfareWorkRules.ReleaseRefusal(employee));
 
         if (leftOn < employee.HiredOn)
         {
@@ -160,7 +160,7 @@ public sealed partial class WelfareEmploymentGrpcService(
         }
 
         var result = await ComputeSubsidyAsync(workshopId, year, context.CancellationToken);
-        Refusals.ThrowIf(WelfareWorkRules.GrantRefusal(result, year));
+        RpcErrors.ThrowIfRefused(WelfareWorkRules.GrantRefusal(result, year));
 
         var now = time.GetUtcNow().UtcDateTime;
         grants.Add(new WorkshopSubsidyGrant
@@ -222,7 +222,7 @@ public sealed partial class WelfareEmploymentGrpcService(
             throw RpcErrors.NotFound($"Labourer {labourerId}");
         }
 
-        Refusals.ThrowIf(WelfareWorkRules.TakeWorkRefusal(labourer, household));
+        RpcErrors.ThrowIfRefused(WelfareWorkRules.TakeWorkRefusal(labourer, household));
         return (labourer, household);
     }
 

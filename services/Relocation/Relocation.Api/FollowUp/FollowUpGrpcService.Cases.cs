@@ -92,8 +92,8 @@ public sealed partial class FollowUpGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "assign follow-up cases");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        var subject = TextFields.NotBlank(request.AssigneeSubject, violations, "assignee_subject");
-        var name = TextFields.NotBlank(request.AssigneeName, violations, "assignee_name");
+        var subject = violations.NotBlank(request.AssigneeSubject, "assignee_subject");
+        var name = violations.NotBlank(request.AssigneeName, "assignee_name");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -110,7 +110,7 @@ public sealed partial class FollowUpGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "record follow-up actions");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
-        var details = TextFields.NotBlank(request.Details, violations, "details");
+        var details = violations.NotBlank(request.Details, "details");
         // followup.proto requires taken_on; the day must also exist in its month.
         var takenOn = request.TakenOn.ToDateOnly();
         violations.Check(takenOn is not null, "taken_on", "must be a real calendar date");
@@ -139,7 +139,7 @@ public sealed partial class FollowUpGrpcService
     private async Task<FollowUpCase> OpenCaseAsync(Caller caller, Guid id, CancellationToken ct)
     {
         var followUpCase = await CaseAsync(caller, id, manage: true, ct);
-        Refusal.ThrowIf(CaseRules.CheckOpen(followUpCase.ClosedAt, followUpCase.Outcome));
+        RpcErrors.ThrowIfRefused(CaseRules.CheckOpen(followUpCase.ClosedAt, followUpCase.Outcome));
         return followUpCase;
     }
 

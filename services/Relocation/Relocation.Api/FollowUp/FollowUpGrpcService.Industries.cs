@@ -24,7 +24,7 @@ public sealed partial class FollowUpGrpcService
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.ManagedPlanAsync(db, caller, householdId, ct);
-        Refusal.ThrowIf(IndustryLinkRules.CheckMovedIn(plan.HasMovedIn));
+        RpcErrors.ThrowIfRefused(IndustryLinkRules.CheckMovedIn(plan.HasMovedIn));
 
         var industry = await db.Set<SiteIndustry>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == industryId, ct);
         var industrySite = industry is null ? null : await db.Set<Site>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == industry.SiteId, ct);
@@ -33,7 +33,7 @@ public sealed partial class FollowUpGrpcService
             throw RpcErrors.NotFound($"Industry {industryId}");
         }
 
-        Refusal.ThrowIf(IndustryLinkRules.CheckSameSite(industry.SiteId, plan.SiteId, industry.Name));
+        RpcErrors.ThrowIfRefused(IndustryLinkRules.CheckSameSite(industry.SiteId, plan.SiteId, industry.Name));
 
         if (await db.Set<IndustryLink>().AnyAsync(l => l.IndustryId == industryId && l.HouseholdId == householdId, ct))
         {

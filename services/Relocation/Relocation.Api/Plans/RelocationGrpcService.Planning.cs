@@ -47,7 +47,7 @@ public sealed partial class RelocationGrpcService
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
         var unit = await db.Set<HousingUnit>().FirstOrDefaultAsync(u => u.Id == unitId && u.SiteId == site.Id, ct)
             ?? throw RpcErrors.NotFound($"Unit {unitId} at site {siteId}");
-        Refusal.ThrowIf(PlacementRules.CheckCandidate(household));
+        RpcErrors.ThrowIfRefused(PlacementRules.CheckCandidate(household));
 
         if (await db.Set<RelocationPlan>().AnyAsync(p => p.HouseholdId == householdId, ct))
         {
@@ -57,7 +57,7 @@ public sealed partial class RelocationGrpcService
         var people = household.CurrentPeople;
         var occupancy = await SiteOccupancies.OfAsync(db, site.Id, ct);
         // The area standard in force when the plan is made applies.
-        Refusal.ThrowIf(PlacementRules.CheckPeople(people)
+        RpcErrors.ThrowIfRefused(PlacementRules.CheckPeople(people)
             ?? PlacementRules.CheckUnitFree(unit.HouseholdId, householdId)
             ?? PlacementRules.CheckCapacity(site.CapacityHouseholds, site.CapacityPeople, occupancy, people)
             ?? PlacementRules.CheckArea(unit.AreaSqm, people, policy.For(Now.Year).PerPersonAreaSqm));

@@ -23,7 +23,7 @@ public sealed partial class RelocationGrpcService
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.ManagedPlanAsync(db, caller, householdId, ct);
-        Refusal.ThrowIf(RelocationProgress.CheckMoveIn(plan.Stage, plan.MovedInOn));
+        RpcErrors.ThrowIfRefused(RelocationProgress.CheckMoveIn(plan.Stage, plan.MovedInOn));
 
         (plan.Stage, plan.MovedInOn, plan.UpdatedAt) = (RelocationStage.MovedIn, movedInOn, Now);
         db.AddEvent(new HouseholdMovedIn(householdId, plan.SiteId, plan.OriginRegionCode, plan.SiteRegionCode, movedInOn, Now), householdId.ToString(), Now);
@@ -42,7 +42,7 @@ public sealed partial class RelocationGrpcService
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var reclaimedOn = PastDate(request.ReclaimedOn, violations, "reclaimed_on");
-        var evidence = TextFields.NotBlank(request.Evidence, violations, "evidence");
+        var evidence = violations.NotBlank(request.Evidence, "evidence");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -53,7 +53,7 @@ public sealed partial class RelocationGrpcService
             throw RpcErrors.PermissionDenied("Only officers of the household's origin region record the reclamation of its old homestead.");
         }
 
-        Refusal.ThrowIf(RelocationProgress.CheckReclamation(plan.Stage, plan.HomesteadReclaimedOn));
+        RpcErrors.ThrowIfRefused(RelocationProgress.CheckReclamation(plan.Stage, plan.HomesteadReclaimedOn));
 
         if (reclaimedOn < plan.MovedInOn)
         {
@@ -72,12 +72,12 @@ public sealed partial class RelocationGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "cancel relocation plans");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        var reason = TextFields.NotBlank(request.Reason, violations, "reason");
+        var reason = violations.NotBlank(request.Reason, "reason");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.ManagedPlanAsync(db, caller, householdId, ct);
-        Refusal.ThrowIf(RelocationProgress.CheckCancellation(plan.Stage, plan.MovedInOn));
+        RpcErrors.ThrowIfRefused(RelocationProgress.CheckCancellation(plan.Stage, plan.MovedInOn));
 
         var unit = await db.Set<Sites.HousingUnit>().FirstAsync(u => u.Id == plan.UnitId, ct);
         unit.HouseholdId = null;

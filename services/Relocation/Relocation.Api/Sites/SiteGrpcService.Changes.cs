@@ -20,7 +20,7 @@ public sealed partial class SiteGrpcService
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var units = request.Units.Select((u, i) =>
         {
-            var number = TextFields.NotBlank(u.Number, violations, $"units[{i}].number");
+            var number = violations.NotBlank(u.Number, $"units[{i}].number");
             violations.Check(number.Length == 0 || seen.Add(number), $"units[{i}].number", $"{number} appears twice in the batch");
             return (Index: i, Number: number, u.AreaSqmHundredths);
         }).ToList();
@@ -68,7 +68,7 @@ public sealed partial class SiteGrpcService
         RegionAccess.Require(caller, RegionAccess.Recorders, "add leading industries");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
-        var name = TextFields.NotBlank(request.Name, violations, "name");
+        var name = violations.NotBlank(request.Name, "name");
         violations.ThrowIfAny();
 
         var ct = context.CancellationToken;
@@ -124,7 +124,7 @@ public sealed partial class SiteGrpcService
         var ct = context.CancellationToken;
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
         var occupancy = await SiteOccupancies.OfAsync(db, site.Id, ct);
-        Refusal.ThrowIf(SiteCapacity.CheckChange(request.CapacityHouseholds, request.CapacityPeople, occupancy));
+        RpcErrors.ThrowIfRefused(SiteCapacity.CheckChange(request.CapacityHouseholds, request.CapacityPeople, occupancy));
 
         (site.CapacityHouseholds, site.CapacityPeople) = (request.CapacityHouseholds, request.CapacityPeople);
         db.Audit(context, "relocation.site.capacity.update", nameof(Site), site.Id);

@@ -29,7 +29,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         var caller = context.GetCaller();
         RegionAccess.Require(caller, Creators, "create resettlement sites");
         var violations = new FieldViolations();
-        var name = TextFields.NotBlank(request.Name, violations, "name");
+        var name = violations.NotBlank(request.Name, "name");
         // sites.proto checked the 12 digits; the code must also be a node of the region tree.
         var hasRegion = RegionCode.TryParse(request.RegionCode, out var region);
         violations.Check(hasRegion, "region_code", "must be a 12-digit region code");

@@ -21,6 +21,6 @@ public static class SiteValidation
             return (null, null);
         }
 
-        return (TextFields.NotBlank(officer.Subject, violations, $"{field}.subject"), TextFields.NotBlank(officer.Name, violations, $"{field}.name"));
+        return (violations.NotBlank(officer.Subject, $"{field}.subject"), violations.NotBlank(officer.Name, $"{field}.name"));
     }
 }
