@@ -12,10 +12,25 @@ public static class CallContextExtensions
     /// <summary>Metadata key where a caller states why it reads or changes personal data.</summary>
     public const string PurposeHeader = "x-access-purpose";
 
-    /// <summary>The authenticated caller. The authorization policy has already rejected tokens without one.</summary>
-    public static Caller GetCaller(this ServerCallContext context) =>
-        Caller.FromPrincipal(context.GetHttpContext().User)
-        ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "A platform token with a role and a region is required."));
+    private const string CallerKey = "platform.caller";
+
+    /// <summary>
+    /// The authenticated caller, read from the token once per call. The authorization policy has
+    /// already rejected tokens without one; <see cref="CallerInterceptor"/> has admitted its role.
+    /// </summary>
+    public static Caller GetCaller(this ServerCallContext context)
+    {
+        var http = context.GetHttpContext();
+        if (http.Items.TryGetValue(CallerKey, out var known) && known is Caller caller)
+        {
+            return caller;
+        }
+
+        caller = Caller.FromPrincipal(http.User)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "A platform token with a role and a region is required."));
+        http.Items[CallerKey] = caller;
+        return caller;
+    }
 
     /// <summary>The declared purpose of the access, kept in the audit trail.</summary>
     public static string AccessPurpose(this ServerCallContext context)

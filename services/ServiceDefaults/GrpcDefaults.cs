@@ -23,7 +23,7 @@ public sealed class GrpcLimits
 
 public static class GrpcDefaults
 {
-    /// <summary>gRPC with limits, the deadline cap, overflow as FAILED_PRECONDITION, request validation, health, reflection, and JWT authentication.</summary>
+    /// <summary>gRPC with limits, the deadline cap, overflow as FAILED_PRECONDITION, the callers each RPC admits, request validation, health, reflection, and JWT authentication.</summary>
     public static IHostApplicationBuilder AddPlatformGrpc(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(GrpcLimits.Section).Get<GrpcLimits>() ?? new GrpcLimits();
@@ -34,6 +34,7 @@ public static class GrpcDefaults
             o.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;
             o.EnableDetailedErrors = builder.Environment.IsDevelopment();
             o.Interceptors.Add<HandlerExceptionInterceptor>();
+            o.Interceptors.Add<CallerInterceptor>();
             o.Interceptors.Add<RequestValidationInterceptor>();
         });
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || r.Tags.Contains(ServiceDefaultsExtensions.LiveTag)));

@@ -3,31 +3,9 @@ using Platform.Security;
 
 namespace Platform.ServiceDefaults;
 
-/// <summary>Checks every service makes on a call: the caller's role, the region a listing asks for. Record ids: <see cref="Ids"/>.</summary>
+/// <summary>The region scope every service checks on a call: the region a listing asks for, a record's region. Roles: <see cref="AllowAttribute"/>; record ids: <see cref="Ids"/>.</summary>
 public static class RegionAccess
 {
-    /// <summary>Officers who record measures for the households their region covers: village, township and county.</summary>
-    public static readonly IReadOnlySet<string> Recorders = new HashSet<string>
-    {
-        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
-    };
-
-    /// <summary>Officers of every level, auditors and department clients read within their region.</summary>
-    public static readonly IReadOnlySet<string> Readers = new HashSet<string>
-    {
-        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
-        PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer, PlatformRoles.Auditor, PlatformRoles.DepartmentClient,
-    };
-
-    /// <summary>PermissionDenied unless the caller's role is one of <paramref name="roles"/>.</summary>
-    public static void Require(Caller caller, IReadOnlySet<string> roles, string action)
-    {
-        if (!roles.Contains(caller.Role))
-        {
-            throw RpcErrors.PermissionDenied($"The role {caller.Role} may not {action}.");
-        }
-    }
-
     /// <summary>
     /// The region a listing asks for (the caller's own when empty). A region outside the caller's
     /// scope is NotFound, so its existence is not revealed; a malformed code is a field violation.
@@ -52,4 +30,15 @@ public static class RegionAccess
 
         return region;
     }
+
+    /// <summary>
+    /// The record when it exists and its region (read by <paramref name="regionOf"/>) lies in the
+    /// caller's scope; NotFound otherwise, the same answer for both, so a record of another county
+    /// is never revealed. <paramref name="what"/> names it in the message ("Household 0193…").
+    /// </summary>
+    public static T Visible<T>(Caller caller, T? record, Func<T, string> regionOf, string what)
+        where T : class =>
+        record is not null && caller.CanSee(RegionCode.Parse(regionOf(record)))
+            ? record
+            : throw RpcErrors.NotFound(what);
 }

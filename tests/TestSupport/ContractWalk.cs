@@ -29,6 +29,15 @@ public static class ContractWalk
             .OrderBy(Paging.ListOf, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Every RPC of ours the running service maps (not health or reflection), as "/package.Service/Method", with the callers its handler declares (null when it declares none).</summary>
+    public static IReadOnlyList<(string Path, AllowAttribute? Allow)> DeclaredCallers(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<GrpcMethodMetadata>() is not null && e.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+            .Select(e => (Path: e.Metadata.GetMetadata<GrpcMethodMetadata>()!.Method.FullName, Allow: e.Metadata.GetMetadata<AllowAttribute>()))
+            .DistinctBy(m => m.Path)
+            .OrderBy(m => m.Path, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The request's page field (of type pa.common.v1.PageRequest), or null for a method that is not a list.</summary>
     public static FieldDescriptor? PageField(MethodDescriptor method) =>
         method.InputType.Fields.InFieldNumberOrder().FirstOrDefault(f => f.FieldType == FieldType.Message && f.MessageType.FullName == PageRequestType);

@@ -154,6 +154,51 @@ public static class CrossCuttingChecks
         return new Walk(answered, failures);
     }
 
+    /// <summary>
+    /// RPCs that declare no callers (no <see cref="AllowAttribute"/> on their handler), and unary RPCs
+    /// that a role they do not admit can call: as each such caller, an empty request must answer
+    /// PERMISSION_DENIED, before any field rule or record is looked at. Checked lists every RPC mapped.
+    /// </summary>
+    public static async Task<Walk> RolesNotRefusedAsync(IServiceProvider services, CallInvoker invoker, IReadOnlyList<CallOptions> callers)
+    {
+        var failures = new List<string>();
+        var walked = new List<string>();
+        var unary = ContractWalk.UnaryMethods(services).ToDictionary(Paging.ListOf);
+        foreach (var (path, allow) in ContractWalk.DeclaredCallers(services))
+        {
+            walked.Add(path);
+            if (allow is null)
+            {
+                failures.Add($"{path} declares no callers ([Allow] on its handler)");
+                continue;
+            }
+
+            if (!unary.TryGetValue(path, out var method))
+            {
+                continue;
+            }
+
+            foreach (var options in callers.Where(c => !allow.Admits(RoleOf(c))))
+            {
+                var (code, _) = await ContractWalk.CallAsync(invoker, method, ContractWalk.NewRequest(method), [options]);
+                if (code != StatusCode.PermissionDenied)
+                {
+                    failures.Add($"{path} as {RoleOf(options)}: {code}, expected PERMISSION_DENIED (it admits {string.Join(", ", RoleFlags.Names(allow.Roles))})");
+                }
+            }
+        }
+
+        return new Walk(walked, failures);
+    }
+
+    /// <summary>The role claim of a caller's bearer token.</summary>
+    public static string RoleOf(CallOptions options)
+    {
+        var token = options.Headers!.GetValue("authorization")!["Bearer ".Length..];
+        var payload = System.Text.Json.JsonDocument.Parse(WebEncoders.Base64UrlDecode(token.Split('.')[1]));
+        return payload.RootElement.GetProperty(PlatformClaims.Role).GetString()!;
+    }
+
     /// <summary>A violation names the probed field, or a part of it (a Money field's "fen").</summary>
     private static bool Names(string field, string path) =>
         field == path || field.StartsWith(path + ".", StringComparison.Ordinal) || field.StartsWith(path + "[", StringComparison.Ordinal);

@@ -8,7 +8,7 @@ namespace Platform.Testing;
 /// <summary>
 /// Every RPC of a service, walked by its contract: a list refuses page tokens it did not make, an
 /// id field refuses anything but a canonical, non-zero UUID, every field rule the contract declares
-/// is enforced before anything is written, and every call about a household that answers is
+/// is enforced before anything is written, every RPC declares the roles it admits and refuses the rest, and every call about a household that answers is
 /// audited. A handler that skips Paging, Ids, the contract or the audit fails here. Each service's
 /// test project derives from it once, naming what its walk must at least reach.
 /// </summary>
@@ -70,6 +70,18 @@ public abstract class CrossCuttingTests<TProgram, TContext>(ServiceFactory<TProg
 
         Assert.NotEmpty(walk.Checked);
         AssertNoFailures(walk);
+    }
+
+    [Fact]
+    public async Task Every_rpc_declares_its_callers_and_refuses_every_other_role()
+    {
+        var before = await factory.QueryAsync(TableRows.CountAsync);
+
+        var walk = await CrossCuttingChecks.RolesNotRefusedAsync(factory.Services, Invoker, Callers);
+
+        Assert.NotEmpty(walk.Checked);
+        AssertNoFailures(walk);
+        Assert.Equal("", TableRows.Changes(before, await factory.QueryAsync(TableRows.CountAsync)));
     }
 
     private static void AssertNoFailures(CrossCuttingChecks.Walk walk) =>

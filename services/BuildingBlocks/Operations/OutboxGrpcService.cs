@@ -18,12 +18,10 @@ public sealed class OutboxGrpcService(IOutboxOperations outbox) : V1.OutboxServi
     /// <summary>row_ids' max_items in outbox.proto, which enforces it with the ids' sign.</summary>
     public const int MaxRowIds = 1_000;
 
-    private static readonly IReadOnlySet<string> OperatorsOnly = new HashSet<string> { PlatformRoles.Operator };
-
+    [Allow(Roles.Operator, "read the outbox's problem events")]
     public override async Task<V1.ListProblemEventsResponse> ListProblemEvents(V1.ListProblemEventsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, OperatorsOnly, "read the outbox's problem events");
         var violations = new FieldViolations();
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var afterId = Paging.AfterSeq(page, violations, "page");
@@ -38,18 +36,18 @@ public sealed class OutboxGrpcService(IOutboxOperations outbox) : V1.OutboxServi
         return response;
     }
 
+    [Allow(Roles.Operator, "retry outbox events")]
     public override async Task<V1.RetryEventsResponse> RetryEvents(V1.RetryEventsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, OperatorsOnly, "retry outbox events");
         var rows = Selection(request.RowIds, request.All, "all");
         return new V1.RetryEventsResponse { Retried = await outbox.RetryAsync(rows, caller, context.AccessPurpose(), context.CancellationToken) };
     }
 
+    [Allow(Roles.Operator, "park outbox events")]
     public override async Task<V1.ParkEventsResponse> ParkEvents(V1.ParkEventsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, OperatorsOnly, "park outbox events");
         var rows = Selection(request.RowIds, request.AllUnpublishable, "all_unpublishable");
         return new V1.ParkEventsResponse { Parked = await outbox.ParkAsync(rows, caller, context.AccessPurpose(), context.CancellationToken) };
     }

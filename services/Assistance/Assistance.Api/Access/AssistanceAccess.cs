@@ -16,11 +16,6 @@ public static class AssistanceAccess
     public static async Task<AssistedHousehold> VisibleHouseholdAsync(AssistanceDbContext db, Caller caller, Guid householdId, CancellationToken ct)
     {
         var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == householdId, ct);
-        if (household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
-        {
-            throw RpcErrors.NotFound($"Household {householdId}");
-        }
-
-        return household;
+        return RegionAccess.Visible(caller, household, x => x.RegionCode, $"Household {householdId}");
     }
 }

@@ -22,10 +22,10 @@ public sealed class EducationGrpcService(
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
+    [Allow(Roles.Recorders, "record enrolments")]
     public override async Task<RecordEnrolmentResponse> RecordEnrolment(RecordEnrolmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record enrolments");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -62,10 +62,10 @@ public sealed class EducationGrpcService(
         return new RecordEnrolmentResponse { Enrolment = enrolment.ToMessage(), Education = await EducationFindingAsync(householdId, ct) };
     }
 
+    [Allow(Roles.Recorders, "end enrolments")]
     public override async Task<EndEnrolmentResponse> EndEnrolment(EndEnrolmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "end enrolments");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EnrolmentId, violations, "enrolment_id");
         var withdrawnOn = EducationValidation.PastDate(request.WithdrawnOn, Today, violations, "withdrawn_on");
@@ -81,10 +81,10 @@ public sealed class EducationGrpcService(
         return new EndEnrolmentResponse { Enrolment = enrolment.ToMessage(), Education = await EducationFindingAsync(enrolment.HouseholdId, ct) };
     }
 
+    [Allow(Roles.Readers, "read enrolments")]
     public override async Task<ListEnrolmentsResponse> ListEnrolments(ListEnrolmentsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read enrolments");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -99,10 +99,10 @@ public sealed class EducationGrpcService(
         return response;
     }
 
+    [Allow(Roles.Recorders, "grant education subsidies")]
     public override async Task<GrantSubsidyResponse> GrantSubsidy(GrantSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "grant education subsidies");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EnrolmentId, violations, "enrolment_id");
         violations.ThrowIfAny();
@@ -131,10 +131,10 @@ public sealed class EducationGrpcService(
         return new GrantSubsidyResponse { Subsidy = subsidy.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "read education subsidies")]
     public override async Task<ListSubsidiesResponse> ListSubsidies(ListSubsidiesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read education subsidies");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -149,10 +149,10 @@ public sealed class EducationGrpcService(
         return response;
     }
 
+    [Allow(Roles.Recorders, "record exemptions")]
     public override async Task<RecordExemptionResponse> RecordExemption(RecordExemptionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record exemptions");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -188,10 +188,10 @@ public sealed class EducationGrpcService(
         return new RecordExemptionResponse { Exemption = exemption.ToMessage(), Education = await EducationFindingAsync(householdId, ct) };
     }
 
+    [Allow(Roles.Readers, "list dropout-risk cases")]
     public override async Task<ListDropoutCasesResponse> ListDropoutCases(ListDropoutCasesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list dropout-risk cases");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -215,10 +215,10 @@ public sealed class EducationGrpcService(
         return response;
     }
 
+    [Allow(Roles.Readers, "read dropout-risk cases")]
     public override async Task<GetDropoutCaseResponse> GetDropoutCase(GetDropoutCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read dropout-risk cases");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         violations.ThrowIfAny();
@@ -230,10 +230,10 @@ public sealed class EducationGrpcService(
         return new GetDropoutCaseResponse { DropoutCase = @case.ToMessage(withVisits: true) };
     }
 
+    [Allow(Roles.Recorders, "record dropout follow-up visits")]
     public override async Task<RecordDropoutVisitResponse> RecordDropoutVisit(RecordDropoutVisitRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record dropout follow-up visits");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         var visitedOn = EducationValidation.PastDate(request.VisitedOn, Today, violations, "visited_on");
@@ -260,6 +260,7 @@ public sealed class EducationGrpcService(
         return new RecordDropoutVisitResponse { DropoutCase = saved.ToMessage(withVisits: true) };
     }
 
+    [Allow(Roles.DepartmentClient, "push enrolments")]
     public override async Task<ImportEnrolmentsResponse> ImportEnrolments(IAsyncStreamReader<ImportEnrolmentsRequest> requestStream, ServerCallContext context)
     {
         var report = await importer.ImportAsync(

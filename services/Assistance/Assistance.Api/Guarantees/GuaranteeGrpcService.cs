@@ -14,10 +14,10 @@ namespace Platform.Assistance.Guarantees;
 /// <summary>Guarantee status per household and coverage per region; the village's food-and-clothing declaration.</summary>
 public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssessor assessor, CoverageReader coverage, TimeProvider time) : GuaranteeService.GuaranteeServiceBase
 {
+    [Allow(Roles.Readers, "read guarantee status")]
     public override async Task<GetHouseholdGuaranteesResponse> GetHouseholdGuarantees(GetHouseholdGuaranteesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read guarantee status");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -35,10 +35,10 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         return new GetHouseholdGuaranteesResponse { Guarantees = row.ToMessage(household.Status) };
     }
 
+    [Allow(Roles.Readers, "list guarantee status")]
     public override async Task<ListHouseholdGuaranteesResponse> ListHouseholdGuarantees(ListHouseholdGuaranteesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list guarantee status");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -61,10 +61,10 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         return response;
     }
 
+    [Allow(Roles.Recorders, "declare food and clothing")]
     public override async Task<DeclareFoodAndClothingResponse> DeclareFoodAndClothing(DeclareFoodAndClothingRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "declare food and clothing");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.Check(request.Secure || !string.IsNullOrWhiteSpace(request.Note), "note", "must say what the village found when the household is not secure");
@@ -88,10 +88,10 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         return new DeclareFoodAndClothingResponse { Guarantees = row.ToMessage(household.Status) };
     }
 
+    [Allow(Roles.Readers, "read coverage")]
     public override async Task<GetRegionCoverageResponse> GetRegionCoverage(GetRegionCoverageRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read coverage");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var year = Year(request.Year);
@@ -99,10 +99,10 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
         return new GetRegionCoverageResponse { Coverage = await coverage.ForRegionAsync(region, year, context.CancellationToken) };
     }
 
+    [Allow(Roles.Readers, "read coverage")]
     public override async Task<ListRegionCoverageResponse> ListRegionCoverage(ListRegionCoverageRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read coverage");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var year = Year(request.Year);

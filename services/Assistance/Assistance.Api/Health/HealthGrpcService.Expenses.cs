@@ -18,10 +18,10 @@ public sealed partial class HealthGrpcService
     /// with what the family actually paid (total − all payments, the non-compliant part included),
     /// under the record's id, so a correction replaces the registry's earlier figure.
     /// </summary>
+    [Allow(Roles.Recorders, "record medical expenses")]
     public override async Task<RecordMedicalExpenseResponse> RecordMedicalExpense(RecordMedicalExpenseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record medical expenses");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -66,10 +66,10 @@ public sealed partial class HealthGrpcService
         };
     }
 
+    [Allow(Roles.Readers, "read medical expenses")]
     public override async Task<ListMedicalExpensesResponse> ListMedicalExpenses(ListMedicalExpensesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read medical expenses");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var year = request.Year;

@@ -23,10 +23,10 @@ public sealed partial class HealthGrpcService(
     AssistanceDbContext db, GuaranteeAssessor assessor, DepartmentImporter importer, DepartmentMembers departmentMembers, AssistancePolicy policy, TimeProvider time)
     : HealthService.HealthServiceBase
 {
+    [Allow(Roles.Recorders, "record insurance enrolments")]
     public override async Task<RecordInsuranceEnrolmentResponse> RecordInsuranceEnrolment(RecordInsuranceEnrolmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record insurance enrolments");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -61,10 +61,10 @@ public sealed partial class HealthGrpcService(
         return new RecordInsuranceEnrolmentResponse { Enrolment = enrolment.ToMessage(), Medical = await MedicalFindingAsync(id, context) };
     }
 
+    [Allow(Roles.Readers, "read insurance enrolments")]
     public override async Task<ListInsuranceEnrolmentsResponse> ListInsuranceEnrolments(ListInsuranceEnrolmentsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read insurance enrolments");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var year = request.Year == 0 ? Now.Year : request.Year;
@@ -78,6 +78,7 @@ public sealed partial class HealthGrpcService(
         return response;
     }
 
+    [Allow(Roles.DepartmentClient, "push insurance enrolments")]
     public override async Task<ImportInsuranceEnrolmentsResponse> ImportInsuranceEnrolments(IAsyncStreamReader<ImportInsuranceEnrolmentsRequest> requestStream, ServerCallContext context)
     {
         var report = await importer.ImportAsync(
@@ -87,10 +88,10 @@ public sealed partial class HealthGrpcService(
         return new ImportInsuranceEnrolmentsResponse { Report = report };
     }
 
+    [Allow(Roles.Recorders, "record family-doctor contracts")]
     public override async Task<SignFamilyDoctorResponse> SignFamilyDoctor(SignFamilyDoctorRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record family-doctor contracts");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -114,10 +115,10 @@ public sealed partial class HealthGrpcService(
         return new SignFamilyDoctorResponse { Contract = contract.ToMessage() };
     }
 
+    [Allow(Roles.Recorders, "record doctor visits")]
     public override async Task<RecordDoctorVisitResponse> RecordDoctorVisit(RecordDoctorVisitRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record doctor visits");
         var violations = new FieldViolations();
         var contractId = Ids.Require(request.ContractId, violations, "contract_id");
         var visitedOn = HealthValidation.Date(request.VisitedOn, Today, violations, "visited_on");
@@ -139,10 +140,10 @@ public sealed partial class HealthGrpcService(
         return new RecordDoctorVisitResponse { Visit = visit.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "read family-doctor contracts")]
     public override async Task<ListFamilyDoctorContractsResponse> ListFamilyDoctorContracts(ListFamilyDoctorContractsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read family-doctor contracts");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -155,10 +156,10 @@ public sealed partial class HealthGrpcService(
         return response;
     }
 
+    [Allow(Roles.Recorders, "record illnesses")]
     public override async Task<RecordIllnessResponse> RecordIllness(RecordIllnessRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record illnesses");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -181,10 +182,10 @@ public sealed partial class HealthGrpcService(
         return new RecordIllnessResponse { Illness = illness.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "read illness records")]
     public override async Task<ListIllnessesResponse> ListIllnesses(ListIllnessesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read illness records");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();

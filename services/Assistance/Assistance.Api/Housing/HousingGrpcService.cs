@@ -16,10 +16,10 @@ namespace Platform.Assistance.Housing;
 public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor assessor, DepartmentImporter importer, HouseAppraisalRows departmentRows, TimeProvider time)
     : Proto.HousingService.HousingServiceBase
 {
+    [Allow(Roles.Recorders, "record house appraisals")]
     public override async Task<Proto.RecordAppraisalResponse> RecordAppraisal(Proto.RecordAppraisalRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record house appraisals");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var appraisedOn = HousingValidation.PastDate(request.AppraisedOn, Today, violations, "appraised_on");
@@ -46,10 +46,10 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         return new Proto.RecordAppraisalResponse { Appraisal = appraisal.ToMessage(), Housing = await HousingFindingAsync(id, context) };
     }
 
+    [Allow(Roles.Readers, "read house appraisals")]
     public override async Task<Proto.ListAppraisalsResponse> ListAppraisals(Proto.ListAppraisalsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read house appraisals");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -64,10 +64,10 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         return response;
     }
 
+    [Allow(Roles.Recorders, "start renovation projects")]
     public override async Task<Proto.StartRenovationResponse> StartRenovation(Proto.StartRenovationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "start renovation projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var startedOn = HousingValidation.PastDate(request.StartedOn, Today, violations, "started_on");
@@ -111,10 +111,10 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         return new Proto.StartRenovationResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(id, context) };
     }
 
+    [Allow(Roles.Recorders, "advance renovation projects")]
     public override async Task<Proto.AdvanceRenovationResponse> AdvanceRenovation(Proto.AdvanceRenovationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "advance renovation projects");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         violations.ThrowIfAny();
@@ -129,10 +129,10 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         return new Proto.AdvanceRenovationResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(project.HouseholdId, context) };
     }
 
+    [Allow(Roles.Recorders, "record acceptance inspections")]
     public override async Task<Proto.RecordAcceptanceResponse> RecordAcceptance(Proto.RecordAcceptanceRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record acceptance inspections");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var inspectedOn = HousingValidation.PastDate(request.InspectedOn, Today, violations, "inspected_on");
@@ -168,10 +168,10 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         return new Proto.RecordAcceptanceResponse { Project = project.ToMessage(), Housing = await HousingFindingAsync(project.HouseholdId, context) };
     }
 
+    [Allow(Roles.Readers, "read renovation projects")]
     public override async Task<Proto.ListRenovationsResponse> ListRenovations(Proto.ListRenovationsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read renovation projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -186,10 +186,10 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         return response;
     }
 
+    [Allow(Roles.Readers, "list dangerous houses")]
     public override async Task<Proto.ListDangerousHousesResponse> ListDangerousHouses(Proto.ListDangerousHousesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list dangerous houses");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -206,6 +206,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
         return response;
     }
 
+    [Allow(Roles.DepartmentClient, "push house appraisals")]
     public override async Task<Proto.ImportHouseAppraisalsResponse> ImportHouseAppraisals(IAsyncStreamReader<Proto.ImportHouseAppraisalsRequest> requestStream, ServerCallContext context) =>
         new()
         {

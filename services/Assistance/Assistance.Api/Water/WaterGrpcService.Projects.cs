@@ -16,10 +16,10 @@ namespace Platform.Assistance.Water;
 /// </summary>
 public sealed partial class WaterGrpcService
 {
+    [Allow(Roles.Recorders, "create water projects")]
     public override async Task<CreateWaterProjectResponse> CreateWaterProject(CreateWaterProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "create water projects");
         var violations = new FieldViolations();
         violations.NotBlank(request.Name, "name");
         var villageValid = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
@@ -50,10 +50,10 @@ public sealed partial class WaterGrpcService
         return new CreateWaterProjectResponse { Project = project.ToMessage(0) };
     }
 
+    [Allow(Roles.Recorders, "add households to water projects")]
     public override async Task<AddProjectHouseholdsResponse> AddProjectHouseholds(AddProjectHouseholdsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "add households to water projects");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var ids = new List<Guid>();
@@ -100,10 +100,10 @@ public sealed partial class WaterGrpcService
         return new AddProjectHouseholdsResponse { Project = project.ToMessage(await ServedCountAsync(projectId, context.CancellationToken)), HouseholdsAdded = added.Count };
     }
 
+    [Allow(Roles.Recorders, "advance water projects")]
     public override async Task<AdvanceWaterProjectResponse> AdvanceWaterProject(AdvanceWaterProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "advance water projects");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         violations.ThrowIfAny();
@@ -137,10 +137,10 @@ public sealed partial class WaterGrpcService
         return new AdvanceWaterProjectResponse { Project = project.ToMessage(served.Count), ReassessmentsDue = duties };
     }
 
+    [Allow(Roles.Readers, "list water projects")]
     public override async Task<ListWaterProjectsResponse> ListWaterProjects(ListWaterProjectsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list water projects");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var status = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status);
@@ -159,10 +159,10 @@ public sealed partial class WaterGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "list water re-assessments due")]
     public override async Task<ListReassessmentsDueResponse> ListReassessmentsDue(ListReassessmentsDueRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list water re-assessments due");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -196,7 +196,7 @@ public sealed partial class WaterGrpcService
     private async Task<WaterProject> VisibleProjectAsync(Caller caller, Guid projectId, CancellationToken ct)
     {
         var project = await db.Set<WaterProject>().FirstOrDefaultAsync(p => p.Id == projectId, ct);
-        return project is not null && caller.CanSee(RegionCode.Parse(project.VillageCode)) ? project : throw RpcErrors.NotFound($"Water project {projectId}");
+        return RegionAccess.Visible(caller, project, x => x.VillageCode, $"Water project {projectId}");
     }
 
     private Task<int> ServedCountAsync(Guid projectId, CancellationToken ct) => db.Set<WaterProjectHousehold>().CountAsync(s => s.ProjectId == projectId, ct);

@@ -17,10 +17,10 @@ public sealed partial class WaterGrpcService(
     AssistanceDbContext db, GuaranteeAssessor assessor, DepartmentImporter importer, WaterAssessmentRows departmentRows, TimeProvider time)
     : WaterService.WaterServiceBase
 {
+    [Allow(Roles.Recorders, "record water assessments")]
     public override async Task<RecordWaterAssessmentResponse> RecordWaterAssessment(RecordWaterAssessmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record water assessments");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var now = time.GetUtcNow().UtcDateTime;
@@ -51,10 +51,10 @@ public sealed partial class WaterGrpcService(
         return new RecordWaterAssessmentResponse { Assessment = assessment.ToMessage(), Water = row.Water.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "read water assessments")]
     public override async Task<ListWaterAssessmentsResponse> ListWaterAssessments(ListWaterAssessmentsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read water assessments");
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -79,10 +79,10 @@ public sealed partial class WaterGrpcService(
         return response;
     }
 
+    [Allow(Roles.Readers, "list households without safe water")]
     public override async Task<ListUnsafeWaterHouseholdsResponse> ListUnsafeWaterHouseholds(ListUnsafeWaterHouseholdsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list households without safe water");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -118,6 +118,7 @@ public sealed partial class WaterGrpcService(
         return response;
     }
 
+    [Allow(Roles.DepartmentClient, "push water assessments")]
     public override async Task<ImportWaterAssessmentsResponse> ImportWaterAssessments(IAsyncStreamReader<ImportWaterAssessmentsRequest> requestStream, ServerCallContext context)
     {
         var report = await importer.ImportAsync(requestStream, context, departmentRows, m => m.Header, m => m.Row);

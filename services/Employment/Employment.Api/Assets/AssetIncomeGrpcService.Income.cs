@@ -12,10 +12,10 @@ namespace Platform.Employment.Assets;
 /// <summary>Industry subsidies (产业奖补), a household's asset income, and village collective income (村集体经济收入).</summary>
 public sealed partial class AssetIncomeGrpcService
 {
+    [Allow(Roles.Recorders, "grant industry subsidies")]
     public override async Task<Proto.GrantIndustrySubsidyResponse> GrantIndustrySubsidy(Proto.GrantIndustrySubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "grant industry subsidies");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         ValidYear(request.Year, violations, "year");
@@ -45,10 +45,10 @@ public sealed partial class AssetIncomeGrpcService
         return new Proto.GrantIndustrySubsidyResponse { Subsidy = subsidy.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "read asset income")]
     public override async Task<Proto.GetHouseholdAssetIncomeResponse> GetHouseholdAssetIncome(Proto.GetHouseholdAssetIncomeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read asset income");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -73,10 +73,10 @@ public sealed partial class AssetIncomeGrpcService
         return response;
     }
 
+    [Allow(Roles.Recorders, "record village collective income")]
     public override async Task<Proto.RecordCollectiveIncomeResponse> RecordCollectiveIncome(Proto.RecordCollectiveIncomeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record village collective income");
         var violations = new FieldViolations();
         var isVillage = RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village;
         violations.Check(isVillage, "village_code", "must be the 12-digit code of a village");
@@ -121,10 +121,10 @@ public sealed partial class AssetIncomeGrpcService
         };
     }
 
+    [Allow(Roles.Readers, "list villages below the collective income standard")]
     public override async Task<Proto.ListVillagesBelowStandardResponse> ListVillagesBelowStandard(Proto.ListVillagesBelowStandardRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list villages below the collective income standard");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         // Not in the contract, so a bad page token is named in the same answer (assets.proto says why).

@@ -19,12 +19,10 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
     : Proto.AssetIncomeService.AssetIncomeServiceBase
 {
     /// <summary>Shares and dividends are the county's decision (县级审定), so only its officers set and pay them.</summary>
-    private static readonly IReadOnlySet<string> CountyOfficers = new HashSet<string> { PlatformRoles.CountyOfficer };
-
+    [Allow(Roles.CountyOfficer, "set quantified shares")]
     public override async Task<Proto.SetSharesResponse> SetShares(Proto.SetSharesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, CountyOfficers, "set quantified shares");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var holdings = new Dictionary<Guid, long>();
@@ -83,10 +81,10 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         };
     }
 
+    [Allow(Roles.Readers, "read quantified shares")]
     public override async Task<Proto.ListProjectSharesResponse> ListProjectShares(Proto.ListProjectSharesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read quantified shares");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -113,10 +111,10 @@ public sealed partial class AssetIncomeGrpcService(EmploymentDbContext db, Divid
         return response;
     }
 
+    [Allow(Roles.CountyOfficer, "pay dividends")]
     public override async Task<Proto.RunDividendResponse> RunDividend(Proto.RunDividendRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, CountyOfficers, "pay dividends");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var runKey = request.RunKey.Trim();

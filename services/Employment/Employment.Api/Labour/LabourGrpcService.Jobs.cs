@@ -12,10 +12,10 @@ namespace Platform.Employment.Labour;
 /// <summary>Jobs, their monthly earnings and transport subsidies, and the return-to-work rate (返岗率).</summary>
 public sealed partial class LabourGrpcService
 {
+    [Allow(Roles.Recorders, "record employment")]
     public override async Task<StartEmploymentResponse> StartEmployment(StartEmploymentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record employment");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -46,10 +46,10 @@ public sealed partial class LabourGrpcService
         return new StartEmploymentResponse { Employment = job.ToMessage() };
     }
 
+    [Allow(Roles.Recorders, "end employment")]
     public override async Task<EndEmploymentResponse> EndEmployment(EndEmploymentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "end employment");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EmploymentId, violations, "employment_id");
         var endedOn = LabourValidation.PastDate(request.EndedOn, Today, violations, "ended_on");
@@ -84,10 +84,10 @@ public sealed partial class LabourGrpcService
         return new EndEmploymentResponse { Employment = job.ToMessage(), HouseholdLostOnlyJob = lostOnlyJob };
     }
 
+    [Allow(Roles.Recorders, "record earnings")]
     public override async Task<RecordEarningsResponse> RecordEarnings(RecordEarningsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record earnings");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EmploymentId, violations, "employment_id");
         violations.ThrowIfAny();
@@ -126,10 +126,10 @@ public sealed partial class LabourGrpcService
         return new RecordEarningsResponse { Earnings = earning.ToMessage(), Corrected = corrected };
     }
 
+    [Allow(Roles.Recorders, "grant transport subsidies")]
     public override async Task<GrantTransportSubsidyResponse> GrantTransportSubsidy(GrantTransportSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "grant transport subsidies");
         var violations = new FieldViolations();
         var id = Ids.Require(request.EmploymentId, violations, "employment_id");
         violations.Check(request.Year <= Today.Year, "year", $"must not be after this year, {Today.Year}");
@@ -170,10 +170,10 @@ public sealed partial class LabourGrpcService
         return new GrantTransportSubsidyResponse { Subsidy = subsidy.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "read return-to-work rates")]
     public override async Task<GetReturnToWorkRateResponse> GetReturnToWorkRate(GetReturnToWorkRateRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read return-to-work rates");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var campaignStart = request.CampaignStart.ToDateOnly();

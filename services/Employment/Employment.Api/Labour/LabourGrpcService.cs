@@ -24,10 +24,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
+    [Allow(Roles.Readers, "read labour archives")]
     public override async Task<GetLabourArchiveResponse> GetLabourArchive(GetLabourArchiveRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read labour archives");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -61,10 +61,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         return new GetLabourArchiveResponse { Archive = archive };
     }
 
+    [Allow(Roles.Readers, "list labourers")]
     public override async Task<ListLabourersResponse> ListLabourers(ListLabourersRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list labourers");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -114,10 +114,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         return response;
     }
 
+    [Allow(Roles.Recorders, "record skills")]
     public override async Task<RecordSkillsResponse> RecordSkills(RecordSkillsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record skills");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -140,10 +140,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         return response;
     }
 
+    [Allow(Roles.Recorders, "record trainings")]
     public override async Task<RecordTrainingResponse> RecordTraining(RecordTrainingRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record trainings");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");
@@ -176,10 +176,10 @@ public sealed partial class LabourGrpcService(EmploymentDbContext db, Employment
         return new RecordTrainingResponse { Training = training.ToMessage() };
     }
 
+    [Allow(Roles.Recorders, "record job wishes")]
     public override async Task<RecordJobWishResponse> RecordJobWish(RecordJobWishRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record job wishes");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");

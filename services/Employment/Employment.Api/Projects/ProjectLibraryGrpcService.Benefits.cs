@@ -14,10 +14,10 @@ namespace Platform.Employment.Projects;
 /// <summary>Benefit linkage (利益联结) and the projects to follow up (重争取、轻实施、缺管理).</summary>
 public sealed partial class ProjectLibraryGrpcService
 {
+    [Allow(Roles.Recorders, "link households to projects")]
     public override async Task<LinkHouseholdResponse> LinkHousehold(LinkHouseholdRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "link households to projects");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
@@ -54,10 +54,10 @@ public sealed partial class ProjectLibraryGrpcService
         return new LinkHouseholdResponse { Link = link.ToMessage(project.Name) };
     }
 
+    [Allow(Roles.Readers, "read project benefit links")]
     public override async Task<ListProjectLinksResponse> ListProjectLinks(ListProjectLinksRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read project benefit links");
         var violations = new FieldViolations();
         var projectId = Ids.Require(request.ProjectId, violations, "project_id");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -78,10 +78,10 @@ public sealed partial class ProjectLibraryGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "read a household's benefit links")]
     public override async Task<ListHouseholdLinksResponse> ListHouseholdLinks(ListHouseholdLinksRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read a household's benefit links");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -98,10 +98,10 @@ public sealed partial class ProjectLibraryGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "list projects to follow up")]
     public override async Task<ListProjectConcernsResponse> ListProjectConcerns(ListProjectConcernsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list projects to follow up");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);

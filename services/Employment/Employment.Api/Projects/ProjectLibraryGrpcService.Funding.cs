@@ -11,10 +11,10 @@ namespace Platform.Employment.Projects;
 /// <summary>Funding by reimbursement in proportion to verified progress (报账制) and fund expenditure progress (资金支出进度).</summary>
 public sealed partial class ProjectLibraryGrpcService
 {
+    [Allow(Roles.Recorders, "record construction progress")]
     public override async Task<RecordProgressResponse> RecordProgress(RecordProgressRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record construction progress");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         var verifiedBy = ProjectValidation.Text(request.VerifiedBy, required: true, violations, "verified_by");
@@ -44,10 +44,10 @@ public sealed partial class ProjectLibraryGrpcService
         return new RecordProgressResponse { Project = await DetailsAsync(project, context.CancellationToken) };
     }
 
+    [Allow(Roles.CountyOfficer, "disburse project funds")]
     public override async Task<RequestDisbursementResponse> RequestDisbursement(RequestDisbursementRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, CountyOfficers, "disburse project funds");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         var voucher = ProjectValidation.Text(request.Voucher, required: true, violations, "voucher");
@@ -77,10 +77,10 @@ public sealed partial class ProjectLibraryGrpcService
         return new RequestDisbursementResponse { Disbursement = disbursement.ToMessage(), Project = message };
     }
 
+    [Allow(Roles.Readers, "read project disbursements")]
     public override async Task<ListDisbursementsResponse> ListDisbursements(ListDisbursementsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read project disbursements");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.ThrowIfAny();
@@ -92,10 +92,10 @@ public sealed partial class ProjectLibraryGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "read fund expenditure progress")]
     public override async Task<GetFundProgressResponse> GetFundProgress(GetFundProgressRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read fund expenditure progress");
         var violations = new FieldViolations();
         var county = RegionAccess.ListingRegion(caller, request.CountyCode, violations, "county_code");
         violations.Check(county.Level == RegionLevel.County, "county_code", "must be the code of a county");

@@ -19,13 +19,11 @@ namespace Platform.Employment.Projects;
 public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, EmploymentPolicy policy, TimeProvider time)
     : ProjectLibraryService.ProjectLibraryServiceBase
 {
-    private static readonly IReadOnlySet<string> VillageOfficers = new HashSet<string> { PlatformRoles.VillageOfficer };
-    private static readonly IReadOnlySet<string> CountyOfficers = new HashSet<string> { PlatformRoles.CountyOfficer };
 
+    [Allow(Roles.VillageOfficer, "propose industry projects")]
     public override async Task<ProposeProjectResponse> ProposeProject(ProposeProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, VillageOfficers, "propose industry projects");
         var violations = new FieldViolations();
         var villageText = string.IsNullOrEmpty(request.VillageCode) ? caller.Region.Value : request.VillageCode;
         var villageValid = RegionCode.TryParse(villageText, out var village) && village.Level == RegionLevel.Village;
@@ -59,10 +57,10 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         return new ProposeProjectResponse { Project = project.ToMessage(0) };
     }
 
+    [Allow(Roles.CountyOfficer, "approve industry projects")]
     public override async Task<ApproveProjectResponse> ApproveProject(ApproveProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, CountyOfficers, "approve industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.ThrowIfAny();
@@ -81,10 +79,10 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         return new ApproveProjectResponse { Project = await SaveAsync(caller, "approve", project, context, now) };
     }
 
+    [Allow(Roles.CountyOfficer, "reject industry projects")]
     public override async Task<RejectProjectResponse> RejectProject(RejectProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, CountyOfficers, "reject industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         var reason = ProjectValidation.Text(request.Reason, required: true, violations, "reason");
@@ -98,16 +96,18 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         return new RejectProjectResponse { Project = await SaveAsync(caller, "reject", project, context, now) };
     }
 
+    [Allow(Roles.Recorders, "start implementation of industry projects")]
     public override async Task<StartImplementationResponse> StartImplementation(StartImplementationRequest request, ServerCallContext context) =>
         new() { Project = await StepAsync(request.ProjectId, ProjectStep.StartImplementation, "start-implementation", context) };
 
+    [Allow(Roles.Recorders, "start operation of industry projects")]
     public override async Task<StartOperationResponse> StartOperation(StartOperationRequest request, ServerCallContext context) =>
         new() { Project = await StepAsync(request.ProjectId, ProjectStep.StartOperation, "start-operation", context) };
 
+    [Allow(Roles.Recorders, "stop industry projects")]
     public override async Task<StopOperationResponse> StopOperation(StopOperationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "stop industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         var reason = ProjectValidation.Text(request.Reason, required: true, violations, "reason");
@@ -119,10 +119,10 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         return new StopOperationResponse { Project = await SaveAsync(caller, "stop-operation", project, context, time.GetUtcNow().UtcDateTime) };
     }
 
+    [Allow(Roles.Recorders, "record completion acceptances")]
     public override async Task<RecordCompletionAcceptanceResponse> RecordCompletionAcceptance(RecordCompletionAcceptanceRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record completion acceptances");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         var inspector = ProjectValidation.Text(request.Inspector, required: true, violations, "inspector");
@@ -153,10 +153,10 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         return new RecordCompletionAcceptanceResponse { Project = await DetailsAsync(project, context.CancellationToken) };
     }
 
+    [Allow(Roles.Recorders, "re-plan industry projects")]
     public override async Task<ReplanProjectResponse> ReplanProject(ReplanProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "re-plan industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         var what = ProjectValidation.Text(request.What, required: true, violations, "what");
@@ -205,10 +205,10 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         return new ReplanProjectResponse { Project = await DetailsAsync(project, context.CancellationToken) };
     }
 
+    [Allow(Roles.Readers, "read industry projects")]
     public override async Task<GetProjectResponse> GetProject(GetProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(request.ProjectId, violations, "project_id");
         violations.ThrowIfAny();
@@ -217,10 +217,10 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
         return new GetProjectResponse { Project = await DetailsAsync(project, context.CancellationToken) };
     }
 
+    [Allow(Roles.Readers, "list industry projects")]
     public override async Task<ListProjectsResponse> ListProjects(ListProjectsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list industry projects");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var status = ProjectMapping.FromProto<ProjectStatus, Pa.Employment.V1.ProjectStatus>(request.Status);
@@ -242,7 +242,6 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     private async Task<Pa.Employment.V1.IndustryProject> StepAsync(string projectId, ProjectStep step, string action, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, $"{action.Replace('-', ' ')} of industry projects");
         var violations = new FieldViolations();
         var id = Ids.Require(projectId, violations, "project_id");
         violations.ThrowIfAny();
@@ -305,6 +304,6 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     private async Task<IndustryProject> VisibleProjectAsync(Caller caller, Guid projectId, CancellationToken ct)
     {
         var project = await db.Set<IndustryProject>().FirstOrDefaultAsync(p => p.Id == projectId, ct);
-        return project is not null && caller.CanSee(RegionCode.Parse(project.VillageCode)) ? project : throw RpcErrors.NotFound($"Industry project {projectId}");
+        return RegionAccess.Visible(caller, project, x => x.VillageCode, $"Industry project {projectId}");
     }
 }

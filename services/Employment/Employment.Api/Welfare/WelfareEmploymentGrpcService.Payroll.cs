@@ -15,10 +15,10 @@ namespace Platform.Employment.Welfare;
 /// </summary>
 public sealed partial class WelfareEmploymentGrpcService
 {
+    [Allow(Roles.Recorders, "run the public-welfare post payroll")]
     public override async Task<RunPostPayrollResponse> RunPostPayroll(RunPostPayrollRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "run the public-welfare post payroll");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
@@ -74,10 +74,10 @@ public sealed partial class WelfareEmploymentGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "list public-welfare post payslips")]
     public override async Task<ListPayslipsResponse> ListPayslips(ListPayslipsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list public-welfare post payslips");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
@@ -101,10 +101,10 @@ public sealed partial class WelfareEmploymentGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "read public-welfare post totals")]
     public override async Task<GetVillagePostTotalsResponse> GetVillagePostTotals(GetVillagePostTotalsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read public-welfare post totals");
         var violations = new FieldViolations();
         var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
         var (year, month) = WelfareValidation.Month(request.Year, request.Month, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), violations);

@@ -17,10 +17,10 @@ public sealed partial class WelfareEmploymentGrpcService
 {
     public const int MaxDaysPerRecord = 31;
 
+    [Allow(Roles.Recorders, "create public-welfare posts")]
     public override async Task<CreatePostResponse> CreatePost(CreatePostRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "create public-welfare posts");
         var violations = new FieldViolations();
         var village = WelfareValidation.Village(request.VillageCode, violations, "village_code");
         var title = WelfareValidation.Text(request.Title, violations, "title");
@@ -39,10 +39,10 @@ public sealed partial class WelfareEmploymentGrpcService
         return new CreatePostResponse { Post = post.ToMessage(0) };
     }
 
+    [Allow(Roles.Readers, "list public-welfare posts")]
     public override async Task<ListPostsResponse> ListPosts(ListPostsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list public-welfare posts");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -61,10 +61,10 @@ public sealed partial class WelfareEmploymentGrpcService
         return response;
     }
 
+    [Allow(Roles.Recorders, "assign public-welfare posts")]
     public override async Task<AssignPostResponse> AssignPost(AssignPostRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "assign public-welfare posts");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var postId = Ids.Require(request.PostId, violations, "post_id");
@@ -99,10 +99,10 @@ public sealed partial class WelfareEmploymentGrpcService
         return new AssignPostResponse { Assignment = assignment.ToMessage() };
     }
 
+    [Allow(Roles.Recorders, "end public-welfare post assignments")]
     public override async Task<EndPostAssignmentResponse> EndPostAssignment(EndPostAssignmentRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "end public-welfare post assignments");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var assignmentId = Ids.Require(request.AssignmentId, violations, "assignment_id");
@@ -124,10 +124,10 @@ public sealed partial class WelfareEmploymentGrpcService
         return new EndPostAssignmentResponse { Assignment = assignment.ToMessage() };
     }
 
+    [Allow(Roles.Recorders, "record public-welfare post attendance")]
     public override async Task<RecordAttendanceResponse> RecordAttendance(RecordAttendanceRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record public-welfare post attendance");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var assignmentId = Ids.Require(request.AssignmentId, violations, "assignment_id");
@@ -164,7 +164,7 @@ public sealed partial class WelfareEmploymentGrpcService
     private async Task<PublicWelfarePost> VisiblePostAsync(Caller caller, Guid postId, CancellationToken ct)
     {
         var post = await db.Set<PublicWelfarePost>().FirstOrDefaultAsync(p => p.Id == postId, ct);
-        return post is not null && caller.CanSee(RegionCode.Parse(post.VillageCode)) ? post : throw RpcErrors.NotFound($"Post {postId}");
+        return RegionAccess.Visible(caller, post, x => x.VillageCode, $"Post {postId}");
     }
 
     private async Task<(PostAssignment Assignment, PublicWelfarePost Post)> VisibleAssignmentAsync(Caller caller, Guid assignmentId, CancellationToken ct)

@@ -20,10 +20,10 @@ public sealed partial class WelfareEmploymentGrpcService(
     EmploymentDbContext db, EmploymentPolicy policy, EmploymentMetrics metrics, TimeProvider time)
     : WelfareEmploymentService.WelfareEmploymentServiceBase
 {
+    [Allow(Roles.Recorders, "register workshops")]
     public override async Task<RegisterWorkshopResponse> RegisterWorkshop(RegisterWorkshopRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "register workshops");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var name = WelfareValidation.Text(request.Name, violations, "name");
@@ -49,10 +49,10 @@ public sealed partial class WelfareEmploymentGrpcService(
         return new RegisterWorkshopResponse { Workshop = workshop.ToMessage(0) };
     }
 
+    [Allow(Roles.Recorders, "hire workshop employees")]
     public override async Task<HireWorkshopEmployeeResponse> HireWorkshopEmployee(HireWorkshopEmployeeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "hire workshop employees");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var workshopId = Ids.Require(request.WorkshopId, violations, "workshop_id");
@@ -83,10 +83,10 @@ public sealed partial class WelfareEmploymentGrpcService(
         return new HireWorkshopEmployeeResponse { Employee = employee.ToMessage() };
     }
 
+    [Allow(Roles.Recorders, "release workshop employees")]
     public override async Task<ReleaseWorkshopEmployeeResponse> ReleaseWorkshopEmployee(ReleaseWorkshopEmployeeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "release workshop employees");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var employmentId = Ids.Require(request.EmploymentId, violations, "employment_id");
@@ -109,10 +109,10 @@ public sealed partial class WelfareEmploymentGrpcService(
         return new ReleaseWorkshopEmployeeResponse { Employee = employee.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "list workshops")]
     public override async Task<ListWorkshopsResponse> ListWorkshops(ListWorkshopsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list workshops");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -131,10 +131,10 @@ public sealed partial class WelfareEmploymentGrpcService(
         return response;
     }
 
+    [Allow(Roles.Readers, "compute workshop subsidies")]
     public override async Task<ComputeWorkshopSubsidyResponse> ComputeWorkshopSubsidy(ComputeWorkshopSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "compute workshop subsidies");
         var (workshopId, year) = ValidateSubsidyRequest(request.WorkshopId, request.Year);
         await VisibleWorkshopAsync(caller, workshopId, context.CancellationToken);
 
@@ -146,10 +146,10 @@ public sealed partial class WelfareEmploymentGrpcService(
         return new ComputeWorkshopSubsidyResponse { Subsidy = subsidy };
     }
 
+    [Allow(Roles.Recorders, "grant workshop subsidies")]
     public override async Task<GrantWorkshopSubsidyResponse> GrantWorkshopSubsidy(GrantWorkshopSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "grant workshop subsidies");
         var (workshopId, year) = ValidateSubsidyRequest(request.WorkshopId, request.Year);
         await VisibleWorkshopAsync(caller, workshopId, context.CancellationToken);
 
@@ -202,7 +202,7 @@ public sealed partial class WelfareEmploymentGrpcService(
     private async Task<Workshop> VisibleWorkshopAsync(Caller caller, Guid workshopId, CancellationToken ct)
     {
         var workshop = await db.Set<Workshop>().FirstOrDefaultAsync(w => w.Id == workshopId, ct);
-        return workshop is not null && caller.CanSee(RegionCode.Parse(workshop.VillageCode)) ? workshop : throw RpcErrors.NotFound($"Workshop {workshopId}");
+        return RegionAccess.Visible(caller, workshop, x => x.VillageCode, $"Workshop {workshopId}");
     }
 
     /// <summary>

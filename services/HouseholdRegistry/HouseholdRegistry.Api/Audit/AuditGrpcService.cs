@@ -14,15 +14,10 @@ namespace Platform.HouseholdRegistry.Audit;
 /// <summary>The audit trail of a household or helper, for auditors and county-or-higher officers; reading it is audited too.</summary>
 public sealed class AuditGrpcService(RegistryDbContext db) : AuditService.AuditServiceBase
 {
-    private static readonly HashSet<string> Readers = [PlatformRoles.Auditor, PlatformRoles.CountyOfficer, PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer];
-
+    [Allow(Roles.Auditor | Roles.CountyOfficer | Roles.CityOfficer | Roles.ProvincialOfficer, "read audit trails")]
     public override async Task<ListAuditRecordsResponse> ListAuditRecords(ListAuditRecordsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (!Readers.Contains(caller.Role))
-        {
-            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not read audit trails; auditors and county or higher officers do.");
-        }
 
         var violations = new FieldViolations();
         violations.Check(request.EntityType.Length > 0, "entity_type", "must be \"household\" or \"helper\"");

@@ -18,14 +18,10 @@ public sealed class DemoOptions
 /// <summary>Operator actions for demonstrations: seeding the synthetic demo county.</summary>
 public sealed class DemoGrpcService(DemoSeeder seeder, IOptions<DemoOptions> options) : DemoService.DemoServiceBase
 {
+    [Allow(Roles.Operator, "seed the demo county")]
     public override async Task SeedDemoCounty(SeedDemoCountyRequest request, IServerStreamWriter<SeedDemoCountyResponse> responseStream, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (caller.Role != PlatformRoles.Operator)
-        {
-            throw RpcErrors.PermissionDenied("Only operators may seed the demo county.");
-        }
-
         if (!options.Value.Enabled)
         {
             throw RpcErrors.FailedPrecondition("Demo seeding is disabled in this deployment (Registry:Demo:Enabled).");

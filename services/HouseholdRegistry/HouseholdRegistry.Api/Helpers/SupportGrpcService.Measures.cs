@@ -11,10 +11,10 @@ namespace Platform.HouseholdRegistry.Helpers;
 /// <summary>Visit logs (帮扶工作日志) and assistance measures with their write-off (销号).</summary>
 public sealed partial class SupportGrpcService
 {
+    [Allow(Roles.Recorders, "record visits")]
     public override async Task<RecordVisitResponse> RecordVisit(RecordVisitRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireManager(caller, "record visits");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
@@ -48,6 +48,7 @@ public sealed partial class SupportGrpcService
         return new RecordVisitResponse { Visit = visit.ToMessage() };
     }
 
+    [Allow(Roles.Officers | Roles.Auditor, "list visits")]
     public override async Task<ListVisitsResponse> ListVisits(ListVisitsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -63,10 +64,10 @@ public sealed partial class SupportGrpcService
         return response;
     }
 
+    [Allow(Roles.Recorders, "plan assistance measures")]
     public override async Task<PlanMeasureResponse> PlanMeasure(PlanMeasureRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireManager(caller, "plan assistance measures");
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
@@ -94,10 +95,10 @@ public sealed partial class SupportGrpcService
         return new PlanMeasureResponse { Measure = measure.ToMessage() };
     }
 
+    [Allow(Roles.Recorders, "write off assistance measures")]
     public override async Task<CompleteMeasureResponse> CompleteMeasure(CompleteMeasureRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireManager(caller, "write off assistance measures");
         var violations = new FieldViolations();
         var measureId = Ids.Require(request.MeasureId, violations, "measure_id");
         violations.ThrowIfAny();
@@ -122,6 +123,7 @@ public sealed partial class SupportGrpcService
         return new CompleteMeasureResponse { Measure = measure.ToMessage() };
     }
 
+    [Allow(Roles.Officers | Roles.Auditor, "list assistance measures")]
     public override async Task<ListMeasuresResponse> ListMeasures(ListMeasuresRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();

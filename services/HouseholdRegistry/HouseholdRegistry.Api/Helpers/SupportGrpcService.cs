@@ -21,10 +21,10 @@ public sealed partial class SupportGrpcService(
 {
     private const string HouseholdEntity = "household";
 
+    [Allow(Roles.Recorders, "register helpers")]
     public override async Task<RegisterHelperResponse> RegisterHelper(RegisterHelperRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireManager(caller, "register helpers");
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.RegionCode, out var region) && region.Level >= RegionLevel.County, "region_code", "must be the code of a county, township or village");
         violations.ThrowIfAny();
@@ -54,6 +54,7 @@ public sealed partial class SupportGrpcService(
         return new RegisterHelperResponse { Helper = helper.ToMessage(protector, caller.HasPersonalDataScope, 0) };
     }
 
+    [Allow(Roles.Officers | Roles.Auditor, "list helpers")]
     public override async Task<ListHelpersResponse> ListHelpers(ListHelpersRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -73,10 +74,10 @@ public sealed partial class SupportGrpcService(
         return response;
     }
 
+    [Allow(Roles.Recorders, "pair helpers")]
     public override async Task<PairHelperResponse> PairHelper(PairHelperRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireManager(caller, "pair helpers");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var helperId = Ids.Require(request.HelperId, violations, "helper_id");
@@ -106,10 +107,10 @@ public sealed partial class SupportGrpcService(
         return new PairHelperResponse { Pairing = pairing.ToMessage() };
     }
 
+    [Allow(Roles.Recorders, "set village work teams")]
     public override async Task<SetWorkTeamResponse> SetWorkTeam(SetWorkTeamRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireManager(caller, "set village work teams");
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village, "village_code", "must be the code of a village");
         var from = request.From.ToDateOnly();
@@ -152,6 +153,7 @@ public sealed partial class SupportGrpcService(
         return new SetWorkTeamResponse { WorkTeam = team.ToMessage() };
     }
 
+    [Allow(Roles.Officers | Roles.Auditor, "list village work teams")]
     public override async Task<ListWorkTeamsResponse> ListWorkTeams(ListWorkTeamsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();

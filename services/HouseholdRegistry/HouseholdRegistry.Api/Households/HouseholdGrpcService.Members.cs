@@ -11,14 +11,10 @@ namespace Platform.HouseholdRegistry.Households;
 /// <summary>Changes of members: births and marriages in, deaths and departures out, and changed facts.</summary>
 public sealed partial class HouseholdGrpcService
 {
+    [Allow(Roles.Recorders, "change household members")]
     public override async Task<ChangeMembersResponse> ChangeMembers(ChangeMembersRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (!FilingRoles.Contains(caller.Role))
-        {
-            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not change household members.");
-        }
-
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();

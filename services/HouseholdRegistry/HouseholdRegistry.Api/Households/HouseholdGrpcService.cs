@@ -19,17 +19,10 @@ public sealed partial class HouseholdGrpcService(
 {
     private const string EntityType = "household";
 
-    /// <summary>Officers who may file an application: village, township and county.</summary>
-    private static readonly HashSet<string> FilingRoles = [PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer];
-
+    [Allow(Roles.Recorders, "file household applications")]
     public override async Task<CreateHouseholdApplicationResponse> CreateHouseholdApplication(CreateHouseholdApplicationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (!FilingRoles.Contains(caller.Role))
-        {
-            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not file household applications.");
-        }
-
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var members = ApplicationRules.Validate(request, DateOnly.FromDateTime(now), violations);
@@ -52,6 +45,7 @@ public sealed partial class HouseholdGrpcService(
         return new CreateHouseholdApplicationResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
     }
 
+    [Allow(Roles.Readers, "read household files")]
     public override async Task<GetHouseholdResponse> GetHousehold(GetHouseholdRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -71,22 +65,18 @@ public sealed partial class HouseholdGrpcService(
         return new GetHouseholdResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
     }
 
+    [Allow(Roles.Readers, "list household files")]
     public override async Task<ListHouseholdsResponse> ListHouseholds(ListHouseholdsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var violations = new FieldViolations();
-        var region = caller.Region;
-        violations.Check(request.RegionCode.Length == 0 || RegionCode.TryParse(request.RegionCode, out region), "region_code", "must be empty or a 12-digit region code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Status), "status", "is not a known household status");
         violations.Check(Enum.IsDefined(request.PrimaryCause), "primary_cause", "is not a known poverty cause");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterSeq(page, violations, "page");
 
         violations.ThrowIfAny();
-        if (!caller.CanSee(region))
-        {
-            throw RpcErrors.NotFound($"Region {region}");
-        }
 
         var prefix = region.SignificantPrefix;
         var query = db.Households.AsNoTracking().InRegion(h => h.RegionCode, prefix);

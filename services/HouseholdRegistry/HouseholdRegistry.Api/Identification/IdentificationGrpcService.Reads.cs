@@ -11,6 +11,7 @@ namespace Platform.HouseholdRegistry.Identification;
 /// <summary>Reading cases, their archive and the village notice boards.</summary>
 public sealed partial class IdentificationGrpcService
 {
+    [Allow(Roles.Readers, "read cases")]
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -26,6 +27,7 @@ public sealed partial class IdentificationGrpcService
         return new GetCaseResponse { Case = @case.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "read case histories")]
     public override async Task<GetCaseHistoryResponse> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -48,6 +50,7 @@ public sealed partial class IdentificationGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "list notices")]
     public override async Task<ListNoticesResponse> ListNotices(ListNoticesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
@@ -113,19 +116,15 @@ public sealed partial class IdentificationGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "list cases")]
     public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var violations = new FieldViolations();
-        var region = caller.Region;
-        violations.Check(request.RegionCode.Length == 0 || RegionCode.TryParse(request.RegionCode, out region), "region_code", "must be empty or a 12-digit region code");
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterSeq(page, violations, "page");
         violations.ThrowIfAny();
-        if (!caller.CanSee(region))
-        {
-            throw RpcErrors.NotFound($"Region {region}");
-        }
 
         var prefix = region.SignificantPrefix;
         var query = db.Cases.AsNoTracking().InRegion(c => c.RegionCode, prefix);

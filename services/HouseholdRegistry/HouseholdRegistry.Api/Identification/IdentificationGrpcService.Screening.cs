@@ -11,23 +11,11 @@ namespace Platform.HouseholdRegistry.Identification;
 /// <summary>Objections, exit cases, cross-checked facts and overrides of 五不录 exclusions.</summary>
 public sealed partial class IdentificationGrpcService
 {
-    /// <summary>Officers whose scope covers the village may file objections on behalf of whoever objects.</summary>
-    private static readonly HashSet<string> ObjectionRecorders = [PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer];
-
-    /// <summary>Findings on objections are made at township or county level, not by the village whose review is challenged.</summary>
-    private static readonly HashSet<string> ObjectionJudges = [PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer];
-
-    /// <summary>Facts are cross-checked by the county or by another department's system (数据比对).</summary>
-    private static readonly HashSet<string> FactCheckers = [PlatformRoles.CountyOfficer, PlatformRoles.DepartmentClient];
-
-    private static readonly HashSet<string> ExitOpeners = [PlatformRoles.VillageOfficer];
-
-    /// <summary>Only the accountable county (县级主体责任) may set a 五不录 exclusion aside.</summary>
-    private static readonly HashSet<string> ExclusionOverriders = [PlatformRoles.CountyOfficer];
-
+    /// <summary>Officers whose scope covers the village file objections on behalf of whoever objects.</summary>
+    [Allow(Roles.Recorders, "file objections")]
     public override async Task<FileObjectionResponse> FileObjection(FileObjectionRequest request, ServerCallContext context)
     {
-        var caller = RequireRole(context, ObjectionRecorders, "file objections");
+        var caller = context.GetCaller();
         var violations = new FieldViolations();
         var id = Ids.Require(request.NoticeId, violations, "notice_id");
         violations.ThrowIfAny();
@@ -44,9 +32,11 @@ public sealed partial class IdentificationGrpcService
         return new FileObjectionResponse { Objection = objection.ToMessage() };
     }
 
+    /// <summary>Findings on objections are made at township or county level, not by the village whose review is challenged.</summary>
+    [Allow(Roles.TownshipOfficer | Roles.CountyOfficer, "resolve objections")]
     public override async Task<ResolveObjectionResponse> ResolveObjection(ResolveObjectionRequest request, ServerCallContext context)
     {
-        var caller = RequireRole(context, ObjectionJudges, "resolve objections");
+        var caller = context.GetCaller();
         var violations = new FieldViolations();
         var id = Ids.Require(request.ObjectionId, violations, "objection_id");
         violations.ThrowIfAny();
@@ -65,9 +55,10 @@ public sealed partial class IdentificationGrpcService
         return new ResolveObjectionResponse { Case = @case.ToMessage() };
     }
 
+    [Allow(Roles.VillageOfficer, "open exit cases")]
     public override async Task<OpenExitCaseResponse> OpenExitCase(OpenExitCaseRequest request, ServerCallContext context)
     {
-        var caller = RequireRole(context, ExitOpeners, "open exit cases");
+        var caller = context.GetCaller();
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -105,9 +96,11 @@ public sealed partial class IdentificationGrpcService
         return new OpenExitCaseResponse { Case = @case.ToMessage() };
     }
 
+    /// <summary>Facts are cross-checked by the county or by another department's system (数据比对).</summary>
+    [Allow(Roles.CountyOfficer | Roles.DepartmentClient, "record cross-checked facts")]
     public override async Task<RecordCheckedFactsResponse> RecordCheckedFacts(RecordCheckedFactsRequest request, ServerCallContext context)
     {
-        var caller = RequireRole(context, FactCheckers, "record cross-checked facts");
+        var caller = context.GetCaller();
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         ApplicationRules.ValidateFacts(request.Facts, "facts", violations);
@@ -141,9 +134,11 @@ public sealed partial class IdentificationGrpcService
         return response;
     }
 
+    /// <summary>Only the accountable county (县级主体责任) may set a 五不录 exclusion aside.</summary>
+    [Allow(Roles.CountyOfficer, "override a 五不录 exclusion")]
     public override async Task<OverrideExclusionResponse> OverrideExclusion(OverrideExclusionRequest request, ServerCallContext context)
     {
-        var caller = RequireRole(context, ExclusionOverriders, "override a 五不录 exclusion");
+        var caller = context.GetCaller();
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         violations.ThrowIfAny();
@@ -174,17 +169,6 @@ public sealed partial class IdentificationGrpcService
         }
 
         return new OverrideExclusionResponse { Case = @case.ToMessage() };
-    }
-
-    private static Caller RequireRole(ServerCallContext context, IReadOnlySet<string> roles, string what)
-    {
-        var caller = context.GetCaller();
-        if (!roles.Contains(caller.Role))
-        {
-            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not {what}.");
-        }
-
-        return caller;
     }
 
     private async Task SaveChangesAsync(CancellationToken cancellationToken)

@@ -13,16 +13,10 @@ public sealed class HouseholdImportGrpcService(HouseholdImporter importer) : Hou
     /// city and provincial officers may migrate their whole region at once. Operators run the
     /// platform without personal data, so they may not upload it.
     /// </summary>
-    private static readonly HashSet<string> ImportingRoles = [PlatformRoles.CountyOfficer, PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer];
-
+    [Allow(Roles.CountyOfficer | Roles.CityOfficer | Roles.ProvincialOfficer, "import households")]
     public override async Task<ImportHouseholdsResponse> ImportHouseholds(IAsyncStreamReader<ImportHouseholdsRequest> requestStream, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (!ImportingRoles.Contains(caller.Role))
-        {
-            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not import households.");
-        }
-
         if (!await requestStream.MoveNext(context.CancellationToken) || requestStream.Current.UploadCase != ImportHouseholdsRequest.UploadOneofCase.Header)
         {
             throw RpcErrors.InvalidArgument("header", "the first message must be the batch header");

@@ -12,15 +12,15 @@ public sealed partial class IncomeGrpcService
     /// <summary>Enough reasons for a county officer to act on; the total says how many more there are.</summary>
     public const int MaxNotEligibleListed = 200;
 
+    [Allow(Roles.CountyOfficer, "run pre-exit marking")]
     public override async Task<RunPreExitMarkingResponse> RunPreExitMarking(RunPreExitMarkingRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireCountyOfficer(context, "run pre-exit marking");
+        var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var region = RegistryCalls.ReadRegion(request.RegionCode, caller, violations, required: true);
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         CheckYear(request.Year, now, violations);
         violations.ThrowIfAny();
-        RegistryCalls.EnsureVisible(region, caller);
 
         var prefix = region.SignificantPrefix;
         var households = await db.Households
@@ -68,12 +68,13 @@ public sealed partial class IncomeGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "list exit candidates")]
     public override async Task<ListExitCandidatesResponse> ListExitCandidates(ListExitCandidatesRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireReader(context);
+        var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
-        var region = RegistryCalls.ReadRegion(request.RegionCode, caller, violations, required: false);
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         CheckYear(request.Year, now, violations);
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         ExitOrder? after = null;
@@ -84,7 +85,6 @@ public sealed partial class IncomeGrpcService
         }
 
         violations.ThrowIfAny();
-        RegistryCalls.EnsureVisible(region, caller);
 
         var prefix = region.SignificantPrefix;
         var marked = await db.Households.AsNoTracking()

@@ -13,9 +13,10 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
 {
     private const string EntityType = "household";
 
+    [Allow(Roles.Recorders, "record income surveys")]
     public override async Task<RecordIncomeSurveyResponse> RecordIncomeSurvey(RecordIncomeSurveyRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "record income surveys");
+        var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
@@ -46,9 +47,10 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
         };
     }
 
+    [Allow(Roles.Readers, "read household income")]
     public override async Task<GetIncomeResponse> GetIncome(GetIncomeRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireReader(context);
+        var caller = context.GetCaller();
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();

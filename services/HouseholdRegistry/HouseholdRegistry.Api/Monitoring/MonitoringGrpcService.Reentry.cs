@@ -13,9 +13,10 @@ namespace Platform.HouseholdRegistry.Monitoring;
 /// <summary>Re-entry (返贫入列): an exited household that has fallen back into poverty is registered again.</summary>
 public sealed partial class MonitoringGrpcService
 {
+    [Allow(Roles.CountyOfficer, "register households again")]
     public override async Task<ReenterResponse> Reenter(ReenterRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireCountyOfficer(context, "register households again");
+        var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");

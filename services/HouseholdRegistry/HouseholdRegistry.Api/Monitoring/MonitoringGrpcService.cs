@@ -22,9 +22,10 @@ public sealed partial class MonitoringGrpcService(
 {
     private const string EntityType = "household";
 
+    [Allow(Roles.Recorders, "file households for monitoring")]
     public override async Task<FileMonitoredHouseholdResponse> FileMonitoredHousehold(FileMonitoredHouseholdRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "file households for monitoring");
+        var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
         var yearPolicy = policy.For(now);
         var violations = new FieldViolations();
@@ -60,9 +61,10 @@ public sealed partial class MonitoringGrpcService(
         return new FileMonitoredHouseholdResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
     }
 
+    [Allow(Roles.Recorders, "declare hardship")]
     public override async Task<DeclareHardshipResponse> DeclareHardship(DeclareHardshipRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireRole(context, RegistryCalls.RecordingRoles, "declare hardship");
+        var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
@@ -76,9 +78,10 @@ public sealed partial class MonitoringGrpcService(
         return new DeclareHardshipResponse { Change = change.ToMessage() };
     }
 
+    [Allow(Roles.CountyOfficer, "eliminate monitoring risks")]
     public override async Task<EliminateRiskResponse> EliminateRisk(EliminateRiskRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireCountyOfficer(context, "eliminate monitoring risks");
+        var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");
@@ -97,16 +100,16 @@ public sealed partial class MonitoringGrpcService(
         return new EliminateRiskResponse { Change = change.ToMessage() };
     }
 
+    [Allow(Roles.Readers, "list monitored households")]
     public override async Task<ListMonitoredResponse> ListMonitored(ListMonitoredRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireReader(context);
+        var caller = context.GetCaller();
         var violations = new FieldViolations();
-        var region = RegistryCalls.ReadRegion(request.RegionCode, caller, violations, required: false);
+        var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
         var after = Paging.AfterSeq(page, violations, "page");
 
         violations.ThrowIfAny();
-        RegistryCalls.EnsureVisible(region, caller);
 
         var prefix = region.SignificantPrefix;
         var query = db.Households.AsNoTracking().InRegion(h => h.RegionCode, prefix);
@@ -126,9 +129,10 @@ public sealed partial class MonitoringGrpcService(
         return response;
     }
 
+    [Allow(Roles.Readers, "read monitoring histories")]
     public override async Task<GetMonitoringHistoryResponse> GetMonitoringHistory(GetMonitoringHistoryRequest request, ServerCallContext context)
     {
-        var caller = RegistryCalls.RequireReader(context);
+        var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
         var violations = new FieldViolations();
         var id = Ids.Require(request.HouseholdId, violations, "household_id");

@@ -12,6 +12,7 @@ namespace Platform.HouseholdRegistry.Regions;
 /// <summary>Region nodes are public reference data: any authenticated caller may read them.</summary>
 public sealed class RegionGrpcService(RegistryDbContext db) : RegionService.RegionServiceBase
 {
+    [Allow(Roles.Anyone, "read regions")]
     public override async Task<GetRegionResponse> GetRegion(GetRegionRequest request, ServerCallContext context)
     {
         if (!RegionCode.TryParse(request.Code, out var code))
@@ -24,6 +25,7 @@ public sealed class RegionGrpcService(RegistryDbContext db) : RegionService.Regi
         return new GetRegionResponse { Region = ToMessage(region) };
     }
 
+    [Allow(Roles.Anyone, "list regions")]
     public override async Task<ListRegionsResponse> ListRegions(ListRegionsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -17,12 +17,10 @@ public sealed class ScreeningGrpcService(
     TimeProvider time,
     ILogger<ScreeningGrpcService> logger) : ScreeningService.ScreeningServiceBase
 {
-    private static readonly HashSet<string> FilingReaders = [PlatformRoles.CountyOfficer, PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer, PlatformRoles.Auditor];
-    private static readonly HashSet<string> RollImporters = [PlatformRoles.CountyOfficer, PlatformRoles.DepartmentClient];
-
+    [Allow(Roles.CountyOfficer | Roles.CityOfficer | Roles.ProvincialOfficer | Roles.Auditor, "read the conflict-of-interest filing list")]
     public override async Task<ListConflictOfInterestFilingsResponse> ListConflictOfInterestFilings(ListConflictOfInterestFilingsRequest request, ServerCallContext context)
     {
-        var caller = Require(context, FilingReaders, "read the conflict-of-interest filing list");
+        var caller = context.GetCaller();
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.CountyCode, out var county) && county.Level == RegionLevel.County, "county_code", "must be the 12-digit code of a county");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -39,20 +37,17 @@ public sealed class ScreeningGrpcService(
         return new ListConflictOfInterestFilingsResponse { Filings = { filings }, Page = response };
     }
 
+    [Allow(Roles.CountyOfficer | Roles.DepartmentClient, "import assistance rolls")]
     public override Task<ImportAssistanceRollResponse> ImportAssistanceRoll(IAsyncStreamReader<ImportAssistanceRollRequest> requestStream, ServerCallContext context)
     {
-        var caller = Require(context, RollImporters, "import assistance rolls");
+        var caller = context.GetCaller();
         return new RollImport(db, protector, time, logger).RunAsync(requestStream, caller, context);
     }
 
+    [Allow(Roles.Readers, "read merge candidate lists")]
     public override async Task<ListMergeCandidatesResponse> ListMergeCandidates(ListMergeCandidatesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (!caller.IsOfficer && caller.Role is not (PlatformRoles.Auditor or PlatformRoles.DepartmentClient))
-        {
-            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not read merge candidate lists.");
-        }
-
         var violations = new FieldViolations().Check(request.List != MergeCandidateList.Unspecified, "list", "must name a candidate list");
         var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, context.Method, violations);
         var now = time.GetUtcNow().UtcDateTime;
@@ -61,31 +56,20 @@ public sealed class ScreeningGrpcService(
         return new ListMergeCandidatesResponse { Candidates = { result.Candidates }, Page = result.Page };
     }
 
+    [Allow(Roles.Officers | Roles.Auditor, "read priority candidate lists")]
     public override async Task<ListPriorityCandidatesResponse> ListPriorityCandidates(ListPriorityCandidatesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        if (!caller.IsOfficer && caller.Role != PlatformRoles.Auditor)
-        {
-            throw RpcErrors.PermissionDenied($"Role {caller.Role} may not read priority candidate lists.");
-        }
-
         var (region, page, after) = ReadListRequest(caller, request.RegionCode, request.Page, context.Method, new FieldViolations());
         var result = await new ScreeningQueries(db).PriorityCandidatesAsync(region, page, after, context.CancellationToken);
         await AuditAsync(caller, "screening.priority_candidates.list", region, context);
         return new ListPriorityCandidatesResponse { Candidates = { result.Candidates }, Page = result.Page };
     }
 
-    private static Caller Require(ServerCallContext context, HashSet<string> roles, string action)
-    {
-        var caller = context.GetCaller();
-        return roles.Contains(caller.Role) ? caller : throw RpcErrors.PermissionDenied($"Role {caller.Role} may not {action}.");
-    }
-
     /// <summary>Validates the region and page of a candidate list (adding to <paramref name="violations"/>); a region outside the caller's scope is not found.</summary>
     private static (RegionCode Region, PageSpec Page, CandidateKey? After) ReadListRequest(Caller caller, string regionCode, Pa.Common.V1.PageRequest? pageRequest, string list, FieldViolations violations)
     {
-        var region = caller.Region;
-        violations.Check(regionCode.Length == 0 || RegionCode.TryParse(regionCode, out region), "region_code", "must be empty or a 12-digit region code");
+        var region = RegionAccess.ListingRegion(caller, regionCode, violations, "region_code");
         var page = Paging.Read(pageRequest, violations, "page", list);
         CandidateKey? after = null;
         if (page.After is not null)
@@ -94,7 +78,7 @@ public sealed class ScreeningGrpcService(
         }
 
         violations.ThrowIfAny();
-        return caller.CanSee(region) ? (region, page, after) : throw RpcErrors.NotFound($"Region {region}");
+        return (region, page, after);
     }
 
     /// <summary>Lists carry names: each read is audited against the region it covered.</summary>

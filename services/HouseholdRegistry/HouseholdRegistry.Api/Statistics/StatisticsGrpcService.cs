@@ -14,10 +14,10 @@ namespace Platform.HouseholdRegistry.Statistics;
 /// <summary>The village battle map and the statistics of any region, both read from indexed or maintained data.</summary>
 public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider time) : StatisticsService.StatisticsServiceBase
 {
+    [Allow(Roles.Officers | Roles.Auditor, "read battle maps")]
     public override async Task<GetBattleMapResponse> GetBattleMap(GetBattleMapRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireReader(caller);
         var violations = new FieldViolations();
         violations.Check(RegionCode.TryParse(request.VillageCode, out var village) && village.Level == RegionLevel.Village, "village_code", "must be the code of a village");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -34,6 +34,7 @@ public sealed class StatisticsGrpcService(RegistryDbContext db, TimeProvider tim
         return response;
     }
 
+    [Allow(Roles.Anyone, "read region statistics")]
     public override async Task<GetRegionStatisticsResponse> GetRegionStatistics(GetRegionStatisticsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();

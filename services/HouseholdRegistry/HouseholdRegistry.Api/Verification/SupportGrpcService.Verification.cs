@@ -12,10 +12,10 @@ namespace Platform.HouseholdRegistry.Helpers;
 /// <summary>Spot-check verification: inspectors record what a household said, and the mismatches are listed per region.</summary>
 public sealed partial class SupportGrpcService
 {
+    [Allow(Roles.CountyOfficer | Roles.CityOfficer | Roles.ProvincialOfficer | Roles.Auditor, "record spot checks")]
     public override async Task<RecordVerificationResponse> RecordVerification(RecordVerificationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        SupportAccess.RequireInspector(caller);
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -50,6 +50,7 @@ public sealed partial class SupportGrpcService
         return new RecordVerificationResponse { Verification = ToMessage(verification) };
     }
 
+    [Allow(Roles.Officers | Roles.Auditor, "list verification mismatches")]
     public override async Task<ListVerificationMismatchesResponse> ListVerificationMismatches(ListVerificationMismatchesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();

@@ -50,11 +50,6 @@ public static class RelocationAccess
     public static async Task<Site> VisibleSiteAsync(RelocationDbContext db, Caller caller, Guid siteId, CancellationToken ct)
     {
         var site = await db.Set<Site>().FirstOrDefaultAsync(s => s.Id == siteId, ct);
-        if (site is null || !caller.CanSee(RegionCode.Parse(site.RegionCode)))
-        {
-            throw RpcErrors.NotFound($"Site {siteId}");
-        }
-
-        return site;
+        return RegionAccess.Visible(caller, site, x => x.RegionCode, $"Site {siteId}");
     }
 }

@@ -16,10 +16,10 @@ namespace Platform.Relocation.FollowUp;
 /// </summary>
 public sealed partial class FollowUpGrpcService
 {
+    [Allow(Roles.Readers, "list follow-up cases")]
     public override async Task<V1.ListCasesResponse> ListCases(V1.ListCasesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list follow-up cases");
         var violations = new FieldViolations();
         Guid? siteId = null;
         var region = caller.Region;
@@ -71,10 +71,10 @@ public sealed partial class FollowUpGrpcService
         return response;
     }
 
+    [Allow(Roles.Readers, "read follow-up cases")]
     public override async Task<V1.GetCaseResponse> GetCase(V1.GetCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read follow-up cases");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         violations.ThrowIfAny();
@@ -86,10 +86,10 @@ public sealed partial class FollowUpGrpcService
         return new V1.GetCaseResponse { FollowUpCase = followUpCase.ToMessage(withActions: true) };
     }
 
+    [Allow(Roles.Recorders, "assign follow-up cases")]
     public override async Task<V1.AssignCaseResponse> AssignCase(V1.AssignCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "assign follow-up cases");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         var subject = violations.NotBlank(request.AssigneeSubject, "assignee_subject");
@@ -104,10 +104,10 @@ public sealed partial class FollowUpGrpcService
         return new V1.AssignCaseResponse { FollowUpCase = followUpCase.ToMessage(withActions: true) };
     }
 
+    [Allow(Roles.Recorders, "record follow-up actions")]
     public override async Task<V1.RecordCaseActionResponse> RecordCaseAction(V1.RecordCaseActionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record follow-up actions");
         var violations = new FieldViolations();
         var id = Ids.Require(request.CaseId, violations, "case_id");
         var details = violations.NotBlank(request.Details, "details");

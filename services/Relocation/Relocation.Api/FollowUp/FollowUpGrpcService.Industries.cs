@@ -16,10 +16,10 @@ namespace Platform.Relocation.FollowUp;
 /// </summary>
 public sealed partial class FollowUpGrpcService
 {
+    [Allow(Roles.Recorders, "link households to industries")]
     public override async Task<V1.LinkIndustryResponse> LinkIndustry(V1.LinkIndustryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "link households to industries");
         var (householdId, industryId) = ParseLink(request.HouseholdId, request.IndustryId);
 
         var ct = context.CancellationToken;
@@ -67,10 +67,10 @@ public sealed partial class FollowUpGrpcService
         };
     }
 
+    [Allow(Roles.Recorders, "unlink households from industries")]
     public override async Task<V1.UnlinkIndustryResponse> UnlinkIndustry(V1.UnlinkIndustryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "unlink households from industries");
         var (householdId, industryId) = ParseLink(request.HouseholdId, request.IndustryId);
 
         var ct = context.CancellationToken;

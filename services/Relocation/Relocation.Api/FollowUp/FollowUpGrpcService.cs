@@ -20,26 +20,25 @@ namespace Platform.Relocation.FollowUp;
 public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUpReconciler reconciler, FollowUpSweep sweep, RelocationPolicy policy, TimeProvider time)
     : V1.FollowUpService.FollowUpServiceBase
 {
-    private static readonly IReadOnlySet<string> OperatorsOnly = new HashSet<string> { PlatformRoles.Operator };
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
+    [Allow(Roles.Operator, "re-assess every family's follow-up")]
     public override async Task<V1.ReassessFamiliesResponse> ReassessFamilies(V1.ReassessFamiliesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, OperatorsOnly, "re-assess every family's follow-up");
         var families = await sweep.SweepAsync(context.CancellationToken);
         db.Audit(context, "relocation.follow-up.reassess", "Region", caller.Region.Value);
         await db.SaveChangesAsync(context.CancellationToken);
         return new V1.ReassessFamiliesResponse { Families = families };
     }
 
+    [Allow(Roles.Readers, "read relocated families' follow-up")]
     public override async Task<V1.GetFamilyFollowUpResponse> GetFamilyFollowUp(V1.GetFamilyFollowUpRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read relocated families' follow-up");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -51,10 +50,10 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
         return new V1.GetFamilyFollowUpResponse { Family = await FamilyAsync(plan, ct) };
     }
 
+    [Allow(Roles.Recorders, "record work wishes")]
     public override async Task<V1.RecordWorkWishResponse> RecordWorkWish(V1.RecordWorkWishRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record work wishes");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var memberId = Ids.Require(request.MemberId, violations, "member_id");

@@ -18,16 +18,10 @@ public sealed partial class RelocationGrpcService
     /// Officers of every level plan; the caller must cover both the household and the site, so a
     /// move across counties is planned by a city or provincial officer.
     /// </summary>
-    private static readonly IReadOnlySet<string> Planners = new HashSet<string>
-    {
-        PlatformRoles.VillageOfficer, PlatformRoles.TownshipOfficer, PlatformRoles.CountyOfficer,
-        PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer,
-    };
-
+    [Allow(Roles.Officers, "plan relocations")]
     public override async Task<PlanRelocationResponse> PlanRelocation(PlanRelocationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, Planners, "plan relocations");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var siteId = Ids.Require(request.SiteId, violations, "site_id");

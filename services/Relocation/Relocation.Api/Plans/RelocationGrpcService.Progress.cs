@@ -12,10 +12,10 @@ namespace Platform.Relocation.Plans;
 /// <summary>The move-in, recorded by the destination, and the old homestead's reclamation, recorded by the origin.</summary>
 public sealed partial class RelocationGrpcService
 {
+    [Allow(Roles.Recorders, "record move-ins")]
     public override async Task<RecordMoveInResponse> RecordMoveIn(RecordMoveInRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record move-ins");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var movedInOn = PastDate(request.MovedInOn, violations, "moved_in_on");
@@ -35,10 +35,10 @@ public sealed partial class RelocationGrpcService
         return new RecordMoveInResponse { Relocation = await MessageAsync(plan, ct) };
     }
 
+    [Allow(Roles.Recorders, "record homestead reclamation")]
     public override async Task<RecordHomesteadReclaimedResponse> RecordHomesteadReclaimed(RecordHomesteadReclaimedRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "record homestead reclamation");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var reclaimedOn = PastDate(request.ReclaimedOn, violations, "reclaimed_on");
@@ -66,10 +66,10 @@ public sealed partial class RelocationGrpcService
         return new RecordHomesteadReclaimedResponse { Relocation = await MessageAsync(plan, ct) };
     }
 
+    [Allow(Roles.Recorders, "cancel relocation plans")]
     public override async Task<CancelPlanResponse> CancelPlan(CancelPlanRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "cancel relocation plans");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         var reason = violations.NotBlank(request.Reason, "reason");

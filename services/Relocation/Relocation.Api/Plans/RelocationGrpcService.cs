@@ -28,10 +28,10 @@ public sealed partial class RelocationGrpcService(
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
+    [Allow(Roles.Readers, "list households awaiting relocation")]
     public override async Task<ListAwaitingPlanResponse> ListAwaitingPlan(ListAwaitingPlanRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list households awaiting relocation");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
@@ -70,10 +70,10 @@ public sealed partial class RelocationGrpcService(
         return response;
     }
 
+    [Allow(Roles.Readers, "read relocations")]
     public override async Task<GetRelocationResponse> GetRelocation(GetRelocationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read relocations");
         var violations = new FieldViolations();
         var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
         violations.ThrowIfAny();
@@ -85,10 +85,10 @@ public sealed partial class RelocationGrpcService(
         return new GetRelocationResponse { Relocation = await MessageAsync(plan, ct) };
     }
 
+    [Allow(Roles.Readers, "list relocations")]
     public override async Task<ListRelocationsResponse> ListRelocations(ListRelocationsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list relocations");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);

@@ -11,10 +11,10 @@ namespace Platform.Relocation.Sites;
 /// <summary>Changes to a site, by village, township and county officers whose region covers it.</summary>
 public sealed partial class SiteGrpcService
 {
+    [Allow(Roles.Recorders, "add housing units")]
     public override async Task<AddHousingUnitsResponse> AddHousingUnits(AddHousingUnitsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "add housing units");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -46,10 +46,10 @@ public sealed partial class SiteGrpcService
         return new AddHousingUnitsResponse { Site = await SiteMessageAsync(site.Id, ct) };
     }
 
+    [Allow(Roles.Recorders, "set a site's public services")]
     public override async Task<SetPublicServicesResponse> SetPublicServices(SetPublicServicesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "set a site's public services");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
         violations.ThrowIfAny();
@@ -62,10 +62,10 @@ public sealed partial class SiteGrpcService
         return new SetPublicServicesResponse { Site = await SiteMessageAsync(site.Id, ct) };
     }
 
+    [Allow(Roles.Recorders, "add leading industries")]
     public override async Task<AddLeadingIndustryResponse> AddLeadingIndustry(AddLeadingIndustryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "add leading industries");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
         var name = violations.NotBlank(request.Name, "name");
@@ -95,10 +95,10 @@ public sealed partial class SiteGrpcService
         return new AddLeadingIndustryResponse { Site = await SiteMessageAsync(site.Id, ct) };
     }
 
+    [Allow(Roles.Recorders, "name a site's case officer")]
     public override async Task<SetCaseOfficerResponse> SetCaseOfficer(SetCaseOfficerRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "name a site's case officer");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
         var (subject, name) = SiteValidation.CaseOfficer(request.CaseOfficer, violations, "case_officer");
@@ -112,10 +112,10 @@ public sealed partial class SiteGrpcService
         return new SetCaseOfficerResponse { Site = await SiteMessageAsync(site.Id, ct) };
     }
 
+    [Allow(Roles.Recorders, "change a site's capacity")]
     public override async Task<UpdateCapacityResponse> UpdateCapacity(UpdateCapacityRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Recorders, "change a site's capacity");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
         SiteValidation.Capacity(request.CapacityHouseholds, request.CapacityPeople, violations);

@@ -16,18 +16,13 @@ namespace Platform.Relocation.Sites;
 /// </summary>
 public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider time) : SiteService.SiteServiceBase
 {
-    /// <summary>Sites are built by counties: a county officer, or a city or provincial officer above them.</summary>
-    private static readonly IReadOnlySet<string> Creators = new HashSet<string>
-    {
-        PlatformRoles.CountyOfficer, PlatformRoles.CityOfficer, PlatformRoles.ProvincialOfficer,
-    };
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>Sites are built by counties: a county officer, or a city or provincial officer above them.</summary>
+    [Allow(Roles.CountyOfficer | Roles.CityOfficer | Roles.ProvincialOfficer, "create resettlement sites")]
     public override async Task<CreateSiteResponse> CreateSite(CreateSiteRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, Creators, "create resettlement sites");
         var violations = new FieldViolations();
         var name = violations.NotBlank(request.Name, "name");
         // sites.proto checked the 12 digits; the code must also be a node of the region tree.
@@ -63,10 +58,10 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         return new CreateSiteResponse { Site = site.ToMessage(default) };
     }
 
+    [Allow(Roles.Readers, "read resettlement sites")]
     public override async Task<GetSiteResponse> GetSite(GetSiteRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read resettlement sites");
         var violations = new FieldViolations();
         var id = Ids.Require(request.SiteId, violations, "site_id");
         violations.ThrowIfAny();
@@ -79,10 +74,10 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
         return new GetSiteResponse { Site = await SiteMessageAsync(id, ct) };
     }
 
+    [Allow(Roles.Readers, "list resettlement sites")]
     public override async Task<ListSitesResponse> ListSites(ListSitesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list resettlement sites");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);

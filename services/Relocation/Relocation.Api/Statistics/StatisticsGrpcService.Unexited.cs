@@ -14,10 +14,10 @@ namespace Platform.Relocation.Statistics;
 /// </summary>
 public sealed partial class StatisticsGrpcService
 {
+    [Allow(Roles.Readers, "list unexited relocated households")]
     public override async Task<V1.ListUnexitedRelocatedResponse> ListUnexitedRelocated(V1.ListUnexitedRelocatedRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "list unexited relocated households");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         violations.Check(Enum.IsDefined(request.Side), "side", "must be one of the listed values");

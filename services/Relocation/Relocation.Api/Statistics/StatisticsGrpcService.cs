@@ -22,10 +22,10 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    [Allow(Roles.Readers, "read site statistics")]
     public override async Task<V1.GetSiteStatisticsResponse> GetSiteStatistics(V1.GetSiteStatisticsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read site statistics");
         var violations = new FieldViolations();
         var siteId = Ids.Require(request.SiteId, violations, "site_id");
         violations.ThrowIfAny();
@@ -38,10 +38,10 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
         return new V1.GetSiteStatisticsResponse { Statistics = rows.Single().ToMessage() };
     }
 
+    [Allow(Roles.Readers, "read region statistics")]
     public override async Task<V1.GetRegionStatisticsResponse> GetRegionStatistics(V1.GetRegionStatisticsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, RegionAccess.Readers, "read region statistics");
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(caller, request.RegionCode, violations, "region_code");
         var page = Paging.Read(request.Page, violations, "page", context.Method);
