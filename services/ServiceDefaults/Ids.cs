@@ -21,6 +21,14 @@ public static class Ids
         return Guid.Empty;
     }
 
+    /// <summary>
+    /// The id of a request whose only field check is this one: the contract has already refused a
+    /// malformed id (RequestValidationInterceptor), so this guards the handler against a contract
+    /// that forgot its rule, answering INVALID_ARGUMENT for <paramref name="field"/> all the same.
+    /// </summary>
+    public static Guid Require(string? text, string field) =>
+        TryParse(text, out var id) ? id : throw RpcErrors.InvalidArgument(field, Rule);
+
     /// <summary>Null when the field is empty (not given); otherwise read as <see cref="Require"/> reads it.</summary>
     public static Guid? Optional(string? text, FieldViolations violations, string field) =>
         string.IsNullOrEmpty(text) ? null : Require(text, violations, field);

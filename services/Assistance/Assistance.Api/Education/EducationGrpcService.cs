@@ -85,9 +85,7 @@ public sealed class EducationGrpcService(
     public override async Task<ListEnrolmentsResponse> ListEnrolments(ListEnrolmentsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var householdId = Ids.Require(request.HouseholdId, "household_id");
 
         var ct = context.CancellationToken;
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
@@ -103,9 +101,7 @@ public sealed class EducationGrpcService(
     public override async Task<GrantSubsidyResponse> GrantSubsidy(GrantSubsidyRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.EnrolmentId, violations, "enrolment_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.EnrolmentId, "enrolment_id");
 
         var ct = context.CancellationToken;
         var (enrolment, household) = await VisibleEnrolmentAsync(caller, id, ct);
@@ -135,9 +131,7 @@ public sealed class EducationGrpcService(
     public override async Task<ListSubsidiesResponse> ListSubsidies(ListSubsidiesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var householdId = Ids.Require(request.HouseholdId, "household_id");
 
         var ct = context.CancellationToken;
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, householdId, ct);
@@ -219,9 +213,7 @@ public sealed class EducationGrpcService(
     public override async Task<GetDropoutCaseResponse> GetDropoutCase(GetDropoutCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.CaseId, "case_id");
 
         var ct = context.CancellationToken;
         var @case = await VisibleCaseAsync(caller, id, ct);

@@ -18,9 +18,7 @@ public sealed class GuaranteeGrpcService(AssistanceDbContext db, GuaranteeAssess
     public override async Task<GetHouseholdGuaranteesResponse> GetHouseholdGuarantees(GetHouseholdGuaranteesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         var household = await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
         var row = await db.Guarantees.FirstOrDefaultAsync(g => g.HouseholdId == id, context.CancellationToken);

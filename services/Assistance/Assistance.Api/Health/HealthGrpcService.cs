@@ -144,9 +144,7 @@ public sealed partial class HealthGrpcService(
     public override async Task<ListFamilyDoctorContractsResponse> ListFamilyDoctorContracts(ListFamilyDoctorContractsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         await ReadableAsync(caller, id, "health.family-doctors.read", context);
         var contracts = await db.Set<FamilyDoctorContract>().AsNoTracking().Include(c => c.Visits).Where(c => c.HouseholdId == id)
@@ -186,9 +184,7 @@ public sealed partial class HealthGrpcService(
     public override async Task<ListIllnessesResponse> ListIllnesses(ListIllnessesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         await ReadableAsync(caller, id, "health.illnesses.read", context);
         var illnesses = await db.Set<IllnessRecord>().AsNoTracking().Where(i => i.HouseholdId == id)

@@ -50,9 +50,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.ListAppraisalsResponse> ListAppraisals(Proto.ListAppraisalsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
         var appraisals = await db.Set<HouseAppraisal>().AsNoTracking().Where(a => a.HouseholdId == id).ToListAsync(context.CancellationToken);
@@ -115,9 +113,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.AdvanceRenovationResponse> AdvanceRenovation(Proto.AdvanceRenovationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.ThrowIfAny();
+        var projectId = Ids.Require(request.ProjectId, "project_id");
         var to = request.Status.ToStatus()!.Value;
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);
@@ -172,9 +168,7 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
     public override async Task<Proto.ListRenovationsResponse> ListRenovations(Proto.ListRenovationsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         await AssistanceAccess.VisibleHouseholdAsync(db, caller, id, context.CancellationToken);
         var projects = await db.Set<RenovationProject>().AsNoTracking().Include(p => p.Inspections).Where(p => p.HouseholdId == id).ToListAsync(context.CancellationToken);

@@ -104,9 +104,7 @@ public sealed partial class WaterGrpcService
     public override async Task<AdvanceWaterProjectResponse> AdvanceWaterProject(AdvanceWaterProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var projectId = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.ThrowIfAny();
+        var projectId = Ids.Require(request.ProjectId, "project_id");
         var to = WaterMapping.FromProto<WaterProjectStatus, Pa.Assistance.V1.WaterProjectStatus>(request.Status)!.Value;
 
         var project = await VisibleProjectAsync(caller, projectId, context.CancellationToken);

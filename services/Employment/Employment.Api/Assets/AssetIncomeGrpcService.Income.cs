@@ -49,9 +49,7 @@ public sealed partial class AssetIncomeGrpcService
     public override async Task<Proto.GetHouseholdAssetIncomeResponse> GetHouseholdAssetIncome(Proto.GetHouseholdAssetIncomeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var householdId = Ids.Require(request.HouseholdId, "household_id");
 
         var ct = context.CancellationToken;
         await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, ct);

@@ -88,9 +88,7 @@ public sealed partial class LabourGrpcService
     public override async Task<RecordEarningsResponse> RecordEarnings(RecordEarningsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.EmploymentId, violations, "employment_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.EmploymentId, "employment_id");
 
         var ct = context.CancellationToken;
         var job = await VisibleJobAsync(caller, id, ct);

@@ -82,9 +82,7 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<ListHouseholdLinksResponse> ListHouseholdLinks(ListHouseholdLinksRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var householdId = Ids.Require(request.HouseholdId, "household_id");
 
         await EmploymentAccess.VisibleHouseholdAsync(db, caller, householdId, context.CancellationToken);
         var links = await db.Set<ProjectBenefitLink>().AsNoTracking().Where(l => l.HouseholdId == householdId)

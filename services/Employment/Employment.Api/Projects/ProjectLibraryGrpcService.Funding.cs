@@ -81,9 +81,7 @@ public sealed partial class ProjectLibraryGrpcService
     public override async Task<ListDisbursementsResponse> ListDisbursements(ListDisbursementsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.ProjectId, "project_id");
 
         await VisibleProjectAsync(caller, id, context.CancellationToken);
         var rows = (await db.Set<ProjectDisbursement>().AsNoTracking().Where(d => d.ProjectId == id).ToListAsync(context.CancellationToken)).OrderBy(d => d.Id).ToList();

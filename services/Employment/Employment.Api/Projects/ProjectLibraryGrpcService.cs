@@ -61,9 +61,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<ApproveProjectResponse> ApproveProject(ApproveProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.ProjectId, "project_id");
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);
         Move(project, ProjectStep.Approve);
@@ -209,9 +207,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     public override async Task<GetProjectResponse> GetProject(GetProjectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.ProjectId, violations, "project_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.ProjectId, "project_id");
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);
         return new GetProjectResponse { Project = await DetailsAsync(project, context.CancellationToken) };
@@ -242,9 +238,7 @@ public sealed partial class ProjectLibraryGrpcService(EmploymentDbContext db, Em
     private async Task<Pa.Employment.V1.IndustryProject> StepAsync(string projectId, ProjectStep step, string action, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(projectId, violations, "project_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(projectId, "project_id");
 
         var project = await VisibleProjectAsync(caller, id, context.CancellationToken);
         Move(project, step);

@@ -99,9 +99,7 @@ public sealed partial class SupportGrpcService
     public override async Task<CompleteMeasureResponse> CompleteMeasure(CompleteMeasureRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var measureId = Ids.Require(request.MeasureId, violations, "measure_id");
-        violations.ThrowIfAny();
+        var measureId = Ids.Require(request.MeasureId, "measure_id");
 
         var measure = await db.AssistanceMeasures.FirstOrDefaultAsync(m => m.Id == measureId, context.CancellationToken);
         if (measure is null || !caller.CanSee(RegionCode.Parse(measure.VillageCode)))

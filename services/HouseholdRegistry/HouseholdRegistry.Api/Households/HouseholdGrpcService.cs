@@ -49,9 +49,7 @@ public sealed partial class HouseholdGrpcService(
     public override async Task<GetHouseholdResponse> GetHousehold(GetHouseholdRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         var household = await db.Households.AsNoTracking().Include(h => h.Members)
             .FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);

@@ -15,9 +15,7 @@ public sealed partial class IdentificationGrpcService
     public override async Task<GetCaseResponse> GetCase(GetCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.CaseId, "case_id");
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
 
@@ -31,9 +29,7 @@ public sealed partial class IdentificationGrpcService
     public override async Task<GetCaseHistoryResponse> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         var region = await db.Households.Where(h => h.Id == id).Select(h => h.RegionCode).FirstOrDefaultAsync(context.CancellationToken);
         if (region is null || !caller.CanSee(RegionCode.Parse(region)))

@@ -16,9 +16,7 @@ public sealed partial class IdentificationGrpcService
     public override async Task<FileObjectionResponse> FileObjection(FileObjectionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.NoticeId, violations, "notice_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.NoticeId, "notice_id");
 
         var (@case, notice) = await LoadNoticeAsync(id, caller, context.CancellationToken);
         if (NoticeRules.WhyNoObjection(notice) is { } refusal)
@@ -37,9 +35,7 @@ public sealed partial class IdentificationGrpcService
     public override async Task<ResolveObjectionResponse> ResolveObjection(ResolveObjectionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.ObjectionId, violations, "objection_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.ObjectionId, "objection_id");
 
         var noticeId = await db.Objections.Where(o => o.Id == id).Select(o => (Guid?)o.Notice.Id).FirstOrDefaultAsync(context.CancellationToken)
             ?? throw RpcErrors.NotFound($"Objection {id}");
@@ -59,9 +55,7 @@ public sealed partial class IdentificationGrpcService
     public override async Task<OpenExitCaseResponse> OpenExitCase(OpenExitCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         var household = await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
         if (household is null || !caller.CanSee(RegionCode.Parse(household.RegionCode)))
@@ -139,9 +133,7 @@ public sealed partial class IdentificationGrpcService
     public override async Task<OverrideExclusionResponse> OverrideExclusion(OverrideExclusionRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.CaseId, "case_id");
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
         if (CaseWorkflow.WhyNotOverridable(@case.Outcome) is { } refusal)

@@ -53,9 +53,7 @@ public sealed partial class IdentificationGrpcService(
     public override async Task<ReviewInVillageResponse> ReviewInVillage(ReviewInVillageRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.CaseId, "case_id");
 
         var @case = await LoadForStepAsync(id, CaseStage.VillageReview, caller, context);
         var now = Now;
@@ -76,9 +74,7 @@ public sealed partial class IdentificationGrpcService(
     public override async Task<RejectResponse> Reject(RejectRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.CaseId, "case_id");
 
         var @case = await LoadCaseAsync(id, caller, context.CancellationToken);
         if (CaseWorkflow.WhyNotRejectable(@case.Outcome, @case.Stage, caller.Role) is { } refusal)
@@ -95,9 +91,7 @@ public sealed partial class IdentificationGrpcService(
     public override async Task<CloseNoticeResponse> CloseNotice(CloseNoticeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.NoticeId, violations, "notice_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.NoticeId, "notice_id");
 
         var (@case, notice) = await LoadNoticeAsync(id, caller, context.CancellationToken);
 
@@ -115,9 +109,7 @@ public sealed partial class IdentificationGrpcService(
     private async Task<Pa.Registry.V1.Case> ApproveAsync(string caseId, string comment, CaseStage stage, string action, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(caseId, violations, "case_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(caseId, "case_id");
 
         var @case = await LoadForStepAsync(id, stage, caller, context);
         var now = Now;

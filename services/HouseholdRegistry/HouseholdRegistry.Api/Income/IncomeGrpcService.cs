@@ -51,9 +51,7 @@ public sealed partial class IncomeGrpcService(RegistryDbContext db, IncomeLedger
     public override async Task<GetIncomeResponse> GetIncome(GetIncomeRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
         var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking(), id, caller, context.CancellationToken);
 
         var summaries = await db.IncomeYears.AsNoTracking().Where(y => y.HouseholdSeq == household.Seq).ToListAsync(context.CancellationToken);

@@ -18,9 +18,7 @@ public sealed partial class MonitoringGrpcService
     {
         var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
         if (MonitoringRules.WhyNoReentry(household.Status) is { } refusal)

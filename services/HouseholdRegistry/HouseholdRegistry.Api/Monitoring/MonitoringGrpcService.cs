@@ -66,9 +66,7 @@ public sealed partial class MonitoringGrpcService(
     {
         var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         var household = await RegistryCalls.FindAsync(db.Households, id, caller, context.CancellationToken);
         var change = MonitoringJournal.Apply(db, household, MonitoringRules.TriggerOf(request.Kind), request.Description.Trim(), request.Amount?.Fen,
@@ -83,9 +81,7 @@ public sealed partial class MonitoringGrpcService(
     {
         var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         var household = await RegistryCalls.FindAsync(db.Households.Include(h => h.Members), id, caller, context.CancellationToken);
         var blockers = await RiskBlockersAsync(household, now, context.CancellationToken);
@@ -134,9 +130,7 @@ public sealed partial class MonitoringGrpcService(
     {
         var caller = context.GetCaller();
         var now = time.GetUtcNow().UtcDateTime;
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.HouseholdId, "household_id");
 
         var household = await RegistryCalls.FindAsync(db.Households.AsNoTracking().Include(h => h.Members), id, caller, context.CancellationToken);
         var history = await db.MonitoringHistory.AsNoTracking().Where(e => e.HouseholdSeq == household.Seq).OrderBy(e => e.Id).ToListAsync(context.CancellationToken);

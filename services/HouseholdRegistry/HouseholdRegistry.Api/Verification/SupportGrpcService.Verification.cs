@@ -16,9 +16,7 @@ public sealed partial class SupportGrpcService
     public override async Task<RecordVerificationResponse> RecordVerification(RecordVerificationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var householdId = Ids.Require(request.HouseholdId, "household_id");
 
         var household = await SupportAccess.VisibleHouseholdAsync(db, caller, householdId, context, withMembers: true);
         var helperName = household.HelperId is { } helperId

@@ -75,9 +75,7 @@ public sealed partial class FollowUpGrpcService
     public override async Task<V1.GetCaseResponse> GetCase(V1.GetCaseRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.CaseId, violations, "case_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.CaseId, "case_id");
 
         var ct = context.CancellationToken;
         var followUpCase = await CaseAsync(caller, id, manage: false, ct);

@@ -39,9 +39,7 @@ public sealed partial class FollowUpGrpcService(RelocationDbContext db, FollowUp
     public override async Task<V1.GetFamilyFollowUpResponse> GetFamilyFollowUp(V1.GetFamilyFollowUpRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var householdId = Ids.Require(request.HouseholdId, "household_id");
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.VisiblePlanAsync(db, caller, householdId, ct);

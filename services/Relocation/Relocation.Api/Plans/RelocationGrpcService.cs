@@ -74,9 +74,7 @@ public sealed partial class RelocationGrpcService(
     public override async Task<GetRelocationResponse> GetRelocation(GetRelocationRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var householdId = Ids.Require(request.HouseholdId, violations, "household_id");
-        violations.ThrowIfAny();
+        var householdId = Ids.Require(request.HouseholdId, "household_id");
 
         var ct = context.CancellationToken;
         var plan = await RelocationAccess.VisiblePlanAsync(db, caller, householdId, ct);

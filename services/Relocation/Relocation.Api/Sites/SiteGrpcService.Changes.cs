@@ -50,9 +50,7 @@ public sealed partial class SiteGrpcService
     public override async Task<SetPublicServicesResponse> SetPublicServices(SetPublicServicesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var siteId = Ids.Require(request.SiteId, violations, "site_id");
-        violations.ThrowIfAny();
+        var siteId = Ids.Require(request.SiteId, "site_id");
 
         var ct = context.CancellationToken;
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);

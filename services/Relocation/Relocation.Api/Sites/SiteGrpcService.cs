@@ -62,9 +62,7 @@ public sealed partial class SiteGrpcService(RelocationDbContext db, TimeProvider
     public override async Task<GetSiteResponse> GetSite(GetSiteRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var id = Ids.Require(request.SiteId, violations, "site_id");
-        violations.ThrowIfAny();
+        var id = Ids.Require(request.SiteId, "site_id");
 
         var ct = context.CancellationToken;
         await RelocationAccess.VisibleSiteAsync(db, caller, id, ct);

@@ -26,9 +26,7 @@ public sealed partial class StatisticsGrpcService(RelocationDbContext db, Reloca
     public override async Task<V1.GetSiteStatisticsResponse> GetSiteStatistics(V1.GetSiteStatisticsRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        var violations = new FieldViolations();
-        var siteId = Ids.Require(request.SiteId, violations, "site_id");
-        violations.ThrowIfAny();
+        var siteId = Ids.Require(request.SiteId, "site_id");
 
         var ct = context.CancellationToken;
         var site = await RelocationAccess.VisibleSiteAsync(db, caller, siteId, ct);
