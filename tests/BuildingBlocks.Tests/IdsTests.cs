@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Platform.ServiceDefaults;
 
 namespace Platform.BuildingBlocks.Tests;
@@ -28,6 +29,18 @@ public sealed class IdsTests
 
         Assert.Equal(Guid.Empty, Ids.Require(text, violations, "household_id"));
         Assert.Equal("household_id", Assert.Single(violations.Items).Field);
+    }
+
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    [InlineData("not-a-uuid")]
+    public void A_lone_id_that_is_not_an_id_answers_invalid_argument_naming_the_field(string text)
+    {
+        var error = Assert.Throws<Grpc.Core.RpcException>(() => Ids.Require(text, "site_id"));
+
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("site_id", Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field);
+        Assert.Equal(Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301"), Ids.Require("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "site_id"));
     }
 
     [Fact]
