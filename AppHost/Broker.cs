@@ -57,7 +57,8 @@ public static class Broker
                 // stop that took too long) ends the broker, and a restart finds its ports free.
                 context.EnvironmentVariables["RUNNING_UNDER_SYSTEMD"] = "true";
             })
-            .WithHealthCheck(healthCheck);
+            .WithHealthCheck(healthCheck)
+            .WithHealing();
     }
 
     /// <summary>True when "docker info" (or "podman info") answers within a few seconds.</summary>
