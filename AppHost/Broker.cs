@@ -30,7 +30,7 @@ public static class Broker
         if (mode == "Container" || (mode == "Auto" && ContainerRuntimeIsHealthy()))
         {
             Console.WriteLine("[apphost] A container runtime is healthy: RabbitMQ runs as a container.");
-            return builder.AddRabbitMQ(ResourceNames.Broker);
+            return builder.AddRabbitMQ(ResourceNames.Broker).WithHealing();
         }
 
         Console.WriteLine("[apphost] No healthy container runtime: RabbitMQ runs from Debian's rabbitmq-server on loopback.");
