@@ -30,7 +30,7 @@ public static class Broker
         if (mode == "Container" || (mode == "Auto" && ContainerRuntimeIsHealthy()))
         {
             Console.WriteLine("[apphost] A container runtime is healthy: RabbitMQ runs as a container.");
-            return builder.AddRabbitMQ(ResourceNames.Broker);
+            return builder.AddRabbitMQ(ResourceNames.Broker).WithHealing();
         }
 
         Console.WriteLine("[apphost] No healthy container runtime: RabbitMQ runs from Debian's rabbitmq-server on loopback.");
@@ -57,7 +57,8 @@ public static class Broker
                 // stop that took too long) ends the broker, and a restart finds its ports free.
                 context.EnvironmentVariables["RUNNING_UNDER_SYSTEMD"] = "true";
             })
-            .WithHealthCheck(healthCheck);
+            .WithHealthCheck(healthCheck)
+            .WithHealing();
     }
 
     /// <summary>True when "docker info" (or "podman info") answers within a few seconds.</summary>

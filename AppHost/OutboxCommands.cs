@@ -1,10 +1,7 @@
 using System.Text;
 using Grpc.Core;
-using Grpc.Net.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pa.Operations.V1;
-using Platform.Security;
 
 namespace Platform.AppHost;
 
@@ -16,31 +13,15 @@ namespace Platform.AppHost;
 /// </summary>
 public static class OutboxCommands
 {
-    private const string OperatorRegion = "340000000000";
-
     public static IResourceBuilder<ProjectResource> WithOutboxCommands(this IResourceBuilder<ProjectResource> service, PlatformSettings settings)
     {
         var endpoint = service.GetEndpoint("http");
         ReplicaDirectory.AddTo(service.ApplicationBuilder.Services);
 
-        async Task<ExecuteCommandResult> Call(ExecuteCommandContext context, string purpose, Func<OutboxService.OutboxServiceClient, Metadata, DateTime, Task<string>> call)
-        {
-            try
-            {
-                using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
-                var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
-                    .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
-                var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", purpose } };
-                return CommandResults.Success(await call(new OutboxService.OutboxServiceClient(channel), headers, DateTime.UtcNow.AddSeconds(30)));
-            }
-            catch (RpcException ex)
-            {
-                return CommandResults.Failure($"{ex.StatusCode}: {ex.Status.Detail}");
-            }
-        }
+        Task<ExecuteCommandResult> Call(ExecuteCommandContext context, string purpose, Func<OutboxService.OutboxServiceClient, Metadata, DateTime, Task<string>> call) =>
+            OperatorCall.RunAsync(context, endpoint, settings, purpose, (channel, headers, deadline) => call(new OutboxService.OutboxServiceClient(channel), headers, deadline));
 
-        var enabled = new Func<UpdateCommandStateContext, ResourceCommandState>(context =>
-            context.ResourceSnapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy ? ResourceCommandState.Enabled : ResourceCommandState.Disabled);
+        var enabled = OperatorCall.EnabledWhenHealthy;
 
         return service
             .WithCommand("outbox-list-problems", "List stuck events", context => Call(context, "outbox problem listing", async (client, headers, deadline) =>

@@ -46,7 +46,9 @@ public static class PlatformServices
             .WithReference(settings.Broker)
             .WaitFor(settings.Broker)
             .WithGrpcHealthCheck()
-            .WithOutboxCommands(settings);
+            .WithOutboxCommands(settings)
+            .WithErrorQueueCommands(settings)
+            .WithHealing();
         return settings.Replicas > 1 ? project.WithReplicas(settings.Replicas) : project;
     }
 

@@ -39,8 +39,28 @@ public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : P
     }
 }
 
-/// <summary>Records each HouseholdApplied once, through the inbox; one whose cause is <see cref="PoisonCause"/> cannot be applied.</summary>
-public sealed class AppliedEffectConsumer(ProbeDbContext db, TimeProvider time, MessagingMetrics metrics, ILogger<AppliedEffectConsumer> logger)
+/// <summary>
+/// A fault a test switches on and off: while a household is blocked, its events cannot be applied,
+/// as when a consumer's precondition is missing until an operator fixes it.
+/// </summary>
+public sealed class ProbeFaults
+{
+    public const string Reason = "the household is blocked by the test";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _blocked = new();
+
+    public void Block(Guid householdId) => _blocked.TryAdd(householdId, 0);
+
+    public void Unblock(Guid householdId) => _blocked.TryRemove(householdId, out _);
+
+    public bool IsBlocked(Guid householdId) => _blocked.ContainsKey(householdId);
+}
+
+/// <summary>
+/// Records each HouseholdApplied once, through the inbox; one whose cause is <see cref="PoisonCause"/>,
+/// or whose household <see cref="ProbeFaults"/> blocks, cannot be applied.
+/// </summary>
+public sealed class AppliedEffectConsumer(ProbeDbContext db, TimeProvider time, MessagingMetrics metrics, ProbeFaults faults, ILogger<AppliedEffectConsumer> logger)
     : InboxConsumer<HouseholdApplied, ProbeDbContext>(db, time, metrics, logger)
 {
     public const string PoisonCause = "Poison";
@@ -50,6 +70,11 @@ public sealed class AppliedEffectConsumer(ProbeDbContext db, TimeProvider time, 
         if (message.PrimaryCause == PoisonCause)
         {
             throw new InvalidOperationException(AlwaysFailsConsumer.Reason);
+        }
+
+        if (faults.IsBlocked(message.HouseholdId))
+        {
+            throw new InvalidOperationException(ProbeFaults.Reason);
         }
 
         Db.Effects.Add(new AppliedEffect { HouseholdId = message.HouseholdId });
@@ -78,7 +103,9 @@ public static class ProbeService
             ["Messaging:RetryMinInterval"] = "00:00:00.100",
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
             ["Messaging:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Messaging:ErrorQueueInterval"] = "00:00:00.200",
         });
+        builder.Services.AddSingleton<ProbeFaults>();
         builder.Services.AddDbContext<ProbeDbContext>(o => database.Configure(o));
         builder.AddPlatformMessaging<ProbeDbContext>(bus =>
         {

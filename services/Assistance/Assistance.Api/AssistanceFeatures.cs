@@ -70,6 +70,7 @@ public static class AssistanceFeatures
         app.MapGrpcService<HealthGrpcService>();
         app.MapGrpcService<WaterGrpcService>();
         app.MapGrpcService<OutboxGrpcService>();
+        app.MapGrpcService<ErrorQueueGrpcService>();
         return app;
     }
 }

@@ -13,7 +13,9 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _consumerFailures;
     private readonly Counter<long> _inboxPruned;
     private readonly Histogram<int> _batchSize;
+    private readonly Counter<long> _redriven;
     private OutboxFigures? _figures;
+    private IReadOnlyDictionary<string, long>? _errorQueues;
 
     public MessagingMetrics(IMeterFactory meterFactory)
     {
@@ -29,6 +31,9 @@ public sealed class MessagingMetrics
         meter.CreateObservableGauge("pa.outbox.oldest_age", () => Gauge(f => f.OldestAge.TotalSeconds), "s", "Age of the oldest unpublished outbox row");
         meter.CreateObservableGauge("pa.outbox.unpublishable", () => Gauge(f => f.Unpublishable), "{message}",
             "Outbox rows whose event type is not loaded or whose body cannot be read, not parked: they hold back their aggregate");
+        _redriven = meter.CreateCounter<long>("pa.consumer.redriven", "{message}", "Messages an operator moved from an error queue back to its queue");
+        meter.CreateObservableGauge("pa.consumer.error_queue_depth", ErrorQueueDepths, "{message}",
+            "Messages waiting in a consumer queue's error queue (tag queue: the consumer's queue); the same figure from every replica");
         meter.CreateObservableGauge("pa.outbox.parked", () => Gauge(f => f.Parked), "{message}", "Outbox rows an operator parked");
     }
 
@@ -44,6 +49,11 @@ public sealed class MessagingMetrics
 
     public void InboxPruned(int count) => _inboxPruned.Add(count);
 
+    public void Redriven(string queue, int count) => _redriven.Add(count, new KeyValuePair<string, object?>("queue", queue));
+
+    /// <summary>The latest error queue depths by consumer queue, or null while they cannot be read.</summary>
+    public void ObserveErrorQueues(IReadOnlyDictionary<string, long>? depths) => Volatile.Write(ref _errorQueues, depths);
+
     public void ObserveOutbox(OutboxFigures figures) => Volatile.Write(ref _figures, figures);
 
     /// <summary>
@@ -51,6 +61,10 @@ public sealed class MessagingMetrics
     /// active replica's figures are the only ones on the dashboard (a sum over replicas stays right).
     /// </summary>
     public void StandBy() => Volatile.Write(ref _figures, null);
+
+    private IEnumerable<Measurement<long>> ErrorQueueDepths() =>
+        (Volatile.Read(ref _errorQueues) ?? new Dictionary<string, long>())
+            .Select(d => new Measurement<long>(d.Value, new KeyValuePair<string, object?>("queue", d.Key)));
 
     private IEnumerable<Measurement<T>> Gauge<T>(Func<OutboxFigures, T> value)
         where T : struct

@@ -51,6 +51,9 @@ public sealed class MessagingOptions
     /// under a stream, a batch fills while the one before it is applied.
     /// </summary>
     public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>How often the error queues' depths are read for the dashboard's gauge.</summary>
+    public TimeSpan ErrorQueueInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 public static class MessagingSetup
@@ -80,6 +83,7 @@ public static class MessagingSetup
             .ValidateOnStart();
         services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section))
             .Validate(o => o.BatchSize >= 1 && o.BatchTimeLimit > TimeSpan.Zero, "Messaging:BatchSize must be at least 1 and Messaging:BatchTimeLimit positive.")
+            .Validate(o => o.ErrorQueueInterval > TimeSpan.Zero, "Messaging:ErrorQueueInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<InboxPruningOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section));
         services.AddSingleton<OutboxRelay<TContext>>();
@@ -89,6 +93,11 @@ public static class MessagingSetup
         services.AddSingleton<InboxPruner<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxPruner<TContext>>());
         services.AddScoped<IOutboxOperations, OutboxOperations<TContext>>();
+        var consumerQueues = new ConsumerQueues();
+        services.AddSingleton(consumerQueues);
+        services.AddSingleton<ErrorQueues>();
+        services.AddHostedService<ErrorQueueMonitor>();
+        services.AddScoped<IErrorQueueOperations, ErrorQueueOperations<TContext>>();
         services.AddHealthChecks().AddCheck<BrokerHealthCheck>(BrokerHealthCheck.Name, tags: ["ready"]);
 
         var retry = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
@@ -98,8 +107,9 @@ public static class MessagingSetup
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             consumers?.Invoke(bus);
             RequireInboxBatching(services);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
+                consumerQueues.Add(queue);
                 if (retry.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();

@@ -46,6 +46,7 @@ public static class EmploymentFeatures
         app.MapGrpcService<AssetIncomeGrpcService>();
         app.MapGrpcService<WelfareEmploymentGrpcService>();
         app.MapGrpcService<OutboxGrpcService>();
+        app.MapGrpcService<ErrorQueueGrpcService>();
         return app;
     }
 }

@@ -69,6 +69,7 @@ public static class RegistryFeatures
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<DemoGrpcService>();
         app.MapGrpcService<OutboxGrpcService>();
+        app.MapGrpcService<ErrorQueueGrpcService>();
         return app;
     }
 }

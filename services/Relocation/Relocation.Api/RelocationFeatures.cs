@@ -48,6 +48,7 @@ public static class RelocationFeatures
         app.MapGrpcService<SiteGrpcService>();
         app.MapGrpcService<RelocationGrpcService>();
         app.MapGrpcService<OutboxGrpcService>();
+        app.MapGrpcService<ErrorQueueGrpcService>();
         return app;
     }
 }
