@@ -12,22 +12,20 @@ namespace Platform.Operations;
 /// </summary>
 public sealed class ErrorQueueGrpcService(IErrorQueueOperations errorQueues) : V1.ErrorQueueService.ErrorQueueServiceBase
 {
-    private static readonly IReadOnlySet<string> OperatorsOnly = new HashSet<string> { PlatformRoles.Operator };
-
+    [Allow(Roles.Operator, "read the error queues")]
     public override async Task<V1.ListErrorQueuesResponse> ListErrorQueues(V1.ListErrorQueuesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, OperatorsOnly, "read the error queues");
         var depths = await Unavailable(() => errorQueues.DepthsAsync(caller, context.AccessPurpose(), context.CancellationToken));
         var response = new V1.ListErrorQueuesResponse();
         response.Queues.AddRange(depths.Select(d => new V1.ErrorQueue { Queue = d.Key, Depth = d.Value }));
         return response;
     }
 
+    [Allow(Roles.Operator, "re-drive the error queues")]
     public override async Task<V1.RedriveErrorQueuesResponse> RedriveErrorQueues(V1.RedriveErrorQueuesRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
-        RegionAccess.Require(caller, OperatorsOnly, "re-drive the error queues");
         var moved = await Unavailable(() => errorQueues.RedriveAsync(caller, context.AccessPurpose(), context.CancellationToken));
         var response = new V1.RedriveErrorQueuesResponse();
         response.Redriven.AddRange(moved.GroupBy(m => m.Queue).Select(g => new V1.ErrorQueue { Queue = g.Key, Depth = g.Count() }));
