@@ -48,6 +48,7 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit", "Platform.*"))
             .WithTracing(tracing => tracing
+                .SetSampler(RequestRootSampler.ForPlatform())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit", "Platform.*")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbe(ctx.Request.Path))
