@@ -67,7 +67,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>HTTP probes for hosts that can reach them, beside the gRPC health service.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) || r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) || r.Tags.Contains(LiveTag), ResponseWriter = HealthReportText.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapPlatformGrpcEndpoints();
         return app;

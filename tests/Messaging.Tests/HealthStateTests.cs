@@ -1,3 +1,4 @@
+using System.Net;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
@@ -21,8 +22,13 @@ public sealed class HealthStateTests(BrokerFixture fixture) : IClassFixture<Brok
         await fixture.Broker.StopAsync();
         await Eventually.WaitAsync(() => StatusAsync(health), s => s == ServingStatus.NotServing, TimeSpan.FromSeconds(60), "NOT_SERVING with the broker down");
 
-        // Liveness stays separate: the process is alive and must not be restarted for a broker outage.
+        // The reason, which the AppHost shows in the dashboard's health report beside NOT_SERVING.
         using var http = registry.CreateClient();
+        var report = await http.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, report.StatusCode);
+        Assert.Contains("broker: Unhealthy - The message bus is", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Liveness stays separate: the process is alive and must not be restarted for a broker outage.
         Assert.True((await http.GetAsync(new Uri("/alive", UriKind.Relative))).IsSuccessStatusCode);
 
         await fixture.Broker.StartAsync(TimeSpan.FromSeconds(60));
