@@ -49,7 +49,21 @@ public static class PlatformServices
             .WithOutboxCommands(settings)
             .WithErrorQueueCommands(settings)
             .WithHealing();
+        WithoutTls(project);
         return settings.Replicas > 1 ? project.WithReplicas(settings.Replicas) : project;
+    }
+
+    /// <summary>
+    /// The services serve plain h2c on loopback by design. Aspire gives every project a callback
+    /// that would hand it the development certificate, and a model with such a resource makes the
+    /// AppHost check for a trusted certificate and raise "No trusted development certificate" as an
+    /// error banner on every dashboard page, although nothing uses TLS. Saying so removes the false alarm.
+    /// </summary>
+    private static void WithoutTls(IResourceBuilder<ProjectResource> project)
+    {
+#pragma warning disable ASPIRECERTIFICATES001 // Experimental in Aspire 13.6; the only way to say a project needs no certificate.
+        project.WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
     }
 
     /// <summary>

@@ -16,10 +16,19 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
+    /// <summary>The logging category of the health checks' evaluations.</summary>
+    public const string HealthCheckServiceCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
+
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        // Every probe of an unhealthy check was an Error log: each service started with two (the bus
+        // is not connected yet when the AppHost first asks) and a broker outage added one every few
+        // seconds, all shown as red error counts on the dashboard. The health state and its reason are
+        // on the dashboard already (the resource's health report), so these lines only raised false alarms.
+        builder.Logging.AddFilter(HealthCheckServiceCategory, LogLevel.Critical);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -48,6 +57,7 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit", "Platform.*"))
             .WithTracing(tracing => tracing
+                .SetSampler(RequestRootSampler.ForPlatform())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit", "Platform.*")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsProbe(ctx.Request.Path))
@@ -66,7 +76,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>HTTP probes for hosts that can reach them, beside the gRPC health service.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) || r.Tags.Contains(LiveTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) || r.Tags.Contains(LiveTag), ResponseWriter = HealthReportText.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) }).AllowAnonymous();
         app.MapPlatformGrpcEndpoints();
         return app;

@@ -46,7 +46,7 @@ public static class DatabaseSetup
             builder.Services.AddDbContext<TContext, TSqlite>((sp, o) => Configure(sp, o.UseSqlite(sqlite).AddInterceptors(SqliteConnectionPragmas.Instance)));
         }
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{connectionName}-database", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>($"{connectionName}-database", tags: ["ready"]);
         return builder;
     }
 
