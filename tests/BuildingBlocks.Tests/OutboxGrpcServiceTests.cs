@@ -1,13 +1,8 @@
 using Grpc.Core;
-using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Pa.Operations.V1;
 using Platform.Messaging;
 using Platform.Operations;
@@ -20,50 +15,22 @@ namespace Platform.BuildingBlocks.Tests;
 /// <summary>pa.operations.v1.OutboxService as a service maps it: authenticated, operators only, validated, audited.</summary>
 public sealed class OutboxGrpcServiceTests : IAsyncLifetime
 {
-    private readonly string _signingKey = DevTokenIssuer.NewKey();
-    private MessagingTestDatabase _database = null!;
-    private WebApplication _app = null!;
-    private GrpcChannel _channel = null!;
+    private OperationsTestHost _host = null!;
 
-    private OutboxService.OutboxServiceClient Client => new(_channel);
+    private OutboxService.OutboxServiceClient Client => new(_host.Channel);
 
-    public async Task InitializeAsync()
+    private MessagingTestDatabase Database => _host.Database;
+
+    public async Task InitializeAsync() => _host = await OperationsTestHost.StartAsync<OutboxGrpcService>(builder =>
     {
-        _database = await MessagingTestDatabase.CreateAsync();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseTestServer();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Auth:SigningKey"] = _signingKey;
-        builder.Configuration[$"ConnectionStrings:{MessagingSetup.BrokerConnectionName}"] = "amqp://guest:guest@127.0.0.1:1/";
         builder.Configuration["Messaging:InboxPruneInterval"] = "00:00:00";
-        builder.AddPlatformGrpc();
-        builder.Services.AddDbContext<MessagingTestDbContext>((sp, o) => _database.Configure(o).AddInterceptors(sp.GetServices<IInterceptor>()));
-        builder.AddPlatformMessaging<MessagingTestDbContext>();
         builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService)
             && d.ImplementationFactory?.Method.ReturnType == typeof(OutboxRelay<MessagingTestDbContext>)));
-        _app = builder.Build();
-        _app.UsePlatformSecurity();
-        _app.MapGrpcService<OutboxGrpcService>();
-        await _app.StartAsync();
-        var server = _app.GetTestServer();
-        _channel = GrpcChannel.ForAddress(server.BaseAddress, new GrpcChannelOptions { HttpHandler = server.CreateHandler() });
-    }
+    });
 
-    public async Task DisposeAsync()
-    {
-        _channel.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private CallOptions As(string role, string region, string purpose = "outbox check") => new(
-        new Metadata
-        {
-            { "authorization", "Bearer " + new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(role, region, $"{role}-1") },
-            { CallContextExtensions.PurposeHeader, purpose },
-        },
-        DateTime.UtcNow.AddSeconds(30));
+    private CallOptions As(string role, string region, string purpose = "outbox check") => _host.As(role, region, purpose);
 
     private CallOptions Operator => As(PlatformRoles.Operator, "340000000000");
 
@@ -74,10 +41,10 @@ public sealed class OutboxGrpcServiceTests : IAsyncLifetime
         var ids = new List<long>();
         for (var i = 0; i < count; i++)
         {
-            ids.Add(await _database.AddUnpublishableRowAsync($"household-{i}", now));
+            ids.Add(await Database.AddUnpublishableRowAsync($"household-{i}", now));
         }
 
-        await _database.QueryAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s
+        await Database.QueryAsync(db => db.OutboxMessages.ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Unpublishable, true).SetProperty(m => m.Attempts, 3)
             .SetProperty(m => m.NextAttemptAt, now.AddMinutes(1)).SetProperty(m => m.LastError, "UnpublishableRowException: type not loaded")));
         return ids;
@@ -123,7 +90,7 @@ public sealed class OutboxGrpcServiceTests : IAsyncLifetime
 
         Assert.Equal(2, parked.Parked);
         Assert.Equal(3, retried.Retried);
-        var audit = await _database.QueryAsync(db => db.AuditRecords.Where(a => a.Action != "outbox.list-problems").OrderBy(a => a.Id)
+        var audit = await Database.QueryAsync(db => db.AuditRecords.Where(a => a.Action != "outbox.list-problems").OrderBy(a => a.Id)
             .Select(a => new { a.Action, a.EntityId, a.Purpose, a.Actor }).ToListAsync());
         Assert.Equal(
             ids.Take(2).Select(id => ("outbox.park", id.ToString(), "type retired"))
