@@ -14,8 +14,7 @@ internal static class SupportAccess
     public static async Task<Household> VisibleHouseholdAsync(RegistryDbContext db, Caller caller, Guid id, ServerCallContext context, bool withMembers = false)
     {
         var query = withMembers ? db.Households.Include(h => h.Members) : db.Households.AsQueryable();
-        var household = await query.FirstOrDefaultAsync(h => h.Id == id, context.CancellationToken);
-        return RegionAccess.Visible(caller, household, h => h.RegionCode, $"Household {id}");
+        return await Income.RegistryCalls.FindAsync(query, id, caller, context.CancellationToken);
     }
 
     /// <summary>
