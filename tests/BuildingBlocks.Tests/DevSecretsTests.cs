@@ -29,7 +29,7 @@ public sealed class DevSecretsTests : IDisposable
 
         DevSecrets.LoadOrCreate(_root, said.Add);
 
-        Assert.StartsWith($"Created development keys in {Path.Combine(_root, DevSecrets.FileName)}", Assert.Single(said), StringComparison.Ordinal);
+        Assert.StartsWith($"Created development secrets in {Path.Combine(_root, DevSecrets.FileName)}", Assert.Single(said), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,6 +42,23 @@ public sealed class DevSecretsTests : IDisposable
 
         Assert.Equal(first, second);
         Assert.Empty(said);
+    }
+
+    [Fact]
+    public void A_file_of_an_earlier_version_keeps_its_keys_and_gains_the_missing_secrets()
+    {
+        Directory.CreateDirectory(_root);
+        var path = Path.Combine(_root, DevSecrets.FileName);
+        File.WriteAllText(path, """{ "SigningKey": "old", "EncryptionKey": "enc", "LookupKey": "look" }""");
+        var said = new List<string>();
+
+        var secrets = DevSecrets.LoadOrCreate(_root, said.Add);
+
+        Assert.Equal(("enc", "look"), (secrets.EncryptionKey, secrets.LookupKey));
+        Assert.Equal(32, Convert.FromBase64String(secrets.IdentityKey).Length);
+        Assert.Equal(20, secrets.DevelopmentPassword.Length);
+        Assert.Equal(secrets, DevSecrets.LoadOrCreate(_root));
+        Assert.Equal($"Added the missing development secrets to {path}", Assert.Single(said));
     }
 
     public void Dispose()

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Messaging;
 using Platform.Security;
 using Platform.ServiceDefaults;
+using Platform.Testing;
 
 namespace Platform.BuildingBlocks.Tests;
 
@@ -20,7 +22,7 @@ namespace Platform.BuildingBlocks.Tests;
 /// </summary>
 public sealed class OperationsTestHost : IAsyncDisposable
 {
-    private readonly string _signingKey = DevTokenIssuer.NewKey();
+    private readonly TestAuthority _authority = new();
     private WebApplication _app = null!;
 
     public MessagingTestDatabase Database { get; private set; } = null!;
@@ -36,7 +38,8 @@ public sealed class OperationsTestHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseTestServer();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Auth:SigningKey"] = host._signingKey;
+        builder.Configuration.AddInMemoryCollection(TestAuthority.Settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        host._authority.UseIn(builder.Services);
         builder.Configuration[$"ConnectionStrings:{MessagingSetup.BrokerConnectionName}"] = "amqp://guest:guest@127.0.0.1:1/";
         builder.AddPlatformGrpc();
         builder.Services.AddDbContext<MessagingTestDbContext>((sp, o) => host.Database.Configure(o).AddInterceptors(sp.GetServices<IInterceptor>()));
@@ -55,7 +58,7 @@ public sealed class OperationsTestHost : IAsyncDisposable
     public CallOptions As(string role, string region, string purpose) => new(
         new Metadata
         {
-            { "authorization", "Bearer " + new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(role, region, $"{role}-1") },
+            { "authorization", "Bearer " + _authority.Issue(role, region, $"{role}-1") },
             { CallContextExtensions.PurposeHeader, purpose },
         },
         DateTime.UtcNow.AddSeconds(30));

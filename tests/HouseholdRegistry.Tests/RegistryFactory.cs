@@ -60,7 +60,7 @@ public sealed class RegistryFactory : ServiceFactory<Program, RegistryDbContext>
 
     public Metadata Headers(string role, string region, string subject = "test-officer", bool personalData = false, string? purpose = null)
     {
-        var token = new DevTokenIssuer(new JwtOptions { SigningKey = SigningKey }).Issue(role, region, subject, personalData: personalData);
+        var token = Authority.Issue(role, region, subject, personalData: personalData);
         var headers = new Metadata { { "authorization", $"Bearer {token}" } };
         if (purpose is not null)
         {

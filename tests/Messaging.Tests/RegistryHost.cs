@@ -13,13 +13,18 @@ namespace Platform.Messaging.Tests;
 public sealed class RegistryHost(string brokerConnectionString) : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database = TestDatabase.Create("registry");
-    private readonly string _signingKey = DevTokenIssuer.NewKey();
+    private readonly TestAuthority _authority = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Auth:SigningKey", _signingKey);
-        builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
-        builder.UseSetting("PersonalData:LookupKey", DevTokenIssuer.NewKey());
+        foreach (var (key, value) in TestAuthority.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(_authority.UseIn);
+        builder.UseSetting("PersonalData:EncryptionKey", DevSecrets.NewKey());
+        builder.UseSetting("PersonalData:LookupKey", DevSecrets.NewKey());
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting("ConnectionStrings:registry-db", _database.ConnectionString);
         builder.UseSetting("ConnectionStrings:broker", brokerConnectionString);
@@ -33,7 +38,7 @@ public sealed class RegistryHost(string brokerConnectionString) : WebApplication
 
     public Metadata VillageOfficer() => new()
     {
-        { "authorization", "Bearer " + new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(PlatformRoles.VillageOfficer, Village, "test-officer") },
+        { "authorization", "Bearer " + _authority.Issue(PlatformRoles.VillageOfficer, Village, "test-officer") },
     };
 
     public const string Village = "341522100201";

@@ -45,7 +45,8 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
             GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
     }
 
-    public string SigningKey { get; } = DevTokenIssuer.NewKey();
+    /// <summary>The issuer the service trusts; tests rotate its keys or revoke callers through it.</summary>
+    public TestAuthority Authority { get; } = new();
 
     /// <summary>Every query the service's contexts ran, for the query-plan guard (<see cref="QueryPlans"/>).</summary>
     public QueryCapture Queries { get; } = new();
@@ -53,7 +54,7 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
     /// <summary>The service's database, for tests that look at it from outside the service.</summary>
     public TestDatabase Database => _database;
 
-    public string LookupKey { get; } = DevTokenIssuer.NewKey();
+    public string LookupKey { get; } = DevSecrets.NewKey();
 
     /// <summary>The service's clock; tests move it.</summary>
     public FakeTimeProvider Clock { get; }
@@ -71,7 +72,7 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
     /// <summary>Call options with a development token for the role and region, optional scopes and purpose, and a deadline.</summary>
     public CallOptions As(string role, string region, string subject = "test-officer", IEnumerable<string>? scopes = null, string? purpose = null)
     {
-        var token = new DevTokenIssuer(new JwtOptions { SigningKey = SigningKey }).Issue(role, region, subject, scopes: scopes);
+        var token = Authority.Issue(role, region, subject, scopes: scopes);
         var headers = new Metadata { { "authorization", $"Bearer {token}" } };
         if (purpose is not null)
         {
@@ -114,8 +115,12 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Auth:SigningKey", SigningKey);
-        builder.UseSetting("PersonalData:EncryptionKey", DevTokenIssuer.NewKey());
+        foreach (var (key, value) in TestAuthority.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("PersonalData:EncryptionKey", DevSecrets.NewKey());
         builder.UseSetting("PersonalData:LookupKey", LookupKey);
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting($"ConnectionStrings:{_databaseName}", _database.ConnectionString);
@@ -129,6 +134,7 @@ public abstract class ServiceFactory<TProgram, TContext> : WebApplicationFactory
 
         builder.ConfigureServices(services =>
         {
+            Authority.UseIn(services);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Queries);

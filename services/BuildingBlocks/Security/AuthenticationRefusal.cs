@@ -15,6 +15,9 @@ public static class AuthenticationRefusal
     /// <summary>grpc-status 16.</summary>
     private const string Unauthenticated = "16";
 
+    /// <summary>grpc-status 14.</summary>
+    private const string Unavailable = "14";
+
     public const string MissingToken = "No bearer token: send the metadata 'authorization: Bearer <token>'.";
 
     /// <summary>The reason for a failed authentication; <paramref name="failure"/> is null when no bearer token came.</summary>
@@ -27,11 +30,15 @@ public static class AuthenticationRefusal
         SecurityTokenNoExpirationException => "The token has no expiry time.",
         SecurityTokenInvalidIssuerException => "The token's issuer is not the one this service trusts.",
         SecurityTokenInvalidAudienceException => "The token's audience is not this platform.",
+        SecurityTokenInvalidAlgorithmException => $"The token is not signed with an accepted algorithm ({string.Join(", ", AuthenticationSetup.AcceptedAlgorithms)}).",
         // Key-not-found derives from invalid signature: both mean another key signed it, or it was altered.
-        SecurityTokenInvalidSignatureException => "The token's signature does not verify with this service's key (signed with another key, or altered).",
+        SecurityTokenSignatureKeyNotFoundException => "The token is signed with a key the identity provider does not publish.",
+        SecurityTokenInvalidSignatureException => "The token's signature does not verify with the identity provider's keys (signed with another key, or altered).",
         SecurityTokenMalformedException or ArgumentException => "The bearer token is not a well-formed JWT.",
         // OnTokenValidated fails with a message written for the caller (PlatformRoles.WhyNotAllowed).
         RoleAndRegionException e => e.Message,
+        CallerRevokedException e => e.Message,
+        AuthorityUnavailableException e => e.Message,
         _ => "The token was refused.",
     };
 
@@ -50,10 +57,12 @@ public static class AuthenticationRefusal
 
         context.HandleResponse();
         var response = context.Response;
+        // No key could be read at all: the caller may retry later (UNAVAILABLE), its token was not judged.
+        var status = context.AuthenticateFailure is AuthorityUnavailableException ? Unavailable : Unauthenticated;
         // Trailers-only: the status travels in the headers of an HTTP 200 with no body, as gRPC itself does.
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = Unauthenticated;
+        response.Headers["grpc-status"] = status;
         response.Headers["grpc-message"] = Uri.EscapeDataString(reason);
         return Task.CompletedTask;
     }
@@ -67,3 +76,7 @@ public static class AuthenticationRefusal
 
 /// <summary>A correctly signed token whose role and region do not go together.</summary>
 public sealed class RoleAndRegionException(string reason) : Exception(reason);
+
+/// <summary>A correctly signed token of a caller the identity provider disabled after issuing it.</summary>
+public sealed class CallerRevokedException(string subject, DateTimeOffset since)
+    : Exception($"The caller '{subject}' was disabled at {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC; its tokens issued before then are no longer accepted.");

@@ -29,8 +29,9 @@ public sealed record Caller(string Subject, string Name, string Role, RegionCode
 
         var subject = principal.FindFirst(PlatformClaims.Subject)?.Value ?? "unknown";
         var name = principal.FindFirst(PlatformClaims.Name)?.Value ?? subject;
-        var scopes = (principal.FindFirst(PlatformClaims.Scope)?.Value ?? "")
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        // One space-separated claim (RFC 9068), or one claim per scope as some providers write them.
+        var scopes = principal.FindAll(PlatformClaims.Scope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToHashSet(StringComparer.Ordinal);
         return new Caller(subject, name, role!, region, scopes);
     }
