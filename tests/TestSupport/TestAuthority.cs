@@ -16,7 +16,7 @@ namespace Platform.Testing;
 /// (<see cref="UseIn"/>). The service checks test tokens exactly as it checks the identity
 /// service's: discovery, JWKS, issuer, audience, signature, expiry.
 /// </summary>
-public sealed class TestAuthority
+public sealed partial class TestAuthority
 {
     public const string Address = "https://authority.test";
     public const string Audience = "pa-platform";

@@ -9,6 +9,12 @@ public static class ResourceNames
     /// <summary>The RabbitMQ broker; its connection string is an amqp:// URI.</summary>
     public const string Broker = "broker";
 
+    /// <summary>The identity service: the platform's OpenID Connect issuer, started first.</summary>
+    public const string Identity = "identity";
+
+    /// <summary>The identity service's database (a SQLite file by default).</summary>
+    public const string IdentityDatabase = "identity-db";
+
     public const string HouseholdRegistry = "household-registry";
 
     /// <summary>The household registry's database (a SQLite file by default).</summary>

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using Platform.Identity.Accounts;
+using Platform.Identity.Data;
+using Platform.Identity.Keys;
+using Platform.Identity.Management;
+using Platform.Identity.Tokens;
+using Platform.Security;
+
+namespace Platform.Identity;
+
+public static class IdentityFeatures
+{
+    /// <summary>
+    /// OpenIddict's server on the service's database: the token endpoint with the client-credentials
+    /// and password grants, discovery and JWKS; access tokens are signed JWTs (not encrypted), so
+    /// any service or department can check them with the published keys alone.
+    /// </summary>
+    public static IHostApplicationBuilder AddIdentityFeatures(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<KeyProtection>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddHostedService<SigningKeyReload>();
+        services.AddScoped<AccountStore>();
+        services.AddScoped<AccountSeeder>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, SignWithRingKey>();
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(o =>
+            {
+                o.SetTokenEndpointUris(TokenEndpoint.Path);
+                o.AllowClientCredentialsFlow().AllowPasswordFlow();
+                // The password grant of `pa token` and scripts names no client; client credentials always do.
+                o.AcceptAnonymousClients();
+                o.RegisterScopes([.. PlatformScopes.All]);
+                // Which scopes an account may have is the platform's rule (PlatformScopes), checked at the token endpoint.
+                o.IgnoreScopePermissions();
+                o.SetAccessTokenLifetime(options.AccessTokenLifetime);
+                o.DisableAccessTokenEncryption();
+                // Encrypts only what OpenIddict reads back itself (codes, refresh tokens), which these grants do not issue.
+                o.AddEphemeralEncryptionKey();
+                if (!string.IsNullOrWhiteSpace(options.Issuer))
+                {
+                    o.SetIssuer(new Uri(options.Issuer));
+                }
+
+                o.AddEventHandler(PublishRetiredKeys.Descriptor);
+                o.AddEventHandler(AdvertiseRevokedCallers.Descriptor);
+                o.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    // TLS ends at the province's gateway; local runs are plain http on loopback.
+                    .DisableTransportSecurityRequirement();
+            });
+        return builder;
+    }
+
+    public static WebApplication MapIdentityServices(this WebApplication app)
+    {
+        app.MapPost(TokenEndpoint.Path, TokenEndpoint.ExchangeAsync).AllowAnonymous();
+        app.MapGet(RevokedEndpoint.Path, RevokedEndpoint.ListAsync).AllowAnonymous();
+        app.MapGrpcService<IdentityGrpcService>();
+        return app;
+    }
+
+    /// <summary>Creates or updates the accounts of Identity:Seed (the AppHost's development officers and clients).</summary>
+    public static async Task SeedAccountsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(CancellationToken.None);
+    }
+}
