@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Pa.Identity.V1;
+using Platform.Security;
+
+namespace Platform.Identity.Tests;
+
+/// <summary>
+/// The identity service in memory on its own SQLite file, with a seeded operator, county officer
+/// and water department. It checks the tokens of its own gRPC contract against its own discovery
+/// document and keys, read through the in-memory server as any service reads them over HTTP; keys
+/// and revoked callers are read again on every call, so a change shows at once.
+/// </summary>
+public sealed class IdentityFactory : WebApplicationFactory<Program>
+{
+    public const string OperatorPassword = "operator-password-1";
+    public const string OfficerPassword = "officer-password-1";
+    public const string WaterSecret = "water-secret-0123456789";
+    public const string County = "341522000000";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"pa-identity-{Guid.NewGuid():N}.db");
+    private readonly Lazy<GrpcChannel> _channel;
+
+    public IdentityFactory() => _channel = new(() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
+
+    public IdentityService.IdentityServiceClient Management => new(_channel.Value);
+
+    /// <summary>A call with <paramref name="token"/> and a purpose, as operators call.</summary>
+    public static CallOptions With(string token) =>
+        new(new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "identity tests" } }, DateTime.UtcNow.AddSeconds(30));
+
+    /// <summary>The standard token request (application/x-www-form-urlencoded); the reply as JSON.</summary>
+    public async Task<(int Status, JsonElement Body)> RequestTokenAsync(params (string Name, string Value)[] form)
+    {
+        using var http = CreateClient();
+        using var reply = await http.PostAsync("/connect/token", new FormUrlEncodedContent(form.Select(f => KeyValuePair.Create(f.Name, f.Value))));
+        return ((int)reply.StatusCode, await reply.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    /// <summary>An access token, failing the test when none is issued.</summary>
+    public async Task<string> TokenAsync(params (string Name, string Value)[] form)
+    {
+        var (status, body) = await RequestTokenAsync(form);
+        Assert.True(status == 200, $"token request answered {status}: {body}");
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    public Task<string> OperatorTokenAsync() => TokenAsync(("grant_type", "password"), ("username", "operator"), ("password", OperatorPassword));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:identity-db"] = $"Data Source={_database}",
+            ["Identity:KeyProtectionKey"] = DevSecrets.NewKey(),
+            ["Auth:Authority"] = "http://localhost",
+            ["Auth:RequireHttpsMetadata"] = "false",
+            ["Auth:MetadataRefresh"] = "00:00:00",
+            ["Identity:Seed:Officers:0:UserName"] = "operator",
+            ["Identity:Seed:Officers:0:Role"] = PlatformRoles.Operator,
+            ["Identity:Seed:Officers:0:Region"] = "340000000000",
+            ["Identity:Seed:Officers:0:Password"] = OperatorPassword,
+            ["Identity:Seed:Officers:1:UserName"] = "county-officer",
+            ["Identity:Seed:Officers:1:DisplayName"] = "示范县干部",
+            ["Identity:Seed:Officers:1:Role"] = PlatformRoles.CountyOfficer,
+            ["Identity:Seed:Officers:1:Region"] = County,
+            ["Identity:Seed:Officers:1:Scopes"] = PlatformClaims.PersonalDataScope,
+            ["Identity:Seed:Officers:1:Password"] = OfficerPassword,
+            ["Identity:Seed:Clients:0:ClientId"] = "water-department",
+            ["Identity:Seed:Clients:0:Region"] = County,
+            ["Identity:Seed:Clients:0:Scopes"] = "department:water",
+            ["Identity:Seed:Clients:0:Secret"] = WaterSecret,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // The service reads its own discovery document and keys through the in-memory server.
+        builder.ConfigureServices(services =>
+            services.AddHttpClient(AuthorityMetadata.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
