@@ -16,7 +16,6 @@ public static class DemoCommand
     public const string Name = "seed-demo-county";
 
     /// <summary>Operators' region for the demo: the province of the demo county.</summary>
-    private const string OperatorRegion = "340000000000";
 
     public static IResourceBuilder<ProjectResource> WithSeedDemoCommand(this IResourceBuilder<ProjectResource> registry, PlatformSettings settings)
     {
@@ -30,8 +29,7 @@ public static class DemoCommand
                 try
                 {
                     using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
-                    var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
-                        .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
+                    var token = await IdentityResource.OperatorTokenAsync(settings, context.CancellationToken);
                     var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "demo seeding" } };
                     using var call = new DemoService.DemoServiceClient(channel).SeedDemoCounty(
                         new SeedDemoCountyRequest { Households = households }, headers, DateTime.UtcNow.AddMinutes(20), context.CancellationToken);
@@ -47,6 +45,10 @@ public static class DemoCommand
                 catch (RpcException ex)
                 {
                     return CommandResults.Failure($"{ex.StatusCode}: {ex.Status.Detail}");
+                }
+                catch (Exception ex) when (ex is TokenRequestException or HttpRequestException)
+                {
+                    return CommandResults.Failure($"No operator token from the identity service: {ex.Message}");
                 }
             }, new CommandOptions
             {

@@ -15,7 +15,6 @@ public static class FollowUpCommand
 {
     public const string Name = "reassess-follow-up";
 
-    private const string OperatorRegion = "340000000000";
 
     public static IResourceBuilder<ProjectResource> WithReassessFollowUpCommand(this IResourceBuilder<ProjectResource> relocation, PlatformSettings settings)
     {
@@ -26,8 +25,7 @@ public static class FollowUpCommand
             try
             {
                 using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
-                var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
-                    .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
+                var token = await IdentityResource.OperatorTokenAsync(settings, context.CancellationToken);
                 var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "follow-up re-assessment" } };
                 var result = await new FollowUpService.FollowUpServiceClient(channel).ReassessFamiliesAsync(
                     new ReassessFamiliesRequest(), headers, DateTime.UtcNow.AddMinutes(10), context.CancellationToken);
@@ -37,6 +35,10 @@ public static class FollowUpCommand
             catch (RpcException ex)
             {
                 return CommandResults.Failure($"{ex.StatusCode}: {ex.Status.Detail}");
+            }
+            catch (Exception ex) when (ex is TokenRequestException or HttpRequestException)
+            {
+                return CommandResults.Failure($"No operator token from the identity service: {ex.Message}");
             }
         }, new CommandOptions
         {

@@ -12,7 +12,6 @@ namespace Platform.AppHost;
 /// </summary>
 public static class OperatorCall
 {
-    private const string OperatorRegion = "340000000000";
 
     public static async Task<ExecuteCommandResult> RunAsync(
         ExecuteCommandContext context, EndpointReference endpoint, PlatformSettings settings, string purpose, Func<GrpcChannel, Metadata, DateTime, Task<string>> call)
@@ -20,14 +19,17 @@ public static class OperatorCall
         try
         {
             using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
-            var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
-                .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
+            var token = await IdentityResource.OperatorTokenAsync(settings, context.CancellationToken);
             var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", purpose } };
             return CommandResults.Success(await call(channel, headers, DateTime.UtcNow.AddSeconds(30)));
         }
         catch (RpcException ex)
         {
             return CommandResults.Failure($"{ex.StatusCode}: {ex.Status.Detail}");
+        }
+        catch (Exception ex) when (ex is TokenRequestException or HttpRequestException)
+        {
+            return CommandResults.Failure($"No operator token from the identity service: {ex.Message}");
         }
     }
 

@@ -13,7 +13,11 @@ public sealed record PlatformSettings(
     DevSecrets Secrets,
     IResourceBuilder<IResourceWithConnectionString> Broker,
     Lazy<IResourceBuilder<LocalPostgresResource>> Postgres,
-    int Replicas);
+    int Replicas)
+{
+    /// <summary>The identity service's OpenID Connect endpoint, once it is added.</summary>
+    public EndpointReference? Authority { get; init; }
+}
 
 public static class PlatformServices
 {
@@ -39,7 +43,6 @@ public static class PlatformServices
     {
         project
             .WithEnvironment("Kestrel__EndpointDefaults__Protocols", "Http2")
-            .WithEnvironment("Auth__SigningKey", settings.Secrets.SigningKey)
             .WithEnvironment("PersonalData__EncryptionKey", settings.Secrets.EncryptionKey)
             .WithEnvironment("PersonalData__LookupKey", settings.Secrets.LookupKey)
             .WithEnvironment("DataDir", settings.DataDirectory)
@@ -59,7 +62,7 @@ public static class PlatformServices
     /// AppHost check for a trusted certificate and raise "No trusted development certificate" as an
     /// error banner on every dashboard page, although nothing uses TLS. Saying so removes the false alarm.
     /// </summary>
-    private static void WithoutTls(IResourceBuilder<ProjectResource> project)
+    public static void WithoutTls(IResourceBuilder<ProjectResource> project)
     {
 #pragma warning disable ASPIRECERTIFICATES001 // Experimental in Aspire 13.6; the only way to say a project needs no certificate.
         project.WithoutHttpsCertificate();

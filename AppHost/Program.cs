@@ -13,22 +13,29 @@ var settings = new PlatformSettings(
     new Lazy<IResourceBuilder<LocalPostgresResource>>(() => builder.AddLocalPostgres(dataDirectory)),
     PlatformServices.ReplicasFrom(builder.Configuration));
 
+var identity = builder.AddPlatformIdentity(settings);
+settings = settings with { Authority = identity.GetEndpoint(IdentityResource.OidcEndpoint) };
+
 builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegistry)
     .WithPlatformDefaults(settings)
+    .WithAuthority(identity)
     .WithDatabase(ResourceNames.RegistryDatabase, settings)
     .WithNoticePeriod()
     .WithSeedDemoCommand(settings);
 
 builder.AddProject<Projects.Assistance_Api>(ResourceNames.Assistance)
     .WithPlatformDefaults(settings)
+    .WithAuthority(identity)
     .WithDatabase(ResourceNames.AssistanceDatabase, settings);
 
 builder.AddProject<Projects.Employment_Api>(ResourceNames.Employment)
     .WithPlatformDefaults(settings)
+    .WithAuthority(identity)
     .WithDatabase(ResourceNames.EmploymentDatabase, settings);
 
 builder.AddProject<Projects.Relocation_Api>(ResourceNames.Relocation)
     .WithPlatformDefaults(settings)
+    .WithAuthority(identity)
     .WithDatabase(ResourceNames.RelocationDatabase, settings)
     .WithReassessFollowUpCommand(settings);
 

@@ -13,13 +13,13 @@ public sealed class CommandsTests : IDisposable
     [InlineData(PlatformRoles.ProvincialOfficer, "341500000000", "A provincial-officer needs a region code of province level")]
     [InlineData("janitor", "341522000000", "not a platform role")]
     [InlineData(PlatformRoles.CountyOfficer, "3415220", "not a 12-digit region code")]
-    public void Token_refuses_a_role_and_region_the_services_would_refuse(string role, string region, string reason)
+    public async Task Token_refuses_a_role_and_region_the_services_would_refuse(string role, string region, string reason)
     {
-        var error = Assert.Throws<ArgumentException>(() => Commands.Token(Args("--role", role, "--region", region)));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Commands.TokenAsync(Args("--role", role, "--region", region)));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Contains($"--role {role} --region {region}", error.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_dataDirectory), "A refused token must not create keys.");
+        Assert.False(Directory.Exists(_dataDirectory), "A refused token must not create anything.");
     }
 
     [Fact]
@@ -30,20 +30,13 @@ public sealed class CommandsTests : IDisposable
         Assert.NotEqual(0, exitCode);
     }
 
-    [Theory]
-    [InlineData(PlatformRoles.VillageOfficer, "341522100201")]
-    [InlineData(PlatformRoles.TownshipOfficer, "341522100000")]
-    [InlineData(PlatformRoles.CountyOfficer, "341522000000")]
-    [InlineData(PlatformRoles.Operator, "340000000000")]
-    public void Token_for_a_matching_role_and_region_carries_a_platform_caller(string role, string region)
+    [Fact]
+    public async Task Token_without_the_development_password_says_where_it_looked()
     {
-        var token = Commands.Token(Args("--role", role, "--region", region));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Commands.TokenAsync(Args("--user", "county-officer")));
 
-        var claims = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token);
-        Assert.Equal(role, claims.GetClaim(PlatformClaims.Role).Value);
-        Assert.Equal(region, claims.GetClaim(PlatformClaims.Region).Value);
+        Assert.Contains($"No dev-secrets.json in {_dataDirectory}", error.Message, StringComparison.Ordinal);
     }
-
     /// <summary>The README shows `pa health` printing SERVING, the health protocol's own name.</summary>
     [Theory]
     [InlineData(HealthCheckResponse.Types.ServingStatus.Serving, "SERVING")]
@@ -61,7 +54,7 @@ public sealed class CommandsTests : IDisposable
         Assert.Matches($@"pa health\s+# {Commands.HealthText(HealthCheckResponse.Types.ServingStatus.Serving)}\b", readme);
     }
 
-    private Options Args(params string[] args) => new([.. args, "--data-dir", _dataDirectory]);
+    internal Options Args(params string[] args) => new([.. args, "--data-dir", _dataDirectory]);
 
     private static string RepositoryRoot()
     {

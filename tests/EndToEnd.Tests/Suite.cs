@@ -33,6 +33,8 @@ public sealed class Suite : IAsyncDisposable
 
     private readonly CancellationTokenSource _stopping = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Role, string Region, bool PersonalData), string> _tokens = new();
+
     private Suite(DistributedApplication app, string dataDirectory)
     {
         App = app;
@@ -96,12 +98,45 @@ public sealed class Suite : IAsyncDisposable
     /// <summary>Through Aspire's proxy: with replicas, each new connection may reach another one.</summary>
     public GrpcChannel Channel(string resource) => GrpcChannel.ForAddress(App.GetEndpoint(resource, "http"));
 
-    /// <summary>An officer's call options, reused across a long flow: the deadline is generous, and the services cap it at 30 s per call.</summary>
+    /// <summary>
+    /// An officer's call options, reused across a long flow: the deadline is generous, and the services cap it at 30 s per call.
+    /// The token comes from the identity service, as any officer's does: the officer of this role and region is
+    /// registered there once (by the development operator, over the identity service's gRPC contract).
+    /// </summary>
     public CallOptions Officer(string role, string region, bool personalData = false)
     {
-        var secrets = DevSecrets.LoadOrCreate(DataDirectory);
-        var token = new DevTokenIssuer(new JwtOptions { SigningKey = secrets.SigningKey }).Issue(role, region, $"e2e-{role}", personalData: personalData);
+        var token = _tokens.GetOrAdd((role, region, personalData), key => OfficerTokenAsync(key.Role, key.Region, key.PersonalData).GetAwaiter().GetResult());
         return new CallOptions(new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "end-to-end test" } }, DateTime.UtcNow.AddMinutes(5));
+    }
+
+    /// <summary>The identity service's OpenID Connect address, as the services are given it.</summary>
+    public string Authority => App.GetEndpoint(ResourceNames.Identity, IdentityResource.OidcEndpoint).ToString();
+
+    /// <summary>The development password of the run's data folder (officers and clients seeded by the AppHost).</summary>
+    public string DevelopmentPassword => DevSecrets.LoadOrCreate(DataDirectory).DevelopmentPassword;
+
+    private async Task<string> OfficerTokenAsync(string role, string region, bool personalData)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var userName = $"e2e-{role}-{region}";
+        var operatorToken = await TokenRequest.ForOfficerAsync(http, Authority, "operator", DevelopmentPassword);
+        using var channel = Channel(ResourceNames.Identity);
+        try
+        {
+            await new Pa.Identity.V1.IdentityService.IdentityServiceClient(channel).RegisterOfficerAsync(
+                new Pa.Identity.V1.RegisterOfficerRequest
+                {
+                    UserName = userName, DisplayName = userName, Role = role, RegionCode = region,
+                    Scopes = { PlatformClaims.PersonalDataScope }, Password = DevelopmentPassword,
+                },
+                new Metadata { { "authorization", $"Bearer {operatorToken}" }, { "x-access-purpose", "end-to-end test" } },
+                DateTime.UtcNow.AddSeconds(60));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.AlreadyExists)
+        {
+        }
+
+        return await TokenRequest.ForOfficerAsync(http, Authority, userName, DevelopmentPassword, personalData ? [PlatformClaims.PersonalDataScope] : null);
     }
 
     /// <summary>

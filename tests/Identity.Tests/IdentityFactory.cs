@@ -16,7 +16,8 @@ namespace Platform.Identity.Tests;
 /// document and keys, read through the in-memory server as any service reads them over HTTP; keys
 /// and revoked callers are read again on every call, so a change shows at once.
 /// </summary>
-public sealed class IdentityFactory : WebApplicationFactory<Program>
+// Named by a type of its assembly, not Program: a test project that also holds `pa` has two Programs.
+public sealed class IdentityFactory : WebApplicationFactory<IdentityOptions>
 {
     public const string OperatorPassword = "operator-password-1";
     public const string OfficerPassword = "officer-password-1";

@@ -36,6 +36,7 @@ public static class AuthenticationSetup
         // Wall-clock time, not the service's TimeProvider: keys age in real time even when tests move the domain's clock.
         services.AddSingleton(sp => new AuthorityMetadata(
             auth, sp.GetRequiredService<IHttpClientFactory>(), TimeProvider.System, sp.GetRequiredService<ILogger<AuthorityMetadata>>()));
+        services.AddHostedService<AuthorityWarmup>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<AuthorityMetadata>((o, metadata) => o.ConfigurationManager = metadata);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

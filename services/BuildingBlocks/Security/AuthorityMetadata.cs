@@ -151,6 +151,28 @@ internal static partial class AuthLog
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Read {Keys} signing keys and {Revoked} revoked callers from {Authority}")]
     public static partial void ReadKeys(ILogger logger, string authority, int keys, int revoked);
 
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "The identity provider's keys were not read at start ({Reason}); the first call reads them")]
+    public static partial void NotReadAtStart(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Could not read the identity provider {Authority} again ({Reason}); the keys read before stay in use")]
     public static partial void KeptOldKeys(ILogger logger, string authority, string reason);
+}
+
+/// <summary>
+/// Reads the identity provider's keys when the service starts, so the first call does not wait for
+/// them. A provider not answering yet is no reason to fail the start: the first call reads again.
+/// </summary>
+public sealed class AuthorityWarmup(AuthorityMetadata metadata, ILogger<AuthorityWarmup> logger) : Microsoft.Extensions.Hosting.BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await metadata.GetConfigurationAsync(stoppingToken);
+        }
+        catch (AuthorityUnavailableException ex)
+        {
+            AuthLog.NotReadAtStart(logger, ex.Message);
+        }
+    }
 }

@@ -1,0 +1,95 @@
+using Platform.Resources;
+using Platform.Security;
+
+namespace Platform.AppHost;
+
+/// <summary>A development officer the AppHost seeds into the identity service (password: the data folder's).</summary>
+public sealed record DevelopmentOfficer(string UserName, string DisplayName, string Role, string Region, string Scopes = "");
+
+/// <summary>A development department client (secret: the data folder's password).</summary>
+public sealed record DevelopmentClient(string ClientId, string DisplayName, string Region, string Scopes);
+
+/// <summary>
+/// The identity service: started first, with its own database; every other service gets its
+/// address as Auth:Authority. Local runs seed the development officers and clients listed here
+/// (the README names them), all with the password in the data folder's dev-secrets.json.
+/// </summary>
+public static class IdentityResource
+{
+    public const string OidcEndpoint = "oidc";
+
+    public static readonly IReadOnlyList<DevelopmentOfficer> Officers =
+    [
+        new("village-officer", "村干部（开发）", PlatformRoles.VillageOfficer, "341522100201"),
+        new("township-officer", "乡干部（开发）", PlatformRoles.TownshipOfficer, "341522100000"),
+        new("county-officer", "县干部（开发）", PlatformRoles.CountyOfficer, "341522000000", PlatformClaims.PersonalDataScope),
+        new("demo-county-officer", "示范县干部（开发）", PlatformRoles.CountyOfficer, "341599000000", PlatformClaims.PersonalDataScope),
+        new("city-officer", "市干部（开发）", PlatformRoles.CityOfficer, "341500000000"),
+        new("provincial-officer", "省干部（开发）", PlatformRoles.ProvincialOfficer, "340000000000", PlatformClaims.PersonalDataScope),
+        new("auditor", "审计（开发）", PlatformRoles.Auditor, "340000000000", PlatformClaims.PersonalDataScope),
+        new("operator", "运维（开发）", PlatformRoles.Operator, "340000000000"),
+    ];
+
+    public static readonly IReadOnlyList<DevelopmentClient> Clients =
+    [
+        new("education-department", "教育厅（开发）", "340000000000", "department:education"),
+        new("health-department", "卫健委（开发）", "340000000000", "department:health"),
+        new("housing-department", "住建厅（开发）", "340000000000", "department:housing"),
+        new("water-department", "水利厅（开发）", "340000000000", "department:water"),
+    ];
+
+    public static IResourceBuilder<ProjectResource> AddPlatformIdentity(this IDistributedApplicationBuilder builder, PlatformSettings settings)
+    {
+        var identity = builder.AddProject<Projects.Identity_Api>(ResourceNames.Identity);
+        var oidc = identity.GetEndpoint(OidcEndpoint);
+        identity
+            .WithEnvironment("Identity__KeyProtectionKey", settings.Secrets.IdentityKey)
+            .WithEnvironment("DataDir", settings.DataDirectory)
+            // It checks the tokens of its own management contract against its own keys, like every service.
+            .WithEnvironment("Auth__Authority", oidc)
+            .WithEnvironment("Auth__RequireHttpsMetadata", "false")
+            // Ready when its OpenID Connect endpoint (HTTP/1.1) reports healthy: what the services need from it first.
+            .WithHttpHealthCheck("/health", endpointName: OidcEndpoint)
+            .WithHealing()
+            .WithDatabase(ResourceNames.IdentityDatabase, settings);
+        PlatformServices.WithoutTls(identity);
+        var n = 0;
+        foreach (var officer in Officers)
+        {
+            var prefix = $"Identity__Seed__Officers__{n++}__";
+            identity.WithEnvironment(prefix + "UserName", officer.UserName)
+                .WithEnvironment(prefix + "DisplayName", officer.DisplayName)
+                .WithEnvironment(prefix + "Role", officer.Role)
+                .WithEnvironment(prefix + "Region", officer.Region)
+                .WithEnvironment(prefix + "Scopes", officer.Scopes)
+                .WithEnvironment(prefix + "Password", settings.Secrets.DevelopmentPassword);
+        }
+
+        n = 0;
+        foreach (var client in Clients)
+        {
+            var prefix = $"Identity__Seed__Clients__{n++}__";
+            identity.WithEnvironment(prefix + "ClientId", client.ClientId)
+                .WithEnvironment(prefix + "DisplayName", client.DisplayName)
+                .WithEnvironment(prefix + "Region", client.Region)
+                .WithEnvironment(prefix + "Scopes", client.Scopes)
+                .WithEnvironment(prefix + "Secret", settings.Secrets.DevelopmentPassword);
+        }
+
+        return identity;
+    }
+
+    /// <summary>The service trusts the identity service's tokens, and starts once it is up.</summary>
+    public static IResourceBuilder<ProjectResource> WithAuthority(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> identity) =>
+        project
+            .WithEnvironment("Auth__Authority", identity.GetEndpoint(OidcEndpoint))
+            .WithEnvironment("Auth__RequireHttpsMetadata", "false")
+            .WaitFor(identity);
+
+    /// <summary>A token of the development operator, for the dashboard's commands.</summary>
+    public static async Task<string> OperatorTokenAsync(PlatformSettings settings, CancellationToken cancel)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        return await TokenRequest.ForOfficerAsync(http, settings.Authority!.Url, "operator", settings.Secrets.DevelopmentPassword, cancel: cancel);
+    }
+}
