@@ -36,8 +36,7 @@ public static class RegistryFeatures
         });
 
         var services = builder.Services;
-        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
-        services.AddSingleton<PersonalDataProtector>();
+        services.AddPersonalDataProtection();
         services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
         services.AddSingleton<RegistryPolicy>();
