@@ -37,6 +37,10 @@ public static class RegistryFeatures
 
         var services = builder.Services;
         services.AddPersonalDataProtection();
+        services.AddOptions<ReEncryptionOptions>().BindConfiguration(ReEncryptionOptions.Section)
+            .Validate(o => o.BatchSize >= 1 && o.Interval > TimeSpan.Zero, "Registry:ReEncryption:BatchSize must be at least 1 and Registry:ReEncryption:Interval positive.")
+            .ValidateOnStart();
+        services.AddHostedService<MemberIdReEncryption>();
         services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
         services.AddSingleton<RegistryPolicy>();

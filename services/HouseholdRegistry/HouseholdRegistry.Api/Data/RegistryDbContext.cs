@@ -68,6 +68,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
+    public DbSet<ReEncryptionProgress> ReEncryptions => Set<ReEncryptionProgress>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -95,6 +97,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new RegionTallyConfiguration());
         modelBuilder.ApplyConfiguration(new RegionRollupConfiguration());
         modelBuilder.ApplyConfiguration(new ImportBatchConfiguration());
+        modelBuilder.ApplyConfiguration(new ReEncryptionProgressConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
