@@ -6,6 +6,7 @@ using Platform.HouseholdRegistry.Helpers;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Import;
+using Platform.HouseholdRegistry.KeyRotation;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Policy;
@@ -40,7 +41,7 @@ public static class RegistryFeatures
         services.AddOptions<ReEncryptionOptions>().BindConfiguration(ReEncryptionOptions.Section)
             .Validate(o => o.BatchSize >= 1 && o.Interval > TimeSpan.Zero, "Registry:ReEncryption:BatchSize must be at least 1 and Registry:ReEncryption:Interval positive.")
             .ValidateOnStart();
-        services.AddHostedService<MemberIdReEncryption>();
+        services.AddHostedService<PersonalDataReEncryption>();
         services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
         services.AddSingleton<RegistryPolicy>();

@@ -5,6 +5,7 @@ using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Import;
+using Platform.HouseholdRegistry.KeyRotation;
 using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
 using Platform.HouseholdRegistry.Statistics;

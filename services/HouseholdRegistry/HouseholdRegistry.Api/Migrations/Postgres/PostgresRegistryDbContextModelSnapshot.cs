@@ -439,31 +439,6 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                     b.ToTable("Members", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.HouseholdRegistry.Households.ReEncryptionProgress", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid?>("After")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Done")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("KeyId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<long>("Moved")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("ReEncryptionProgress", (string)null);
-                });
-
             modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Case", b =>
                 {
                     b.Property<long>("Seq")
@@ -830,6 +805,32 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                     b.HasKey("HouseholdSeq", "Year");
 
                     b.ToTable("IncomeYears", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.KeyRotation.ReEncryptionProgress", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Moved")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReEncryptionProgress", (string)null);
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringHistoryEntry", b =>

@@ -1,12 +1,11 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.HouseholdRegistry.Migrations.Sqlite
+namespace Platform.HouseholdRegistry.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class MemberIdReEncryptionProgress : Migration
+    public partial class PersonalDataReEncryption : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,11 +14,11 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                 name: "ReEncryptionProgress",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    After = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Moved = table.Column<long>(type: "INTEGER", nullable: false),
-                    Done = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    After = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Moved = table.Column<long>(type: "bigint", nullable: false),
+                    Done = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,8 +11,8 @@ using Platform.HouseholdRegistry.Data;
 namespace Platform.HouseholdRegistry.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRegistryDbContext))]
-    [Migration("20261206134046_MemberIdReEncryptionProgress")]
-    partial class MemberIdReEncryptionProgress
+    [Migration("20261206135318_PersonalDataReEncryption")]
+    partial class PersonalDataReEncryption
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -425,31 +425,6 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.ToTable("Members", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.HouseholdRegistry.Households.ReEncryptionProgress", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("After")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Done")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("KeyId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Moved")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("ReEncryptionProgress", (string)null);
-                });
-
             modelBuilder.Entity("Platform.HouseholdRegistry.Identification.Case", b =>
                 {
                     b.Property<long>("Seq")
@@ -808,6 +783,32 @@ namespace Platform.HouseholdRegistry.Migrations.Sqlite
                     b.HasKey("HouseholdSeq", "Year");
 
                     b.ToTable("IncomeYears", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.HouseholdRegistry.KeyRotation.ReEncryptionProgress", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Moved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReEncryptionProgress", (string)null);
                 });
 
             modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringHistoryEntry", b =>

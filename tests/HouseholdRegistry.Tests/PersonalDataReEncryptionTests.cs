@@ -8,21 +8,24 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
-using Platform.HouseholdRegistry.Households;
+using Platform.HouseholdRegistry.KeyRotation;
+using Platform.HouseholdRegistry.Tests.Screening;
+using Platform.HouseholdRegistry.Tests.Support;
 using Platform.Messaging;
 using Platform.Security;
 
 namespace Platform.HouseholdRegistry.Tests;
 
 /// <summary>
-/// After a key rotation, members' ID numbers written with the old key move to the new one in batches
-/// that commit their position, so a restarted job resumes where it stopped; the numbers read the same.
+/// After a key rotation, the registry's personal data written with the old key moves to the new one in
+/// batches that commit their position, so a restarted job resumes where it stopped; the values read the same.
 /// </summary>
-public sealed class MemberIdReEncryptionTests
+public sealed class PersonalDataReEncryptionTests
 {
     private static readonly string OldKey = DevTokenIssuer.NewKey();
     private static readonly string NewKey = DevTokenIssuer.NewKey();
     private static readonly string NewerKey = DevTokenIssuer.NewKey();
+    private static readonly EncryptedColumn MemberIds = EncryptedColumns.MemberNationalIds;
 
     /// <summary>The first step of a rotation: the new key k1 is in the ring; the old key (k0) still encrypts.</summary>
     private static RegistryFactory BeforeRotation() => RegistryFactory.With(new Dictionary<string, string>
@@ -40,12 +43,12 @@ public sealed class MemberIdReEncryptionTests
     }));
 
     /// <summary>The job as a replica would run it after a restart: nothing in memory, only what the database kept.</summary>
-    private static MemberIdReEncryption Job(RegistryFactory registry, string activeKeyId, int batchSize) => new(
+    private static PersonalDataReEncryption Job(RegistryFactory registry, string activeKeyId, int batchSize) => new(
         registry.Services.GetRequiredService<IServiceScopeFactory>(),
         registry.Services.GetRequiredService<LeasedWork<RegistryDbContext>>(),
         Protector(registry, activeKeyId),
         Options.Create(new ReEncryptionOptions { BatchSize = batchSize }),
-        NullLogger<MemberIdReEncryption>.Instance);
+        NullLogger<PersonalDataReEncryption>.Instance);
 
     /// <summary>The members' ciphertexts in primary-key order, the order the job walks them.</summary>
     private static Task<List<string>> CiphersAsync(RegistryFactory registry) =>
@@ -94,11 +97,11 @@ public sealed class MemberIdReEncryptionTests
         Assert.Equal(5, before.Count(c => c.StartsWith("k0:", StringComparison.Ordinal)));
         Assert.Single(before, c => !c.Contains(':', StringComparison.Ordinal));
 
-        Assert.True(await Job(registry, "k1", batchSize: 2).RunBatchAsync(CancellationToken.None));
+        Assert.True(await Job(registry, "k1", batchSize: 2).RunBatchAsync(MemberIds, CancellationToken.None));
         var afterOne = await CiphersAsync(registry);
         registry.Queries.Clear();
         // A new job, as after a restart, continues with the third member rather than the first.
-        Assert.True(await Job(registry, "k1", batchSize: 2).RunBatchAsync(CancellationToken.None));
+        Assert.True(await Job(registry, "k1", batchSize: 2).RunBatchAsync(MemberIds, CancellationToken.None));
         // A batch after the first seeks to its position on the key rather than reading the members from the start.
         await QueryPlans.AssertNoScansAsync(registry.Database, registry.Queries, atLeast: 2, "ReEncryptionProgress");
         var afterTwo = await CiphersAsync(registry);
@@ -109,7 +112,7 @@ public sealed class MemberIdReEncryptionTests
         Assert.Equal(new[] { true, true, true, true, false, false }, afterTwo.Select(c => c.StartsWith("k1:", StringComparison.Ordinal)).ToArray());
         Assert.Equal(afterOne.Take(2), afterTwo.Take(2));
         Assert.All(done, c => Assert.StartsWith("k1:", c, StringComparison.Ordinal));
-        var progress = await registry.QueryAsync(db => db.ReEncryptions.SingleAsync(p => p.Name == MemberIdReEncryption.Name));
+        var progress = await registry.QueryAsync(db => db.ReEncryptions.SingleAsync(p => p.Name == MemberIds.Name));
         Assert.True(progress.Done);
         Assert.Equal(("k1", 6L), (progress.KeyId, progress.Moved));
         Assert.Equal(ids, done.Select(Protector(registry, "k1").Decrypt).Order().ToList());
@@ -125,7 +128,7 @@ public sealed class MemberIdReEncryptionTests
         await Job(registry, "k1", batchSize: 4).RunAsync(CancellationToken.None);
         var moved = await CiphersAsync(registry);
 
-        Assert.False(await Job(registry, "k1", batchSize: 4).RunBatchAsync(CancellationToken.None));
+        Assert.False(await Job(registry, "k1", batchSize: 4).RunBatchAsync(MemberIds, CancellationToken.None));
         Assert.Equal(moved, await CiphersAsync(registry));
 
         await Job(registry, "k2", batchSize: 4).RunAsync(CancellationToken.None);
@@ -159,5 +162,32 @@ public sealed class MemberIdReEncryptionTests
 
         Assert.All(await CiphersAsync(registry), c => Assert.StartsWith("k1:", c, StringComparison.Ordinal));
         Assert.Equal(ids, await NationalIdsAsync(households, registry));
+    }
+
+    [Fact]
+    public async Task Helpers_phones_and_roll_heads_move_too_so_the_old_key_can_leave_the_ring()
+    {
+        await using var registry = BeforeRotation();
+        var ids = await FileAsync(registry);
+        await registry.RegisterHelperAsync(Seeded.Changji, phone: "13900001111");
+        var head = ScreeningKit.NewNationalId();
+        await registry.ImportAsync(registry.CountyOfficer(Seeded.Huoqiu), ScreeningKit.Header(Guid.NewGuid().ToString("N"), registry.Today.AddDays(-10)), ScreeningKit.Row(head, 3000));
+
+        await Job(registry, "k1", batchSize: 4).RunAsync(CancellationToken.None);
+
+        var withoutOldKey = new PersonalDataProtector(Options.Create(new PersonalDataOptions
+        {
+            EncryptionKeys = { ["k1"] = NewKey },
+            ActiveKeyId = "k1",
+            LookupKey = registry.LookupKey,
+        }));
+        var phones = await registry.QueryAsync(db => db.Helpers.Select(h => h.PhoneCipher).ToListAsync());
+        var heads = await registry.QueryAsync(db => db.AssistanceRollEntries.Select(e => e.HeadNationalIdCipher).ToListAsync());
+        Assert.Equal(ids, (await CiphersAsync(registry)).Select(withoutOldKey.Decrypt).Order().ToList());
+        Assert.Equal(["13900001111"], phones.Select(withoutOldKey.Decrypt));
+        Assert.Equal([head], heads.Select(withoutOldKey.Decrypt));
+        var passes = await registry.QueryAsync(db => db.ReEncryptions.OrderBy(p => p.Name).ToListAsync());
+        Assert.Equal(EncryptedColumns.All.Select(c => c.Name).Order(), passes.Select(p => p.Name));
+        Assert.All(passes, p => Assert.Equal(("k1", true), (p.KeyId, p.Done)));
     }
 }

@@ -1,12 +1,11 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.HouseholdRegistry.Migrations.Postgres
+namespace Platform.HouseholdRegistry.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class MemberIdReEncryptionProgress : Migration
+    public partial class PersonalDataReEncryption : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,11 +14,11 @@ namespace Platform.HouseholdRegistry.Migrations.Postgres
                 name: "ReEncryptionProgress",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    KeyId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    After = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    After = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Moved = table.Column<long>(type: "bigint", nullable: false),
-                    Done = table.Column<bool>(type: "boolean", nullable: false)
+                    Done = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {

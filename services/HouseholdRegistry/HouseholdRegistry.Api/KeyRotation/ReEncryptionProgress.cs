@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Platform.HouseholdRegistry.Households;
+namespace Platform.HouseholdRegistry.KeyRotation;
 
-/// <summary>Re-encryption of members' ID numbers after a key rotation (<c>Registry:ReEncryption</c>).</summary>
+/// <summary>Re-encryption of the registry's personal data after a key rotation (<c>Registry:ReEncryption</c>).</summary>
 public sealed class ReEncryptionOptions
 {
     public const string Section = "Registry:ReEncryption";
@@ -17,20 +17,21 @@ public sealed class ReEncryptionOptions
     /// <summary>Rows per transaction: short ones keep SQLite's one write lock short.</summary>
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>How often the replica holding the lease looks again; once a pass is done that is one read.</summary>
+    /// <summary>How often the replica holding the lease looks again; once every pass is done that is a few reads.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>How far the pass over one encrypted column has come, saved with each batch so it resumes after a restart.</summary>
 public sealed class ReEncryptionProgress
 {
+    /// <summary>The column (<see cref="EncryptedColumn.Name"/>).</summary>
     public required string Name { get; set; }
 
     /// <summary>The key the pass moves values to; another active key starts a new pass.</summary>
     public required string KeyId { get; set; }
 
-    /// <summary>The primary key of the last row the pass has done; null before the first batch.</summary>
-    public Guid? After { get; set; }
+    /// <summary>The primary key of the last row the pass has done, as text; null before the first batch.</summary>
+    public string? After { get; set; }
 
     /// <summary>Values the pass has re-encrypted so far.</summary>
     public long Moved { get; set; }
@@ -47,5 +48,6 @@ internal sealed class ReEncryptionProgressConfiguration : IEntityTypeConfigurati
         e.HasKey(p => p.Name);
         e.Property(p => p.Name).HasMaxLength(64);
         e.Property(p => p.KeyId).HasMaxLength(16);
+        e.Property(p => p.After).HasMaxLength(64);
     }
 }
