@@ -32,8 +32,7 @@ public static class AssistanceFeatures
         }, queuePrefix: "assistance");
 
         var services = builder.Services;
-        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
-        services.AddSingleton<PersonalDataProtector>();
+        services.AddPersonalDataProtection();
         services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<AssistancePolicyOptions>().BindConfiguration(AssistancePolicyOptions.Section);
         services.AddSingleton<AssistancePolicy>();

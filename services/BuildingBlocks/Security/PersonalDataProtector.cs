@@ -4,34 +4,33 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Security;
 
-/// <summary>Keys for personal data, each 32 bytes in base64. Production keys come from a secret store.</summary>
-public sealed class PersonalDataOptions
-{
-    public const string Section = "PersonalData";
-
-    /// <summary>AES-256-GCM key that encrypts national ID numbers at rest.</summary>
-    public string EncryptionKey { get; set; } = "";
-
-    /// <summary>HMAC-SHA256 key for lookups: a keyed hash cannot be reversed by hashing every possible ID.</summary>
-    public string LookupKey { get; set; } = "";
-}
-
 /// <summary>
 /// Encrypts national ID numbers for storage and derives the keyed hash they are found by.
 /// A plain hash would be useless protection: there are few enough valid IDs to hash them all.
 /// </summary>
+/// <remarks>
+/// Stored format: <c>"&lt;keyId&gt;:" + base64(nonce | tag | ciphertext)</c>, AES-256-GCM with the
+/// key of that id. Values written before key ids existed are the bare base64 and were encrypted
+/// with <see cref="PersonalDataOptions.EncryptionKey"/> (key <c>k0</c>); base64 never contains
+/// ':', so the two formats cannot be confused. Keys rotate by adding one to the ring and making it
+/// active; values move to it through <see cref="ReEncrypt"/>. The lookup key cannot rotate this way
+/// (see <see cref="PersonalDataOptions.LookupKey"/>).
+/// </remarks>
 public sealed class PersonalDataProtector
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
-    private readonly byte[] _encryptionKey;
+    private readonly EncryptionKeyRing _ring;
     private readonly byte[] _lookupKey;
 
     public PersonalDataProtector(IOptions<PersonalDataOptions> options)
     {
-        _encryptionKey = ReadKey(options.Value.EncryptionKey, nameof(PersonalDataOptions.EncryptionKey));
-        _lookupKey = ReadKey(options.Value.LookupKey, nameof(PersonalDataOptions.LookupKey));
+        _ring = EncryptionKeyRing.From(options.Value);
+        _lookupKey = EncryptionKeyRing.ReadKey(options.Value.LookupKey, $"{PersonalDataOptions.Section}:{nameof(PersonalDataOptions.LookupKey)}");
     }
+
+    /// <summary>The id of the key that encrypts new values.</summary>
+    public string ActiveKeyId => _ring.ActiveKeyId;
 
     public string Encrypt(string plain)
     {
@@ -39,38 +38,48 @@ public sealed class PersonalDataProtector
         var output = new byte[NonceSize + TagSize + plainBytes.Length];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_encryptionKey, TagSize);
+        using var aes = new AesGcm(_ring.ActiveKey, TagSize);
         aes.Encrypt(nonce, plainBytes, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
-        return Convert.ToBase64String(output);
+        return _ring.ActiveKeyId + ":" + Convert.ToBase64String(output);
     }
 
+    /// <exception cref="UnknownEncryptionKeyException">The value's key is not in the ring.</exception>
+    /// <exception cref="CryptographicException">The value was altered or is not from this key.</exception>
     public string Decrypt(string protectedText)
     {
-        var input = Convert.FromBase64String(protectedText);
+        var (keyId, payload) = Split(protectedText);
+        var key = _ring.Find(keyId) ?? throw new UnknownEncryptionKeyException(keyId, _ring.Ids);
+        var input = Convert.FromBase64String(payload);
+        if (input.Length < NonceSize + TagSize)
+        {
+            throw new CryptographicException("The protected value is shorter than a nonce and a tag.");
+        }
+
         var plain = new byte[input.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(_encryptionKey, TagSize);
+        using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain);
         return Encoding.UTF8.GetString(plain);
     }
+
+    /// <summary>The id of the key a stored value was encrypted with (<c>k0</c> for values without one).</summary>
+    public static string KeyIdOf(string protectedText) => Split(protectedText).KeyId;
+
+    /// <summary>Whether the value was encrypted with another key than the active one (read from its id; nothing is decrypted).</summary>
+    public bool NeedsReEncryption(string protectedText) => !_ring.IsActive(KeyIdOf(protectedText));
+
+    /// <summary>The value encrypted with the active key; the same text when it already is.</summary>
+    public string ReEncrypt(string protectedText) =>
+        NeedsReEncryption(protectedText) ? Encrypt(Decrypt(protectedText)) : protectedText;
 
     /// <summary>The keyed hash (HMAC-SHA256, hex) a normalized ID is looked up by.</summary>
     public string LookupHash(string normalized) =>
         Convert.ToHexString(HMACSHA256.HashData(_lookupKey, Encoding.UTF8.GetBytes(normalized)));
 
-    private static byte[] ReadKey(string base64, string name)
+    private static (string KeyId, string Payload) Split(string protectedText)
     {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            key = [];
-        }
-
-        return key.Length == 32
-            ? key
-            : throw new InvalidOperationException($"{PersonalDataOptions.Section}:{name} must be a base64 32-byte key.");
+        var colon = protectedText.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0
+            ? (EncryptionKeyRing.LegacyKeyId, protectedText)
+            : (protectedText[..colon], protectedText[(colon + 1)..]);
     }
 }

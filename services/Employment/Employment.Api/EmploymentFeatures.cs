@@ -28,8 +28,7 @@ public static class EmploymentFeatures
         }, queuePrefix: "employment");
 
         var services = builder.Services;
-        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
-        services.AddSingleton<PersonalDataProtector>();
+        services.AddPersonalDataProtection();
         services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<EmploymentPolicyOptions>().BindConfiguration(EmploymentPolicyOptions.Section);
         services.AddSingleton<EmploymentPolicy>();

@@ -6,6 +6,7 @@ using Platform.HouseholdRegistry.Helpers;
 using Platform.HouseholdRegistry.Households;
 using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Import;
+using Platform.HouseholdRegistry.KeyRotation;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Policy;
@@ -36,8 +37,11 @@ public static class RegistryFeatures
         });
 
         var services = builder.Services;
-        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section);
-        services.AddSingleton<PersonalDataProtector>();
+        services.AddPersonalDataProtection();
+        services.AddOptions<ReEncryptionOptions>().BindConfiguration(ReEncryptionOptions.Section)
+            .Validate(o => o.BatchSize >= 1 && o.Interval > TimeSpan.Zero, "Registry:ReEncryption:BatchSize must be at least 1 and Registry:ReEncryption:Interval positive.")
+            .ValidateOnStart();
+        services.AddHostedService<PersonalDataReEncryption>();
         services.AddSingleton<TimeProvider>(PlatformClock.Instance);
         services.AddOptions<RegistryPolicyOptions>().BindConfiguration(RegistryPolicyOptions.Section);
         services.AddSingleton<RegistryPolicy>();

@@ -5,6 +5,7 @@ using Platform.HouseholdRegistry.Identification;
 using Platform.HouseholdRegistry.Income;
 using Platform.HouseholdRegistry.Monitoring;
 using Platform.HouseholdRegistry.Import;
+using Platform.HouseholdRegistry.KeyRotation;
 using Platform.HouseholdRegistry.Regions;
 using Platform.HouseholdRegistry.Screening;
 using Platform.HouseholdRegistry.Statistics;
@@ -68,6 +69,8 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
+    public DbSet<ReEncryptionProgress> ReEncryptions => Set<ReEncryptionProgress>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -95,6 +98,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
         modelBuilder.ApplyConfiguration(new RegionTallyConfiguration());
         modelBuilder.ApplyConfiguration(new RegionRollupConfiguration());
         modelBuilder.ApplyConfiguration(new ImportBatchConfiguration());
+        modelBuilder.ApplyConfiguration(new ReEncryptionProgressConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

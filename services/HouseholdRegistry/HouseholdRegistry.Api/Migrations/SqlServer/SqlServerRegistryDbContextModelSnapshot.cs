@@ -809,6 +809,32 @@ namespace Platform.HouseholdRegistry.Migrations.SqlServer
                     b.ToTable("IncomeYears", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.HouseholdRegistry.KeyRotation.ReEncryptionProgress", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("Moved")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ReEncryptionProgress", (string)null);
+                });
+
             modelBuilder.Entity("Platform.HouseholdRegistry.Monitoring.MonitoringHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
