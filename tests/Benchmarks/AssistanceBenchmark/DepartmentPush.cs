@@ -3,6 +3,7 @@ using Grpc.Core;
 using Pa.Assistance.V1;
 using Pa.Common.V1;
 using Platform.Security;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Assistance;
 
@@ -11,10 +12,9 @@ public static class DepartmentPush
 {
     public sealed record Totals(int Rows, int Applied, int Rejected, int Reassessed, int StatusesChanged, TimeSpan Elapsed);
 
-    public static Metadata WaterDepartment(string signingKey)
+    public static Metadata WaterDepartment(TestAuthority authority)
     {
-        var token = new DevTokenIssuer(new JwtOptions { SigningKey = signingKey })
-            .Issue(PlatformRoles.DepartmentClient, "340000000000", "water-department", scopes: [PlatformClaims.DepartmentScope("water")], lifetime: TimeSpan.FromHours(4));
+        var token = authority.Issue(PlatformRoles.DepartmentClient, "340000000000", "water-department", scopes: [PlatformClaims.DepartmentScope("water")], lifetime: TimeSpan.FromHours(4));
         return new Metadata { { "authorization", $"Bearer {token}" } };
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Pa.Assistance.V1;
 using Platform.LocalBroker;
 using Platform.Security;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Assistance;
 
@@ -42,18 +43,17 @@ public static class EndToEndPhase
 
         await using var broker = new RabbitMqProcess(RabbitMqNode.Create(Path.Combine(options.WorkDirectory, "broker"), "assistance-bench"));
         await broker.StartAsync(TimeSpan.FromSeconds(60));
-        var signingKey = DevTokenIssuer.NewKey();
+        var authority = new TestAuthority();
         Dictionary<string, string> Settings(string name, string path) => new()
         {
-            ["Auth:SigningKey"] = signingKey,
             ["PersonalData:EncryptionKey"] = keys.EncryptionKey,
             ["PersonalData:LookupKey"] = keys.LookupKey,
             [$"ConnectionStrings:{name}"] = $"Data Source={path}",
             ["ConnectionStrings:broker"] = broker.Node.ConnectionString,
         };
 
-        await using var registry = new KestrelService<TRegistry>(Settings("registry-db", registryCopy), withRelay: true);
-        await using var assistance = new KestrelService<TAssistance>(Settings("assistance-db", assistanceDb), withRelay: true);
+        await using var registry = new KestrelService<TRegistry>(authority, Settings("registry-db", registryCopy), withRelay: true);
+        await using var assistance = new KestrelService<TAssistance>(authority, Settings("assistance-db", assistanceDb), withRelay: true);
         ReplicaSeeder.Write(assistanceDb, households, DateTime.UtcNow.AddYears(-1));
         // Both buses bind their queues as they start; give them a moment before the first publish.
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -61,7 +61,7 @@ public static class EndToEndPhase
         Console.WriteLine("Pushing water assessments…");
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var push = await DepartmentPush.PushAsync(new WaterService.WaterServiceClient(assistance.Channel), DepartmentPush.WaterDepartment(signingKey),
+        var push = await DepartmentPush.PushAsync(new WaterService.WaterServiceClient(assistance.Channel), DepartmentPush.WaterDepartment(authority),
             targets, options.Batch, $"bench-e2e-{started:HHmmss}", DateOnly.FromDateTime(started).AddDays(-1));
 
         var received = 0;

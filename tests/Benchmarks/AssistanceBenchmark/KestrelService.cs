@@ -8,21 +8,25 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Assistance;
 
 /// <summary>
 /// A real platform service hosted in this process on Kestrel at a loopback port (h2c), so calls
 /// cross a real HTTP/2 socket. Without a broker the outbox relay is taken out (it would only retry).
+/// It trusts <see cref="TestAuthority"/>'s tokens, reading its keys through memory.
 /// </summary>
 public sealed class KestrelService<TEntryPoint> : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
+    private readonly TestAuthority _authority;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly bool _withRelay;
 
-    public KestrelService(IReadOnlyDictionary<string, string> settings, bool withRelay)
+    public KestrelService(TestAuthority authority, IReadOnlyDictionary<string, string> settings, bool withRelay)
     {
+        _authority = authority;
         _settings = settings;
         _withRelay = withRelay;
 
@@ -49,11 +53,12 @@ public sealed class KestrelService<TEntryPoint> : WebApplicationFactory<TEntryPo
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         }
 
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in TestAuthority.Settings.Concat(_settings))
         {
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(_authority.UseIn);
         if (!_withRelay)
         {
             builder.ConfigureTestServices(services =>

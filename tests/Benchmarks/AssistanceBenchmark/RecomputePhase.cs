@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Pa.Assistance.V1;
 using Platform.Security;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Assistance;
 
@@ -31,10 +32,10 @@ public static class RecomputePhase
     {
         var database = Path.Combine(options.WorkDirectory, $"assistance-{options.Households}.db");
         Delete(database);
-        var (encryptionKey, lookupKey, signingKey) = (DevTokenIssuer.NewKey(), DevTokenIssuer.NewKey(), DevTokenIssuer.NewKey());
+        var (encryptionKey, lookupKey) = (DevSecrets.NewKey(), DevSecrets.NewKey());
+        var authority = new TestAuthority();
         var settings = new Dictionary<string, string>
         {
-            ["Auth:SigningKey"] = signingKey,
             ["PersonalData:EncryptionKey"] = encryptionKey,
             ["PersonalData:LookupKey"] = lookupKey,
             ["ConnectionStrings:assistance-db"] = $"Data Source={database}",
@@ -42,7 +43,7 @@ public static class RecomputePhase
         };
 
         Console.WriteLine($"Seeding the replica with {options.Households:N0} households…");
-        await using var service = new KestrelService<TProgram>(settings, withRelay: false);
+        await using var service = new KestrelService<TProgram>(authority, settings, withRelay: false);
         var protector = ReplicaSeeder.Protector(encryptionKey, lookupKey);
         var targets = new List<PushTarget>(options.Households);
         var seeding = System.Diagnostics.Stopwatch.StartNew();
@@ -58,7 +59,7 @@ public static class RecomputePhase
         long peak;
         await using (var sampler = new MemorySampler())
         {
-            push = await DepartmentPush.PushAsync(new WaterService.WaterServiceClient(service.Channel), DepartmentPush.WaterDepartment(signingKey),
+            push = await DepartmentPush.PushAsync(new WaterService.WaterServiceClient(service.Channel), DepartmentPush.WaterDepartment(authority),
                 targets, options.Batch, $"bench-{DateTime.UtcNow:HHmmss}", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
             peak = sampler.PeakBytes;
         }

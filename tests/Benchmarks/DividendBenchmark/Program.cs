@@ -11,6 +11,7 @@ using Platform.Benchmarks.Assistance;
 using Platform.Benchmarks.Dividend;
 using Platform.LocalBroker;
 using Platform.Security;
+using Platform.Testing;
 
 // A dividend run (资产收益) over many shareholding households, then the same run end to end.
 //
@@ -29,13 +30,13 @@ var households = int.Parse(Value("households") ?? "1000000", System.Globalizatio
 var registryDatabase = Value("registry-database") is { } r ? Path.GetFullPath(r) : null;
 var work = Path.GetFullPath(Value("work") ?? ".bench/dividend");
 Directory.CreateDirectory(work);
-var signingKey = DevTokenIssuer.NewKey();
+var authority = new TestAuthority();
 
 // Phase 1.
 {
     var database = Path.Combine(work, $"employment-{households}.db");
     ShareholderSeeder.Delete(database);
-    await using var service = new KestrelService<employment::Program>(Settings("employment-db", database, "amqp://guest:guest@127.0.0.1:1/", DevTokenIssuer.NewKey(), DevTokenIssuer.NewKey()), withRelay: false);
+    await using var service = new KestrelService<employment::Program>(authority, Settings("employment-db", database, "amqp://guest:guest@127.0.0.1:1/", DevSecrets.NewKey(), DevSecrets.NewKey()), withRelay: false);
     Console.WriteLine($"Seeding {households:N0} shareholding households…");
     var project = ShareholderSeeder.Write(database,
         Enumerable.Range(0, households).Select(i => (new Guid($"00000000-0000-7000-8000-{i:x12}"), $"341522{100 + i % 20:000}{201 + i / 20 % 15:000}")), "341522100201");
@@ -76,8 +77,8 @@ if (registryDatabase is not null)
     Console.WriteLine($"Registry copy: {registered.Count:N0} registered households. Starting RabbitMQ…");
     await using var broker = new RabbitMqProcess(RabbitMqNode.Create(Path.Combine(work, "broker"), "dividend-bench"));
     await broker.StartAsync(TimeSpan.FromSeconds(60));
-    await using var registryService = new KestrelService<registry::Program>(Settings("registry-db", registryCopy, broker.Node.ConnectionString, keys["EncryptionKey"], keys["LookupKey"]), withRelay: true);
-    await using var employmentService = new KestrelService<employment::Program>(Settings("employment-db", employmentDb, broker.Node.ConnectionString, keys["EncryptionKey"], keys["LookupKey"]), withRelay: true);
+    await using var registryService = new KestrelService<registry::Program>(authority, Settings("registry-db", registryCopy, broker.Node.ConnectionString, keys["EncryptionKey"], keys["LookupKey"]), withRelay: true);
+    await using var employmentService = new KestrelService<employment::Program>(authority, Settings("employment-db", employmentDb, broker.Node.ConnectionString, keys["EncryptionKey"], keys["LookupKey"]), withRelay: true);
     var county = registered[0].Item2[..6];
     var project = ShareholderSeeder.Write(employmentDb, registered.Where(h => h.Item2.StartsWith(county, StringComparison.Ordinal)), registered[0].Item2);
     await Task.Delay(TimeSpan.FromSeconds(5)); // both buses bind their queues as they start
@@ -105,7 +106,6 @@ if (registryDatabase is not null)
 
 Dictionary<string, string> Settings(string name, string path, string brokerAddress, string encryptionKey, string lookupKey) => new()
 {
-    ["Auth:SigningKey"] = signingKey,
     ["PersonalData:EncryptionKey"] = encryptionKey,
     ["PersonalData:LookupKey"] = lookupKey,
     [$"ConnectionStrings:{name}"] = $"Data Source={path}",
@@ -117,7 +117,7 @@ Dictionary<string, string> Settings(string name, string path, string brokerAddre
 
 async Task<(TimeSpan Elapsed, long Paid, long PeakBytes)> RunAsync(Grpc.Net.Client.GrpcChannel channel, Guid project, long amountFen, string county = "341522000000")
 {
-    var token = new DevTokenIssuer(new JwtOptions { SigningKey = signingKey }).Issue(PlatformRoles.CountyOfficer, county, "benchmark", lifetime: TimeSpan.FromHours(4));
+    var token = authority.Issue(PlatformRoles.CountyOfficer, county, "benchmark", lifetime: TimeSpan.FromHours(4));
     var headers = new Metadata { { "authorization", $"Bearer {token}" } };
     var client = new AssetIncomeService.AssetIncomeServiceClient(channel);
     var request = new RunDividendRequest { ProjectId = project.ToString(), RunKey = $"bench-{DateTime.UtcNow:HHmmss}", Year = DateTime.UtcNow.Year, Amount = new Money { Fen = amountFen } };

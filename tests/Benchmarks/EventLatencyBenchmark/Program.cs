@@ -3,6 +3,7 @@ using Grpc.Core;
 using Platform.Benchmarks.Registry;
 using Platform.LocalBroker;
 using Platform.Security;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.EventLatency;
 
@@ -27,18 +28,23 @@ public static class Program
         await using var broker = new RabbitMqProcess(RabbitMqNode.Create(Path.Combine(data, "rabbitmq"), "pa-latency"));
         await broker.StartAsync(TimeSpan.FromMinutes(1));
         var keys = RegistryDatabase.Open(Path.Combine(data, "keys.db"));
-        var signingKey = DevTokenIssuer.NewKey();
+        // The services are other processes: they read the issuer's keys over HTTP, as from the identity service.
+        await using var authority = await new TestAuthority().ServeAsync();
         var shared = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Kestrel__EndpointDefaults__Protocols"] = "Http2",
-            ["Auth__SigningKey"] = signingKey,
             ["PersonalData__EncryptionKey"] = keys.Keys.EncryptionKey,
             ["PersonalData__LookupKey"] = keys.Keys.LookupKey,
             ["DataDir"] = data,
             ["ConnectionStrings__broker"] = broker.Node.ConnectionString,
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (key, value) in authority.Environment)
+        {
+            shared[key] = value;
+        }
+
         if (Option(args, "--batch-size", 0) is > 0 and var batchSize)
         {
             // The consumers' batch (Messaging:BatchSize), to compare against the default.
@@ -65,7 +71,7 @@ public static class Program
         await using var tap = await RegisteredTap.StartAsync(broker.Node.ConnectionString);
         var caller = new Metadata
         {
-            { "authorization", $"Bearer {new DevTokenIssuer(new JwtOptions { SigningKey = signingKey }).Issue(PlatformRoles.ProvincialOfficer, HouseholdGenerator.Province, "benchmark")}" },
+            { "authorization", $"Bearer {authority.Issue(PlatformRoles.ProvincialOfficer, HouseholdGenerator.Province, "benchmark")}" },
         };
         try
         {

@@ -5,6 +5,7 @@ using Grpc.Net.Client;
 using Platform.Benchmarks.Registry;
 using Platform.LocalServers;
 using Platform.Security;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.FirstCall;
 
@@ -16,9 +17,13 @@ namespace Platform.Benchmarks.FirstCall;
 public sealed class RegistryProcess : IAsyncDisposable
 {
     private readonly ServerProcess _server = new("household-registry");
-    private readonly string _signingKey = DevTokenIssuer.NewKey();
+    private readonly ServedAuthority _authority;
 
-    private RegistryProcess(GrpcChannel channel) => Channel = channel;
+    private RegistryProcess(GrpcChannel channel, ServedAuthority authority)
+    {
+        Channel = channel;
+        _authority = authority;
+    }
 
     public GrpcChannel Channel { get; }
 
@@ -28,14 +33,14 @@ public sealed class RegistryProcess : IAsyncDisposable
     public static async Task<RegistryProcess> StartAsync(RegistryDatabase database, string broker, string dataDirectory, bool warmup)
     {
         var port = Loopback.FreePort();
-        var registry = new RegistryProcess(GrpcChannel.ForAddress($"http://127.0.0.1:{port}"));
+        // The service is another process: it reads the issuer's keys over HTTP, as from the identity service.
+        var registry = new RegistryProcess(GrpcChannel.ForAddress($"http://127.0.0.1:{port}"), await new TestAuthority().ServeAsync());
         var start = new ProcessStartInfo("dotnet", [ServiceAssembly()]) { WorkingDirectory = Path.GetDirectoryName(ServiceAssembly())! };
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Kestrel__EndpointDefaults__Protocols"] = "Http2",
-            ["Auth__SigningKey"] = registry._signingKey,
             ["PersonalData__EncryptionKey"] = database.Keys.EncryptionKey,
             ["PersonalData__LookupKey"] = database.Keys.LookupKey,
             ["DataDir"] = dataDirectory,
@@ -45,7 +50,7 @@ public sealed class RegistryProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Registry__Warmup"] = warmup ? "true" : "false",
         };
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment.Concat(registry._authority.Environment))
         {
             start.Environment[key] = value;
         }
@@ -62,7 +67,7 @@ public sealed class RegistryProcess : IAsyncDisposable
 
     private Metadata Officer(string role, string region) => new()
     {
-        { "authorization", $"Bearer {new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(role, region, "benchmark", personalData: true)}" },
+        { "authorization", $"Bearer {_authority.Issue(role, region, "benchmark", personalData: true)}" },
         { "x-access-purpose", "first-call benchmark" },
     };
 
@@ -99,5 +104,6 @@ public sealed class RegistryProcess : IAsyncDisposable
     {
         Channel.Dispose();
         await _server.StopAsync();
+        await _authority.DisposeAsync();
     }
 }

@@ -40,7 +40,7 @@ public sealed class RegistryDatabase
         }
 
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var fresh = new PersonalDataKeys(DevTokenIssuer.NewKey(), DevTokenIssuer.NewKey());
+        var fresh = new PersonalDataKeys(DevSecrets.NewKey(), DevSecrets.NewKey());
         File.WriteAllText(KeysPath(path), JsonSerializer.Serialize(fresh));
         return new RegistryDatabase(path, fresh);
     }

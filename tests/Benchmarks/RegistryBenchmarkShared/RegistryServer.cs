@@ -14,6 +14,7 @@ using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
 using Platform.Messaging;
 using Platform.Security;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Registry;
 
@@ -25,7 +26,8 @@ namespace Platform.Benchmarks.Registry;
 public sealed class RegistryServer : WebApplicationFactory<Program>
 {
     private readonly RegistryDatabase _database;
-    private readonly string _signingKey = DevTokenIssuer.NewKey();
+    // In this process, so the service reads the issuer's keys through memory (TestAuthority.UseIn).
+    private readonly TestAuthority _authority = new();
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="settings">Further configuration, such as a log level a benchmark wants to see.</param>
@@ -75,14 +77,18 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
 
     private Metadata Officer(string role, string region, bool personalData)
     {
-        var token = new DevTokenIssuer(new JwtOptions { SigningKey = _signingKey }).Issue(role, region, "benchmark", personalData: personalData);
+        var token = _authority.Issue(role, region, "benchmark", personalData: personalData);
         return new Metadata { { "authorization", $"Bearer {token}" } };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Auth:SigningKey", _signingKey);
+        foreach (var (key, value) in TestAuthority.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("PersonalData:EncryptionKey", _database.Keys.EncryptionKey);
         builder.UseSetting("PersonalData:LookupKey", _database.Keys.LookupKey);
         builder.UseSetting("Database:Provider", "Sqlite");
@@ -99,6 +105,7 @@ public sealed class RegistryServer : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            _authority.UseIn(services);
             var relay = services.Single(d => d.ServiceType == typeof(IHostedService)
                 && d.ImplementationFactory?.Method.ReturnType == typeof(OutboxRelay<RegistryDbContext>));
             services.Remove(relay);

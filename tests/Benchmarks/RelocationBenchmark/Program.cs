@@ -7,6 +7,7 @@ using Platform.Benchmarks.Assistance;
 using Platform.LocalBroker;
 using Platform.Relocation.Data;
 using Platform.Security;
+using Platform.Testing;
 
 namespace Platform.Benchmarks.Relocation;
 
@@ -40,11 +41,11 @@ public static class RelocationBenchmark
         Console.WriteLine("Starting RabbitMQ…");
         await using var broker = new RabbitMqProcess(RabbitMqNode.Create(Path.Combine(data, "broker"), "relocation-bench"));
         await broker.StartAsync(TimeSpan.FromSeconds(60));
-        await using var service = new KestrelService<Program>(new Dictionary<string, string>
+        // The benchmark makes no calls, but the service starts only with an issuer to trust.
+        await using var service = new KestrelService<Program>(new TestAuthority(), new Dictionary<string, string>
         {
-            ["Auth:SigningKey"] = DevTokenIssuer.NewKey(),
-            ["PersonalData:EncryptionKey"] = DevTokenIssuer.NewKey(),
-            ["PersonalData:LookupKey"] = DevTokenIssuer.NewKey(),
+            ["PersonalData:EncryptionKey"] = DevSecrets.NewKey(),
+            ["PersonalData:LookupKey"] = DevSecrets.NewKey(),
             ["ConnectionStrings:relocation-db"] = $"Data Source={database}",
             ["ConnectionStrings:broker"] = broker.Node.ConnectionString,
 
