@@ -20,6 +20,12 @@ public static class DemoCommand
 
     public static IResourceBuilder<ProjectResource> WithSeedDemoCommand(this IResourceBuilder<ProjectResource> registry, PlatformSettings settings)
     {
+        if (registry.ApplicationBuilder.IsPublishing())
+        {
+            // A dashboard command of local runs; a deployment has neither the dashboard nor the development keys.
+            return registry;
+        }
+
         var endpoint = registry.GetEndpoint("http");
         ReplicaDirectory.AddTo(registry.ApplicationBuilder.Services);
         var households = int.TryParse(registry.ApplicationBuilder.Configuration["Demo:Households"], out var configured) ? configured : 0;
@@ -30,7 +36,7 @@ public static class DemoCommand
                 try
                 {
                     using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
-                    var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
+                    var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.RunKeys.SigningKey })
                         .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
                     var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "demo seeding" } };
                     using var call = new DemoService.DemoServiceClient(channel).SeedDemoCounty(

@@ -19,6 +19,12 @@ public static class FollowUpCommand
 
     public static IResourceBuilder<ProjectResource> WithReassessFollowUpCommand(this IResourceBuilder<ProjectResource> relocation, PlatformSettings settings)
     {
+        if (relocation.ApplicationBuilder.IsPublishing())
+        {
+            // A dashboard command of local runs; a deployment has neither the dashboard nor the development keys.
+            return relocation;
+        }
+
         var endpoint = relocation.GetEndpoint("http");
         ReplicaDirectory.AddTo(relocation.ApplicationBuilder.Services);
         return relocation.WithCommand(Name, "Re-assess follow-up", async context =>
@@ -26,7 +32,7 @@ public static class FollowUpCommand
             try
             {
                 using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
-                var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
+                var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.RunKeys.SigningKey })
                     .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
                 var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", "follow-up re-assessment" } };
                 var result = await new FollowUpService.FollowUpServiceClient(channel).ReassessFamiliesAsync(

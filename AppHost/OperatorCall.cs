@@ -20,7 +20,7 @@ public static class OperatorCall
         try
         {
             using var channel = GrpcChannel.ForAddress(context.Services.GetRequiredService<ReplicaDirectory>().AddressOf(context.ResourceName, endpoint.Url));
-            var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.Secrets.SigningKey })
+            var token = new DevTokenIssuer(new JwtOptions { SigningKey = settings.RunKeys.SigningKey })
                 .Issue(PlatformRoles.Operator, OperatorRegion, "apphost-dashboard");
             var headers = new Metadata { { "authorization", $"Bearer {token}" }, { "x-access-purpose", purpose } };
             return CommandResults.Success(await call(channel, headers, DateTime.UtcNow.AddSeconds(30)));
