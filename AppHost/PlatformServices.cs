@@ -49,7 +49,7 @@ public static class PlatformServices
             .WithReference(settings.Broker);
         if (project.ApplicationBuilder.IsPublishing())
         {
-            // A deployment: keys and addresses are parameters; health, healing and commands are the dashboard's.
+            // A deployment: keys and addresses are parameters; health checks, healing and commands serve the local dashboard only.
             project.WithDeploymentSettings();
             return settings.Replicas > 1 ? project.WithReplicas(settings.Replicas) : project;
         }
