@@ -19,6 +19,12 @@ public static class DemoCommand
 
     public static IResourceBuilder<ProjectResource> WithSeedDemoCommand(this IResourceBuilder<ProjectResource> registry, PlatformSettings settings)
     {
+        if (registry.ApplicationBuilder.IsPublishing())
+        {
+            // A dashboard command of local runs; a deployment has neither the dashboard nor the development keys.
+            return registry;
+        }
+
         var endpoint = registry.GetEndpoint("http");
         ReplicaDirectory.AddTo(registry.ApplicationBuilder.Services);
         var households = int.TryParse(registry.ApplicationBuilder.Configuration["Demo:Households"], out var configured) ? configured : 0;

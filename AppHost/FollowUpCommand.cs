@@ -18,6 +18,12 @@ public static class FollowUpCommand
 
     public static IResourceBuilder<ProjectResource> WithReassessFollowUpCommand(this IResourceBuilder<ProjectResource> relocation, PlatformSettings settings)
     {
+        if (relocation.ApplicationBuilder.IsPublishing())
+        {
+            // A dashboard command of local runs; a deployment has neither the dashboard nor the development keys.
+            return relocation;
+        }
+
         var endpoint = relocation.GetEndpoint("http");
         ReplicaDirectory.AddTo(relocation.ApplicationBuilder.Services);
         return relocation.WithCommand(Name, "Re-assess follow-up", async context =>

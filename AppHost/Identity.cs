@@ -38,21 +38,42 @@ public static class IdentityResource
         new("water-department", "水利厅（开发）", "340000000000", "department:water"),
     ];
 
+    /// <summary>The secret parameter that protects the identity service's signing keys in a deployment.</summary>
+    public const string KeyProtectionParameter = "identity-key-protection-key";
+
+    /// <summary>The identity service's container port for OpenID Connect (HTTP/1.1), beside 8080 for gRPC (h2c).</summary>
+    public const int OidcContainerPort = 8081;
+
     public static IResourceBuilder<ProjectResource> AddPlatformIdentity(this IDistributedApplicationBuilder builder, PlatformSettings settings)
     {
-        var identity = builder.AddProject<Projects.Identity_Api>(ResourceNames.Identity);
+        var identity = builder.AddProject<Projects.Identity_Api>(ResourceNames.Identity)
+            .WithEnvironment("DataDir", settings.DataDirectory)
+            .WithDatabase(ResourceNames.IdentityDatabase, settings);
+        PlatformServices.WithoutTls(identity);
+        if (builder.IsPublishing())
+        {
+            // A deployment: its key from the secret store, its own address from the deployment, no development accounts.
+            foreach (var https in identity.Resource.Annotations.OfType<EndpointAnnotation>().Where(e => e.UriScheme == "https").ToList())
+            {
+                identity.Resource.Annotations.Remove(https);
+            }
+
+            return identity
+                .WithEndpoint("http", e => e.TargetPort = PublishMode.ContainerPort)
+                .WithEndpoint(OidcEndpoint, e => e.TargetPort = OidcContainerPort)
+                .WithEnvironment("Identity__KeyProtectionKey", builder.AddParameter(KeyProtectionParameter, secret: true))
+                .WithEnvironment("Auth__Authority", PublishMode.AuthAuthority(builder));
+        }
+
         var oidc = identity.GetEndpoint(OidcEndpoint);
         identity
-            .WithEnvironment("Identity__KeyProtectionKey", settings.Secrets.IdentityKey)
-            .WithEnvironment("DataDir", settings.DataDirectory)
+            .WithEnvironment("Identity__KeyProtectionKey", settings.RunKeys.IdentityKey)
             // It checks the tokens of its own management contract against its own keys, like every service.
             .WithEnvironment("Auth__Authority", oidc)
             .WithEnvironment("Auth__RequireHttpsMetadata", "false")
             // Ready when its OpenID Connect endpoint (HTTP/1.1) reports healthy: what the services need from it first.
             .WithHttpHealthCheck("/health", endpointName: OidcEndpoint)
-            .WithHealing()
-            .WithDatabase(ResourceNames.IdentityDatabase, settings);
-        PlatformServices.WithoutTls(identity);
+            .WithHealing();
         var n = 0;
         foreach (var officer in Officers)
         {
@@ -62,7 +83,7 @@ public static class IdentityResource
                 .WithEnvironment(prefix + "Role", officer.Role)
                 .WithEnvironment(prefix + "Region", officer.Region)
                 .WithEnvironment(prefix + "Scopes", officer.Scopes)
-                .WithEnvironment(prefix + "Password", settings.Secrets.DevelopmentPassword);
+                .WithEnvironment(prefix + "Password", settings.RunKeys.DevelopmentPassword);
         }
 
         n = 0;
@@ -73,23 +94,28 @@ public static class IdentityResource
                 .WithEnvironment(prefix + "DisplayName", client.DisplayName)
                 .WithEnvironment(prefix + "Region", client.Region)
                 .WithEnvironment(prefix + "Scopes", client.Scopes)
-                .WithEnvironment(prefix + "Secret", settings.Secrets.DevelopmentPassword);
+                .WithEnvironment(prefix + "Secret", settings.RunKeys.DevelopmentPassword);
         }
 
         return identity;
     }
 
-    /// <summary>The service trusts the identity service's tokens, and starts once it is up.</summary>
+    /// <summary>
+    /// The service trusts the identity service's tokens: in a local run it starts once that is up; in a
+    /// deployment the address is the parameter auth-authority (this identity service, or the province's own).
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithAuthority(this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> identity) =>
-        project
-            .WithEnvironment("Auth__Authority", identity.GetEndpoint(OidcEndpoint))
-            .WithEnvironment("Auth__RequireHttpsMetadata", "false")
-            .WaitFor(identity);
+        project.ApplicationBuilder.IsPublishing()
+            ? project.WithAuthAuthority(identity.GetEndpoint(OidcEndpoint))
+            : project
+                .WithAuthAuthority(identity.GetEndpoint(OidcEndpoint))
+                .WithEnvironment("Auth__RequireHttpsMetadata", "false")
+                .WaitFor(identity);
 
     /// <summary>A token of the development operator, for the dashboard's commands.</summary>
     public static async Task<string> OperatorTokenAsync(PlatformSettings settings, CancellationToken cancel)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        return await TokenRequest.ForOfficerAsync(http, settings.Authority!.Url, "operator", settings.Secrets.DevelopmentPassword, cancel: cancel);
+        return await TokenRequest.ForOfficerAsync(http, settings.Authority!.Url, "operator", settings.RunKeys.DevelopmentPassword, cancel: cancel);
     }
 }

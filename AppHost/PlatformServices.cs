@@ -6,17 +6,21 @@ namespace Platform.AppHost;
 /// <summary>
 /// What every platform service resource gets from the AppHost. <paramref name="Postgres"/> is the
 /// private cluster, started only if a service's database needs it; <paramref name="Replicas"/> is
-/// how many processes of each service run ("Replicas", default 1).
+/// how many processes of each service run ("Replicas", default 1). <paramref name="Secrets"/> are the
+/// development keys of a local run; publishing has none (see <see cref="PublishMode"/>).
 /// </summary>
 public sealed record PlatformSettings(
     string DataDirectory,
-    DevSecrets Secrets,
+    DevSecrets? Secrets,
     IResourceBuilder<IResourceWithConnectionString> Broker,
     Lazy<IResourceBuilder<LocalPostgresResource>> Postgres,
     int Replicas)
 {
     /// <summary>The identity service's OpenID Connect endpoint, once it is added.</summary>
     public EndpointReference? Authority { get; init; }
+
+    /// <summary>The development keys; only run mode has them, and only run mode's dashboard commands use them.</summary>
+    public DevSecrets RunKeys => Secrets ?? throw new InvalidOperationException("Publish mode has no development keys.");
 }
 
 public static class PlatformServices
@@ -37,16 +41,25 @@ public static class PlatformServices
 
     /// <summary>
     /// h2c endpoints, development keys, the data folder, the broker (start waits until it is
-    /// healthy), health from the gRPC health service of every replica, and the replicas.
+    /// healthy), health from the gRPC health service of every replica, and the replicas. Publishing
+    /// gets the deployment's settings instead (<see cref="PublishMode.WithDeploymentSettings"/>).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPlatformDefaults(this IResourceBuilder<ProjectResource> project, PlatformSettings settings)
     {
         project
             .WithEnvironment("Kestrel__EndpointDefaults__Protocols", "Http2")
-            .WithEnvironment("PersonalData__EncryptionKey", settings.Secrets.EncryptionKey)
-            .WithEnvironment("PersonalData__LookupKey", settings.Secrets.LookupKey)
             .WithEnvironment("DataDir", settings.DataDirectory)
-            .WithReference(settings.Broker)
+            .WithReference(settings.Broker);
+        if (project.ApplicationBuilder.IsPublishing())
+        {
+            // A deployment: keys and addresses are parameters; health checks, healing and commands serve the local dashboard only.
+            project.WithDeploymentSettings();
+            return settings.Replicas > 1 ? project.WithReplicas(settings.Replicas) : project;
+        }
+
+        project
+            .WithEnvironment("PersonalData__EncryptionKey", settings.RunKeys.EncryptionKey)
+            .WithEnvironment("PersonalData__LookupKey", settings.RunKeys.LookupKey)
             .WaitFor(settings.Broker)
             .WithGrpcHealthCheck()
             .WithOutboxCommands(settings)
@@ -73,11 +86,16 @@ public static class PlatformServices
     /// The service's database ("Database:Provider"): a SQLite file in the data folder by default;
     /// SqlServer with the connection string parameter "ConnectionStrings:{name}"; Postgres with
     /// "ConnectionStrings:{name}" when given, otherwise a database of that name on the private
-    /// cluster, created before the service starts.
+    /// cluster, created before the service starts. Publishing: always the connection string parameter.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithDatabase(this IResourceBuilder<ProjectResource> project, string name, PlatformSettings settings)
     {
         var builder = project.ApplicationBuilder;
+        if (builder.IsPublishing())
+        {
+            return project.WithDatabaseConnectionString(name, Provider(builder.Configuration));
+        }
+
         switch (Provider(builder.Configuration))
         {
             case "sqlserver":

@@ -4,14 +4,8 @@ using Platform.Security;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var dataDirectory = Path.GetFullPath(builder.Configuration["DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
-Console.WriteLine($"[apphost] Data folder: {dataDirectory}");
-var settings = new PlatformSettings(
-    dataDirectory,
-    DevSecrets.LoadOrCreate(dataDirectory, message => Console.WriteLine($"[apphost] {message}")),
-    builder.AddPlatformBroker(dataDirectory),
-    new Lazy<IResourceBuilder<LocalPostgresResource>>(() => builder.AddLocalPostgres(dataDirectory)),
-    PlatformServices.ReplicasFrom(builder.Configuration));
+// Publishing describes a deployment: nothing of this machine (data folder, keys, broker) goes into it.
+var settings = builder.IsPublishing() ? PublishMode.Settings(builder) : LocalSettings(builder);
 
 var identity = builder.AddPlatformIdentity(settings);
 settings = settings with { Authority = identity.GetEndpoint(IdentityResource.OidcEndpoint) };
@@ -40,3 +34,15 @@ builder.AddProject<Projects.Relocation_Api>(ResourceNames.Relocation)
     .WithReassessFollowUpCommand(settings);
 
 builder.Build().Run();
+
+static PlatformSettings LocalSettings(IDistributedApplicationBuilder builder)
+{
+    var dataDirectory = Path.GetFullPath(builder.Configuration["DataDir"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+    Console.WriteLine($"[apphost] Data folder: {dataDirectory}");
+    return new PlatformSettings(
+        dataDirectory,
+        DevSecrets.LoadOrCreate(dataDirectory, message => Console.WriteLine($"[apphost] {message}")),
+        builder.AddPlatformBroker(dataDirectory),
+        new Lazy<IResourceBuilder<LocalPostgresResource>>(() => builder.AddLocalPostgres(dataDirectory)),
+        PlatformServices.ReplicasFrom(builder.Configuration));
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Platform.Deployment.Tests;
+
+/// <summary>
+/// Every service's container image settings, as MSBuild evaluates them for
+/// `dotnet publish -t:PublishContainer` (no image is built here: no registry is reachable).
+/// </summary>
+public sealed class ContainerImageTests
+{
+    public static TheoryData<string> ApiProjects() => [.. Repository.ApiProjects.Select(p => Path.GetRelativePath(Repository.Root, p))];
+
+    [Theory]
+    [MemberData(nameof(ApiProjects))]
+    public async Task A_service_image_is_chiseled_non_root_and_serves_h2c_on_8080(string project)
+    {
+        var (exitCode, output) = await Repository.DotnetAsync([
+            "msbuild", project, "-getProperty:ContainerBaseImage", "-getProperty:ContainerUser", "-getProperty:ContainerRepository",
+            "-getItem:ContainerPort", "-getItem:ContainerEnvironmentVariable"]);
+        Assert.True(exitCode == 0, $"msbuild could not evaluate {project}:\n{output}");
+
+        using var evaluation = JsonDocument.Parse(output);
+        var properties = evaluation.RootElement.GetProperty("Properties");
+        var items = evaluation.RootElement.GetProperty("Items");
+
+        // Chiseled: no shell or package manager in the image; "app" is its non-root user (UID 1654).
+        Assert.Matches("^mcr\\.microsoft\\.com/dotnet/aspnet:10\\.0-[a-z]+-chiseled$", properties.GetProperty("ContainerBaseImage").GetString());
+        Assert.Equal("app", properties.GetProperty("ContainerUser").GetString());
+
+        var service = Repository.ServiceNameOf(project);
+        Assert.Contains(service, Repository.ServiceNames);
+        Assert.Equal($"pa/{service}", properties.GetProperty("ContainerRepository").GetString());
+
+        var port = Assert.Single(items.GetProperty("ContainerPort").EnumerateArray());
+        Assert.Equal("8080", port.GetProperty("Identity").GetString());
+        Assert.Equal("tcp", port.GetProperty("Type").GetString());
+
+        var env = items.GetProperty("ContainerEnvironmentVariable").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("Identity").GetString()!, v => v.GetProperty("Value").GetString(), StringComparer.Ordinal);
+        Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
+        Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
+    }
+
+    [Fact]
+    public void Every_service_has_a_web_project()
+    {
+        // The theory above runs once per project found; this keeps it from passing on none.
+        Assert.Equal(
+            Repository.ServiceNames.Order(StringComparer.Ordinal),
+            Repository.ApiProjects.Select(Repository.ServiceNameOf).Order(StringComparer.Ordinal));
+    }
+}
