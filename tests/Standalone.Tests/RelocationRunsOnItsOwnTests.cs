@@ -25,6 +25,7 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
     [Fact]
     public async Task Published_relocation_accepts_a_client_credentials_token_from_the_published_identity_service()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"pa-standalone-{Guid.NewGuid():N}")).FullName;
         var broker = new RabbitMqProcess(RabbitMqNode.Create(Path.Combine(folder, "broker"), "pa-standalone"));
         var identityDb = await ThrowawayCluster.CreateDatabaseAsync("standalone_identity");
@@ -39,6 +40,7 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
         {
             await Task.WhenAll(publishIdentity, publishRelocation, brokerStarted);
             (identity, relocation) = (await publishIdentity, await publishRelocation);
+            output.WriteLine($"{clock.Elapsed}: published both services, broker running");
 
             var (issuer, identityGrpc) = (LoopbackUrl(), LoopbackUrl());
             await identity.StartAsync("Platform.Identity.Api.dll", new Dictionary<string, string>
@@ -59,6 +61,7 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
                 ["Auth__RequireHttpsMetadata"] = "false",
             }, identityGrpc);
 
+            output.WriteLine($"{clock.Elapsed}: identity serving");
             var relocationGrpc = LoopbackUrl();
             await relocation.StartAsync("Platform.Relocation.Api.dll", new Dictionary<string, string>
             {
@@ -73,6 +76,7 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
                 // No PersonalData keys and no DataDir: relocation keeps no national ID and no SQLite file.
             }, relocationGrpc);
 
+            output.WriteLine($"{clock.Elapsed}: relocation serving");
             var token = await ClientCredentialsTokenAsync(issuer);
             using var channel = GrpcChannel.ForAddress(relocationGrpc);
             var sites = new SiteService.SiteServiceClient(channel);
@@ -88,10 +92,13 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
 
             var anonymous = await Assert.ThrowsAsync<RpcException>(() => sites.ListSitesAsync(new ListSitesRequest()).ResponseAsync);
             Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+            output.WriteLine($"{clock.Elapsed}: token, calls and refusals as expected");
         }
         catch
         {
-            // The services' own words on what went wrong, for the CI log.
+            // The services' and the broker's own words on what went wrong, for the CI log.
+            output.WriteLine($"{clock.Elapsed}: failed; the broker is {(broker.IsRunning ? "running" : "not running")}");
+            output.WriteLine($"--- broker output ---\n{broker.RecentOutput}");
             foreach (var service in new[] { identity, relocation })
             {
                 if (service is not null)
