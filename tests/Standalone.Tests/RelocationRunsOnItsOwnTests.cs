@@ -28,19 +28,25 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"pa-standalone-{Guid.NewGuid():N}")).FullName;
         var broker = new RabbitMqProcess(RabbitMqNode.Create(Path.Combine(folder, "broker"), "pa-standalone"));
-        var identityDb = await ThrowawayCluster.CreateDatabaseAsync("standalone_identity");
-        var relocationDb = await ThrowawayCluster.CreateDatabaseAsync("standalone_relocation");
-        // Publishing (mostly disk) and the broker's start (mostly Erlang) overlap.
+        // A cluster of the test's own in its folder (not the process-wide ThrowawayCluster), so that
+        // it is stopped and its files removed when the test ends, not at the test host's exit.
+        var postgres = new PostgresProcess(new PostgresCluster(Path.Combine(folder, "postgres"), Loopback.FreePort()));
+        // Publishing (mostly disk) and the servers' starts overlap.
         var publishIdentity = PublishedService.PublishAsync("identity", "Identity");
         var publishRelocation = PublishedService.PublishAsync("relocation", "Relocation");
         var brokerStarted = broker.StartAsync(TimeSpan.FromSeconds(90));
+        var postgresStarted = postgres.StartAsync(TimeSpan.FromSeconds(90), PostgresProcess.Disposable);
+        var started = Task.WhenAll(publishIdentity, publishRelocation, brokerStarted, postgresStarted);
         PublishedService? identity = null;
         PublishedService? relocation = null;
         try
         {
-            await Task.WhenAll(publishIdentity, publishRelocation, brokerStarted);
+            await started;
             (identity, relocation) = (await publishIdentity, await publishRelocation);
-            output.WriteLine($"{clock.Elapsed}: published both services, broker running");
+            await postgres.Cluster.EnsureDatabaseAsync("identity");
+            await postgres.Cluster.EnsureDatabaseAsync("relocation");
+            var (identityDb, relocationDb) = (postgres.Cluster.ConnectionString("identity"), postgres.Cluster.ConnectionString("relocation"));
+            output.WriteLine($"{clock.Elapsed}: published both services, broker and PostgreSQL running");
 
             var (issuer, identityGrpc) = (LoopbackUrl(), LoopbackUrl());
             await identity.StartAsync("Platform.Identity.Api.dll", new Dictionary<string, string>
@@ -112,7 +118,7 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
         finally
         {
             // Whatever started, even when a sibling step failed first, is stopped and removed.
-            await Task.WhenAny(Task.WhenAll(publishIdentity, publishRelocation, brokerStarted));
+            await Task.WhenAny(started);
             foreach (var publish in new[] { publishRelocation, publishIdentity })
             {
                 if (publish.IsCompletedSuccessfully)
@@ -122,8 +128,7 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
             }
 
             await broker.DisposeAsync();
-            await ThrowawayCluster.DropDatabaseAsync(relocationDb);
-            await ThrowawayCluster.DropDatabaseAsync(identityDb);
+            postgres.Shutdown();
             TryDelete(folder);
         }
     }
@@ -156,7 +161,7 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
         {
             Directory.Delete(folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A file still held by a dying process; the temp folder is cleaned by the OS later.
         }
