@@ -22,9 +22,9 @@ namespace Platform.HouseholdRegistry.Tests;
 /// </summary>
 public sealed class PersonalDataReEncryptionTests
 {
-    private static readonly string OldKey = DevTokenIssuer.NewKey();
-    private static readonly string NewKey = DevTokenIssuer.NewKey();
-    private static readonly string NewerKey = DevTokenIssuer.NewKey();
+    private static readonly string OldKey = DevSecrets.NewKey();
+    private static readonly string NewKey = DevSecrets.NewKey();
+    private static readonly string NewerKey = DevSecrets.NewKey();
     private static readonly EncryptedColumn MemberIds = EncryptedColumns.MemberNationalIds;
 
     /// <summary>The first step of a rotation: the new key k1 is in the ring; the old key (k0) still encrypts.</summary>

@@ -12,6 +12,9 @@ public sealed class RabbitMqProcess(RabbitMqNode node) : IAsyncDisposable
 
     public bool IsRunning => _server.IsRunning;
 
+    /// <summary>The last lines the node wrote, for a test to show when a later step fails.</summary>
+    public string RecentOutput => _server.RecentOutput;
+
     /// <summary>CPU time the node (the Erlang VM and its helpers) has used so far.</summary>
     public TimeSpan CpuTime => _server.CpuTime;
 

@@ -11,12 +11,16 @@ public sealed class ServerProcess(string name) : IAsyncDisposable
 {
     private const int KeptLines = 200;
 
+    private readonly ConcurrentQueue<string> _log = new();
     private Process? _process;
 
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>CPU time the server and its child processes have used so far (zero when not running).</summary>
     public TimeSpan CpuTime => _process is { HasExited: false } process ? ProcessTreeCpu.Measure(process.Id) : TimeSpan.Zero;
+
+    /// <summary>The last lines the server wrote (stdout and stderr), for a test to show when a later step fails.</summary>
+    public string RecentOutput => string.Join('\n', _log);
 
     /// <summary>Starts <paramref name="start"/> and waits until <paramref name="isReady"/> answers true, polling every <paramref name="poll"/>.</summary>
     public async Task StartAsync(ProcessStartInfo start, Func<CancellationToken, Task<bool>> isReady, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken = default)
@@ -25,7 +29,7 @@ public sealed class ServerProcess(string name) : IAsyncDisposable
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
-        var log = new ConcurrentQueue<string>();
+        var log = _log;
         _process.OutputDataReceived += (_, e) => Keep(log, e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(log, e.Data);
         _process.BeginOutputReadLine();
