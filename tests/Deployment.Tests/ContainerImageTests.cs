@@ -1,3 +1,4 @@
+using Platform.Resources;
 using System.Text.Json;
 
 namespace Platform.Deployment.Tests;
@@ -31,14 +32,19 @@ public sealed class ContainerImageTests
         Assert.Contains(service, Repository.ServiceNames);
         Assert.Equal($"pa/{service}", properties.GetProperty("ContainerRepository").GetString());
 
-        var port = Assert.Single(items.GetProperty("ContainerPort").EnumerateArray());
-        Assert.Equal("8080", port.GetProperty("Identity").GetString());
-        Assert.Equal("tcp", port.GetProperty("Type").GetString());
+        // gRPC (h2c) on 8080; the identity service also serves OpenID Connect (HTTP/1.1) on 8081.
+        var ports = items.GetProperty("ContainerPort").EnumerateArray().Select(p => (p.GetProperty("Identity").GetString(), p.GetProperty("Type").GetString())).Order().ToList();
+        Assert.Equal(service == ResourceNames.Identity ? [("8080", "tcp"), ("8081", "tcp")] : [("8080", "tcp")], ports);
 
         var env = items.GetProperty("ContainerEnvironmentVariable").EnumerateArray()
             .ToDictionary(v => v.GetProperty("Identity").GetString()!, v => v.GetProperty("Value").GetString(), StringComparer.Ordinal);
         Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
         Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
+        if (service == ResourceNames.Identity)
+        {
+            // Its endpoints are named in its configuration, which overrides ASPNETCORE_HTTP_PORTS.
+            Assert.Equal(("http://+:8080", "http://+:8081"), (env["Kestrel__Endpoints__http__Url"], env["Kestrel__Endpoints__oidc__Url"]));
+        }
     }
 
     [Fact]

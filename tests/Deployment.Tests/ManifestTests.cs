@@ -39,13 +39,20 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
         foreach (var (name, project) in manifest.OfType("project.v0"))
         {
             var bindings = project.GetProperty("bindings").EnumerateObject().ToList();
+            var env = Env(project);
+            if (name == ResourceNames.Identity)
+            {
+                // gRPC (h2c) beside OpenID Connect over HTTP/1.1, each on its own port, named in its configuration.
+                Assert.Equal(["http", "oidc"], bindings.Select(b => b.Name));
+                Assert.Equal(("http2", 8080), Binding(bindings[0]));
+                Assert.Equal(("http", 8081), Binding(bindings[1]));
+                Assert.Equal($"http://*:{{{name}.bindings.oidc.targetPort}}", env["Kestrel__Endpoints__oidc__Url"]);
+                continue;
+            }
+
             var http = Assert.Single(bindings);
             Assert.Equal("http", http.Name);
-            Assert.Equal("http", http.Value.GetProperty("scheme").GetString());
-            Assert.Equal("http2", http.Value.GetProperty("transport").GetString());
-            Assert.Equal(8080, http.Value.GetProperty("targetPort").GetInt32());
-
-            var env = Env(project);
+            Assert.Equal(("http2", 8080), Binding(http));
             Assert.Equal($"{{{name}.bindings.http.targetPort}}", env["HTTP_PORTS"]);
             Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
         }
@@ -58,6 +65,17 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
         {
             var env = Env(project);
             Assert.Contains(env["Database__Provider"], new[] { "Sqlite", "SqlServer", "Postgres" });
+            if (name == ResourceNames.Identity)
+            {
+                // No broker and no personal data: its own database, the key that protects its signing keys, its own address.
+                Assert.DoesNotContain($"ConnectionStrings__{ResourceNames.Broker}", env.Keys);
+                Assert.NotNull(SecretParameter(env[$"ConnectionStrings__{ResourceNames.IdentityDatabase}"], "connectionString"));
+                Assert.NotNull(SecretParameter(env["Identity__KeyProtectionKey"], "value"));
+                Assert.DoesNotContain(env.Keys, k => k.StartsWith("Identity__Seed__", StringComparison.Ordinal));
+                Assert.Equal("{auth-authority.value}", env["Auth__Authority"]);
+                continue;
+            }
+
             Assert.Equal($"{{{ResourceNames.Broker}.connectionString}}", env[$"ConnectionStrings__{ResourceNames.Broker}"]);
             var databases = env.Where(e => e.Key.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && e.Key != $"ConnectionStrings__{ResourceNames.Broker}").ToList();
             Assert.True(databases.Count > 0, $"{name} has no database connection string.");
@@ -79,6 +97,9 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
             Assert.DoesNotContain("Registry__Demo__Enabled", env.Keys);
         }
     }
+
+    private static (string Transport, int Port) Binding(JsonProperty binding) =>
+        (binding.Value.GetProperty("transport").GetString()!, binding.Value.GetProperty("targetPort").GetInt32());
 
     [Fact]
     public void No_value_in_the_manifest_looks_like_a_secret()
