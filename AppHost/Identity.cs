@@ -110,6 +110,8 @@ public static class IdentityResource
             : project
                 .WithAuthAuthority(identity.GetEndpoint(OidcEndpoint))
                 .WithEnvironment("Auth__RequireHttpsMetadata", "false")
+                // A client the operator disables is refused within half a minute in a local run (default: 5 minutes).
+                .WithEnvironment("Auth__MetadataRefresh", "00:00:30")
                 .WaitFor(identity);
 
     /// <summary>A token of the development operator, for the dashboard's commands.</summary>

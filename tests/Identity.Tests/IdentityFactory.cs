@@ -4,6 +4,8 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Pa.Identity.V1;
 using Platform.Security;
@@ -26,6 +28,8 @@ public sealed class IdentityFactory : WebApplicationFactory<IdentityOptions>
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"pa-identity-{Guid.NewGuid():N}.db");
     private readonly Lazy<GrpcChannel> _channel;
+    private readonly string _keyProtectionKey = DevSecrets.NewKey();
+    private readonly TaskCompletionSource<TestServer> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IdentityFactory() => _channel = new(() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
 
@@ -59,7 +63,7 @@ public sealed class IdentityFactory : WebApplicationFactory<IdentityOptions>
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:identity-db"] = $"Data Source={_database}",
-            ["Identity:KeyProtectionKey"] = DevSecrets.NewKey(),
+            ["Identity:KeyProtectionKey"] = _keyProtectionKey,
             ["Auth:Authority"] = "http://localhost",
             ["Auth:RequireHttpsMetadata"] = "false",
             ["Auth:MetadataRefresh"] = "00:00:00",
@@ -84,9 +88,29 @@ public sealed class IdentityFactory : WebApplicationFactory<IdentityOptions>
             builder.UseSetting(key, value);
         }
 
-        // The service reads its own discovery document and keys through the in-memory server.
+        // The service reads its own discovery document and keys through the in-memory server, once it has started.
         builder.ConfigureServices(services =>
-            services.AddHttpClient(AuthorityMetadata.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+            services.AddHttpClient(AuthorityMetadata.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new WhenStarted(_started.Task)));
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _started.TrySetResult(host.GetTestServer());
+        return host;
+    }
+
+    /// <summary>
+    /// Sends through the test server once it exists. The service reads its keys as it starts; asking the
+    /// factory for its server then would start a second service (with other keys) on the same database.
+    /// </summary>
+    private sealed class WhenStarted(Task<TestServer> server) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using var invoker = new HttpMessageInvoker((await server).CreateHandler());
+            return await invoker.SendAsync(request, cancellationToken);
+        }
     }
 
     public override async ValueTask DisposeAsync()
