@@ -15,7 +15,7 @@ namespace Platform.Testing;
 
 /// <summary>
 /// A platform service in memory, with its own database (a SQLite file, or a PostgreSQL database in
-/// the *.Postgres test projects: see <see cref="TestDatabase"/>), signing key and personal-data keys.
+/// the *.Postgres test projects: see <see cref="TestDatabase"/>), token issuer (<see cref="TestAuthority"/>) and personal-data keys.
 /// The broker address is unreachable on purpose: calls only write the outbox table, never the broker.
 /// Each service's tests derive their factory from it, naming the database connection.
 /// </summary>
