@@ -74,27 +74,17 @@ public static class IdentityResource
             // Ready when its OpenID Connect endpoint (HTTP/1.1) reports healthy: what the services need from it first.
             .WithHttpHealthCheck("/health", endpointName: OidcEndpoint)
             .WithHealing();
-        var n = 0;
-        foreach (var officer in Officers)
+        var password = settings.RunKeys.DevelopmentPassword;
+        foreach (var (officer, n) in Officers.Select((o, n) => (o, n)))
         {
-            var prefix = $"Identity__Seed__Officers__{n++}__";
-            identity.WithEnvironment(prefix + "UserName", officer.UserName)
-                .WithEnvironment(prefix + "DisplayName", officer.DisplayName)
-                .WithEnvironment(prefix + "Role", officer.Role)
-                .WithEnvironment(prefix + "Region", officer.Region)
-                .WithEnvironment(prefix + "Scopes", officer.Scopes)
-                .WithEnvironment(prefix + "Password", settings.RunKeys.DevelopmentPassword);
+            Seed(identity, $"Officers__{n}", ("UserName", officer.UserName), ("DisplayName", officer.DisplayName), ("Role", officer.Role),
+                ("Region", officer.Region), ("Scopes", officer.Scopes), ("Password", password));
         }
 
-        n = 0;
-        foreach (var client in Clients)
+        foreach (var (client, n) in Clients.Select((c, n) => (c, n)))
         {
-            var prefix = $"Identity__Seed__Clients__{n++}__";
-            identity.WithEnvironment(prefix + "ClientId", client.ClientId)
-                .WithEnvironment(prefix + "DisplayName", client.DisplayName)
-                .WithEnvironment(prefix + "Region", client.Region)
-                .WithEnvironment(prefix + "Scopes", client.Scopes)
-                .WithEnvironment(prefix + "Secret", settings.RunKeys.DevelopmentPassword);
+            Seed(identity, $"Clients__{n}", ("ClientId", client.ClientId), ("DisplayName", client.DisplayName),
+                ("Region", client.Region), ("Scopes", client.Scopes), ("Secret", password));
         }
 
         return identity;
@@ -113,6 +103,15 @@ public static class IdentityResource
                 // A client the operator disables is refused within half a minute in a local run (default: 5 minutes).
                 .WithEnvironment("Auth__MetadataRefresh", "00:00:30")
                 .WaitFor(identity);
+
+    /// <summary>One account of Identity:Seed, as environment variables (Identity__Seed__Officers__0__UserName, …).</summary>
+    private static void Seed(IResourceBuilder<ProjectResource> identity, string account, params (string Name, string Value)[] settings)
+    {
+        foreach (var (name, value) in settings)
+        {
+            identity.WithEnvironment($"Identity__Seed__{account}__{name}", value);
+        }
+    }
 
     /// <summary>A token of the development operator, for the dashboard's commands.</summary>
     public static async Task<string> OperatorTokenAsync(PlatformSettings settings, CancellationToken cancel)
