@@ -53,12 +53,7 @@ public static class IdentityResource
         if (builder.IsPublishing())
         {
             // A deployment: its key from the secret store, its own address from the deployment, no development accounts.
-            foreach (var https in identity.Resource.Annotations.OfType<EndpointAnnotation>().Where(e => e.UriScheme == "https").ToList())
-            {
-                identity.Resource.Annotations.Remove(https);
-            }
-
-            return identity
+            return identity.WithoutHttpsBindings()
                 .WithEndpoint("http", e => e.TargetPort = PublishMode.ContainerPort)
                 .WithEndpoint(OidcEndpoint, e => e.TargetPort = OidcContainerPort)
                 .WithEnvironment("Identity__KeyProtectionKey", builder.AddParameter(KeyProtectionParameter, secret: true))

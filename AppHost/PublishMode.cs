@@ -51,16 +51,22 @@ public static class PublishMode
     public static IResourceBuilder<ProjectResource> WithDeploymentSettings(this IResourceBuilder<ProjectResource> project)
     {
         var builder = project.ApplicationBuilder;
+        return project.WithoutHttpsBindings()
+            .WithEndpoint("http", endpoint => endpoint.TargetPort = ContainerPort)
+            .WithEnvironment("Auth__Authority", AuthAuthority(builder))
+            .WithEnvironment("PersonalData__EncryptionKey", SecretParameter(builder, EncryptionKeyParameter))
+            .WithEnvironment("PersonalData__LookupKey", SecretParameter(builder, LookupKeyParameter));
+    }
+
+    /// <summary>Drops the https bindings Aspire gives every project when publishing: the services speak h2c only.</summary>
+    public static IResourceBuilder<ProjectResource> WithoutHttpsBindings(this IResourceBuilder<ProjectResource> project)
+    {
         foreach (var https in project.Resource.Annotations.OfType<EndpointAnnotation>().Where(e => e.UriScheme == "https").ToList())
         {
             project.Resource.Annotations.Remove(https);
         }
 
-        return project
-            .WithEndpoint("http", endpoint => endpoint.TargetPort = ContainerPort)
-            .WithEnvironment("Auth__Authority", AuthAuthority(builder))
-            .WithEnvironment("PersonalData__EncryptionKey", SecretParameter(builder, EncryptionKeyParameter))
-            .WithEnvironment("PersonalData__LookupKey", SecretParameter(builder, LookupKeyParameter));
+        return project;
     }
 
     /// <summary>

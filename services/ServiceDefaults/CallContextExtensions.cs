@@ -49,7 +49,10 @@ public static class CallContextExtensions
     /// </summary>
     public static void Audit(this IAuditedDbContext db, ServerCallContext context, string action, string entityType, object entityId)
     {
-        var clock = context.GetHttpContext().RequestServices.GetService<TimeProvider>() ?? PlatformClock.Instance;
-        db.Record(context.GetCaller(), action, entityType, Convert.ToString(entityId, CultureInfo.InvariantCulture)!, context.AccessPurpose(), clock.GetUtcNow().UtcDateTime, TraceId);
+        db.Record(context.GetCaller(), action, entityType, Convert.ToString(entityId, CultureInfo.InvariantCulture)!, context.AccessPurpose(), context.Now(), TraceId);
     }
+
+    /// <summary>The service's clock (its TimeProvider, which tests move) as UTC.</summary>
+    public static DateTime Now(this ServerCallContext context) =>
+        (context.GetHttpContext().RequestServices.GetService<TimeProvider>() ?? PlatformClock.Instance).GetUtcNow().UtcDateTime;
 }

@@ -73,6 +73,9 @@ public static class AuthenticationSetup
         return services;
     }
 
+    /// <summary>Reads a token's header without validating it; one instance serves every request.</summary>
+    private static readonly JsonWebTokenHandler TokenReader = new();
+
     /// <summary>A token signed with a key not read yet (the provider rotated its key) makes the keys be read again first.</summary>
     private static async Task ReadNewKeysFirstAsync(MessageReceivedContext context)
     {
@@ -84,10 +87,9 @@ public static class AuthenticationSetup
 
         var token = header["Bearer ".Length..].Trim();
         context.Token = token;
-        var handler = new JsonWebTokenHandler();
-        if (handler.CanReadToken(token))
+        if (TokenReader.CanReadToken(token))
         {
-            var keyId = handler.ReadJsonWebToken(token).Kid;
+            var keyId = TokenReader.ReadJsonWebToken(token).Kid;
             var metadata = context.HttpContext.RequestServices.GetRequiredService<AuthorityMetadata>();
             await metadata.EnsureKeyAsync(keyId, context.HttpContext.RequestAborted);
         }

@@ -43,7 +43,7 @@ internal sealed partial class EncryptionKeyRing
                 throw new InvalidOperationException($"{Ring} has the key id '{id}'; a key id is 1 to 16 letters, digits, '-' or '_'.");
             }
 
-            if (!keys.TryAdd(id, ReadKey(base64, $"{Ring}:{id}")))
+            if (!keys.TryAdd(id, SealedBytes.ReadKey(base64, $"{Ring}:{id}")))
             {
                 throw new InvalidOperationException($"{Ring} names key '{id}' twice; key ids ignore case.");
             }
@@ -51,7 +51,7 @@ internal sealed partial class EncryptionKeyRing
 
         if (options.EncryptionKey.Length > 0)
         {
-            var legacy = ReadKey(options.EncryptionKey, $"{PersonalDataOptions.Section}:{nameof(PersonalDataOptions.EncryptionKey)}");
+            var legacy = SealedBytes.ReadKey(options.EncryptionKey, $"{PersonalDataOptions.Section}:{nameof(PersonalDataOptions.EncryptionKey)}");
             if (keys.TryGetValue(LegacyKeyId, out var inRing) && !inRing.AsSpan().SequenceEqual(legacy))
             {
                 throw new InvalidOperationException(
@@ -78,22 +78,6 @@ internal sealed partial class EncryptionKeyRing
 
         // The ring's spelling of the id, so every new ciphertext carries the same one.
         return new EncryptionKeyRing(keys, keys.Keys.First(id => string.Equals(id, activeId, StringComparison.OrdinalIgnoreCase)));
-    }
-
-    /// <summary>A base64 32-byte key, or an error naming its setting.</summary>
-    public static byte[] ReadKey(string base64, string setting)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            key = [];
-        }
-
-        return key.Length == 32 ? key : throw new InvalidOperationException($"{setting} must be a base64 32-byte key.");
     }
 
     // No ':' (it ends the id in a ciphertext), and short, so a prefixed value still fits its 128-character column.

@@ -18,15 +18,13 @@ namespace Platform.Security;
 /// </remarks>
 public sealed class PersonalDataProtector
 {
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
     private readonly EncryptionKeyRing _ring;
     private readonly byte[] _lookupKey;
 
     public PersonalDataProtector(IOptions<PersonalDataOptions> options)
     {
         _ring = EncryptionKeyRing.From(options.Value);
-        _lookupKey = EncryptionKeyRing.ReadKey(options.Value.LookupKey, $"{PersonalDataOptions.Section}:{nameof(PersonalDataOptions.LookupKey)}");
+        _lookupKey = SealedBytes.ReadKey(options.Value.LookupKey, $"{PersonalDataOptions.Section}:{nameof(PersonalDataOptions.LookupKey)}");
     }
 
     /// <summary>The id of the key that encrypts new values.</summary>
@@ -34,12 +32,7 @@ public sealed class PersonalDataProtector
 
     public string Encrypt(string plain)
     {
-        var plainBytes = Encoding.UTF8.GetBytes(plain);
-        var output = new byte[NonceSize + TagSize + plainBytes.Length];
-        var nonce = output.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_ring.ActiveKey, TagSize);
-        aes.Encrypt(nonce, plainBytes, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
+        var output = SealedBytes.Seal(_ring.ActiveKey, Encoding.UTF8.GetBytes(plain));
         return _ring.ActiveKeyId + ":" + Convert.ToBase64String(output);
     }
 
@@ -49,16 +42,7 @@ public sealed class PersonalDataProtector
     {
         var (keyId, payload) = Split(protectedText);
         var key = _ring.Find(keyId) ?? throw new UnknownEncryptionKeyException(keyId, _ring.Ids);
-        var input = Convert.FromBase64String(payload);
-        if (input.Length < NonceSize + TagSize)
-        {
-            throw new CryptographicException("The protected value is shorter than a nonce and a tag.");
-        }
-
-        var plain = new byte[input.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain);
-        return Encoding.UTF8.GetString(plain);
+        return Encoding.UTF8.GetString(SealedBytes.Open(key, Convert.FromBase64String(payload)));
     }
 
     /// <summary>The id of the key a stored value was encrypted with (<c>k0</c> for values without one).</summary>

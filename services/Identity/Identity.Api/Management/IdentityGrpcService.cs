@@ -46,7 +46,7 @@ public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store
     public override async Task<DisableClientResponse> DisableClient(DisableClientRequest request, ServerCallContext context)
     {
         var client = await store.FindClientAsync(request.ClientId, context.CancellationToken) ?? throw RpcErrors.NotFound($"Client {request.ClientId}");
-        client.DisabledAt ??= Now(context);
+        client.DisabledAt ??= context.Now();
         db.Audit(context, "client.disable", "client", client.ClientId);
         await db.SaveChangesAsync(context.CancellationToken);
         return new DisableClientResponse { Client = ToMessage(client) };
@@ -96,7 +96,7 @@ public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store
     public override async Task<DisableOfficerResponse> DisableOfficer(DisableOfficerRequest request, ServerCallContext context)
     {
         var officer = await store.FindOfficerAsync(request.UserName, context.CancellationToken) ?? throw RpcErrors.NotFound($"Officer {request.UserName}");
-        officer.DisabledAt ??= Now(context);
+        officer.DisabledAt ??= context.Now();
         db.Audit(context, "officer.disable", "officer", officer.UserName);
         await db.SaveChangesAsync(context.CancellationToken);
         return new DisableOfficerResponse { Officer = ToMessage(officer) };
@@ -113,9 +113,6 @@ public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store
     [Allow(Roles.Operator, "list the signing keys")]
     public override Task<ListSigningKeysResponse> ListSigningKeys(ListSigningKeysRequest request, ServerCallContext context) =>
         Task.FromResult(new ListSigningKeysResponse { Keys = { ring.Published.Select(k => ToMessage(k.Row)) } });
-
-    private static DateTime Now(ServerCallContext context) =>
-        (context.GetHttpContext().RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
     private static Client ToMessage(ClientAccount c) => new()
     {
