@@ -32,6 +32,11 @@ public static class DatabaseLease
 
     public const string InboxPruner = "inbox-pruner";
 
+    /// <summary>The one replica that numbers committed changes (<see cref="ChangeFeed.ChangeSequencer{TContext}"/>).</summary>
+    public const string ChangeSequencer = "change-sequencer";
+
+    public const string ChangeLogPruner = "change-log-pruner";
+
     /// <summary>
     /// True when <paramref name="holder"/> holds lease <paramref name="name"/> until <paramref name="now"/> + <paramref name="ttl"/>:
     /// it held it already (a renewal), the previous holder's lease had expired, or there was no lease yet.

@@ -1,4 +1,5 @@
 using Platform.HouseholdRegistry.Audit;
+using Platform.HouseholdRegistry.Changes;
 using Platform.HouseholdRegistry.Consumers;
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Demo;
@@ -15,6 +16,7 @@ using Platform.HouseholdRegistry.Screening;
 using Platform.HouseholdRegistry.Statistics;
 using Platform.HouseholdRegistry.Warmup;
 using Platform.Messaging;
+using Platform.Messaging.ChangeFeed;
 using Platform.Operations;
 using Platform.Security;
 using Platform.ServiceDefaults;
@@ -35,6 +37,8 @@ public static class RegistryFeatures
             consumers.AddInboxConsumer<LargeMedicalExpenditureIncurredConsumer>();
             consumers.AddInboxConsumer<GuaranteeStatusChangedConsumer>();
         });
+
+        builder.AddChangeFeed<RegistryDbContext>();
 
         var services = builder.Services;
         services.AddPersonalDataProtection();
@@ -70,6 +74,7 @@ public static class RegistryFeatures
         app.MapGrpcService<MonitoringGrpcService>();
         app.MapGrpcService<SupportGrpcService>();
         app.MapGrpcService<StatisticsGrpcService>();
+        app.MapGrpcService<HouseholdChangeGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcService<DemoGrpcService>();
         app.MapGrpcService<OutboxGrpcService>();

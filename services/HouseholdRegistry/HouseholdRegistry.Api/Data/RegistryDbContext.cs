@@ -11,12 +11,14 @@ using Platform.HouseholdRegistry.Screening;
 using Platform.HouseholdRegistry.Statistics;
 using Platform.HouseholdRegistry.Verification;
 using Platform.Messaging;
+using Platform.Messaging.ChangeFeed;
+using Platform.HouseholdRegistry.Changes;
 using Platform.Persistence;
 
 namespace Platform.HouseholdRegistry.Data;
 
 /// <summary>The registry's one model; the provider contexts below only carry their migration sets.</summary>
-public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbContext(options), IMessagingDbContext
+public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbContext(options), IChangeFeedDbContext
 {
     public DbSet<Region> Regions => Set<Region>();
 
@@ -40,6 +42,10 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     public DbSet<DistributedLease> Leases => Set<DistributedLease>();
+
+    public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+
+    public ChangeSources ChangeSources => RegistryChanges.Sources;
 
     public DbSet<IncomeEntry> IncomeEntries => Set<IncomeEntry>();
 
@@ -75,6 +81,7 @@ public abstract class RegistryDbContext(DbContextOptions options) : PlatformDbCo
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddChangeLog();
         modelBuilder.ApplyConfiguration(new RegionConfiguration());
         modelBuilder.ApplyConfiguration(new HouseholdConfiguration());
         modelBuilder.ApplyConfiguration(new MemberConfiguration(ActiveMemberFilter));

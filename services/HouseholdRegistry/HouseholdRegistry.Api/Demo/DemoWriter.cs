@@ -4,6 +4,7 @@ using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Import;
 using Platform.HouseholdRegistry.Statistics;
 using Platform.Messaging;
+using Platform.Messaging.ChangeFeed;
 using Platform.Persistence;
 using Case = Platform.HouseholdRegistry.Identification.Case;
 using CaseStep = Platform.HouseholdRegistry.Identification.CaseStep;
@@ -80,6 +81,7 @@ internal sealed class DemoWriter : IDisposable
         await _bulk.Helpers.WriteAsync([.. rows.Where(r => r.Helper is not null).Select(r => r.Helper!)], ct);
         await _bulk.Pairings.WriteAsync([.. rows.Where(r => r.Pairing is not null).Select(r => r.Pairing!)], ct);
         await _bulk.Outbox.WriteAsync([.. rows.SelectMany(r => r.Events)], ct);
+        await _bulk.Changes.WriteAsync(_db.ChangeSources.ChangesFor(rows.SelectMany(r => r.Events)), ct);
         await RegionTallyMaintenance.AddInsertedAsync(_db, rows.Select(r => r.Household), ct);
     }
 
@@ -129,5 +131,7 @@ internal sealed class DemoWriter : IDisposable
         public BulkRows<HelperPairing> Pairings { get; } = new(db, upsert: false, nameof(HelperPairing.Id));
 
         public BulkRows<OutboxMessage> Outbox { get; } = new(db, upsert: false, nameof(OutboxMessage.Id));
+
+        public BulkRows<ChangeRecord> Changes { get; } = new(db, upsert: false, nameof(ChangeRecord.Id));
     }
 }

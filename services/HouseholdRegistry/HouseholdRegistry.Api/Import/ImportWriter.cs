@@ -5,6 +5,7 @@ using Pa.Registry.V1;
 using Platform.HouseholdRegistry.Data;
 using Platform.HouseholdRegistry.Statistics;
 using Platform.Messaging;
+using Platform.Messaging.ChangeFeed;
 using Platform.Persistence;
 using Platform.Security;
 using Platform.ServiceDefaults;
@@ -29,6 +30,7 @@ internal sealed class ImportWriter : IDisposable
     private readonly PreparedInsert<Household> _households;
     private readonly PreparedInsert<Member> _members;
     private readonly PreparedInsert<OutboxMessage> _outbox;
+    private readonly PreparedInsert<ChangeRecord> _changes;
 
     /// <summary>An earlier call of this batch wrote households, so each chunk first looks for those of its positions.</summary>
     private readonly bool _resumed;
@@ -51,6 +53,7 @@ internal sealed class ImportWriter : IDisposable
         _households = new PreparedInsert<Household>(db, connection, nameof(Household.Seq));
         _members = new PreparedInsert<Member>(db, connection, null);
         _outbox = new PreparedInsert<OutboxMessage>(db, connection, null, nameof(OutboxMessage.Id));
+        _changes = new PreparedInsert<ChangeRecord>(db, connection, null, nameof(ChangeRecord.Id));
     }
 
     public HashSet<string> TouchedVillages { get; } = new(StringComparer.Ordinal);
@@ -90,6 +93,7 @@ internal sealed class ImportWriter : IDisposable
             _households.Transaction = dbTransaction;
             _members.Transaction = dbTransaction;
             _outbox.Transaction = dbTransaction;
+            _changes.Transaction = dbTransaction;
             var bad = new List<BadHousehold>();
             var villages = new HashSet<string>(StringComparer.Ordinal);
             var inserted = new List<Household>();
@@ -162,6 +166,12 @@ internal sealed class ImportWriter : IDisposable
             await _outbox.InsertAsync(message, cancellationToken);
         }
 
+        // Written here, not by the SaveChanges interceptor: these rows bypass the change tracker.
+        foreach (var change in _db.ChangeSources.ChangesFor(prepared.Events))
+        {
+            await _changes.InsertAsync(change, cancellationToken);
+        }
+
         return -1;
     }
 
@@ -190,6 +200,7 @@ internal sealed class ImportWriter : IDisposable
         _households.Dispose();
         _members.Dispose();
         _outbox.Dispose();
+        _changes.Dispose();
     }
 
     /// <summary>Positions of this chunk an earlier, interrupted call of the batch already wrote.</summary>
