@@ -1,4 +1,6 @@
+using Platform.Assistance.Changes;
 using Platform.Assistance.Coverage;
+using Platform.Assistance.Data;
 using Platform.Assistance.Education;
 using Platform.Assistance.Exchange;
 using Platform.Assistance.FoodAndClothing;
@@ -8,8 +10,8 @@ using Platform.Assistance.Households;
 using Platform.Assistance.Housing;
 using Platform.Assistance.Policy;
 using Platform.Assistance.Water;
-using Platform.Assistance.Data;
 using Platform.Messaging;
+using Platform.Messaging.ChangeFeed;
 using Platform.Operations;
 using Platform.Security;
 using Platform.ServiceDefaults;
@@ -30,6 +32,7 @@ public static class AssistanceFeatures
             consumers.AddInboxConsumer<MonitoringCategoryChangedConsumer>();
             consumers.AddInboxConsumer<HouseholdIncomeRecordedConsumer>();
         }, queuePrefix: "assistance");
+        builder.AddChangeFeed<AssistanceDbContext>();
 
         var services = builder.Services;
         services.AddPersonalDataProtection();
@@ -64,6 +67,7 @@ public static class AssistanceFeatures
     public static WebApplication MapAssistanceServices(this WebApplication app)
     {
         app.MapGrpcService<GuaranteeGrpcService>();
+        app.MapGrpcService<GuaranteeChangeGrpcService>();
         app.MapGrpcService<HousingGrpcService>();
         app.MapGrpcService<EducationGrpcService>();
         app.MapGrpcService<HealthGrpcService>();

@@ -93,6 +93,32 @@ public sealed class ChangeFeedTests
     }
 
     [Fact]
+    public async Task Concurrent_writers_changes_reach_a_live_subscriber_each_once_with_gap_free_cursors()
+    {
+        await using var registry = new RegistryFactory();
+        using var done = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var call = registry.Feed().WatchChanges(new WatchChangesRequest(), registry.Department(Seeded.Huoqiu).WithCancellationToken(done.Token));
+        var received = Task.Run(async () =>
+        {
+            var seen = new List<HouseholdChange>();
+            while (seen.Count < 8 * 40 && await call.ResponseStream.MoveNext(done.Token))
+            {
+                seen.Add(call.ResponseStream.Current.Change);
+            }
+
+            return seen;
+        });
+
+        // Eight writers at once: on PostgreSQL their transactions take row ids in one order and commit in another.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => registry.WriteMemberEventsAsync(Seeded.Qilipeng, 40, perSave: 2))));
+
+        var seen = await received;
+        var logged = await registry.QueryAsync(db => db.Changes.Select(c => c.SubjectId).ToListAsync());
+        Assert.Equal(logged.Order(), seen.Select(c => Guid.Parse(c.HouseholdId)).Order());
+        Assert.Equal(Enumerable.Range(1, 320).Select(i => i.ToString()), seen.Select(c => c.Cursor));
+    }
+
+    [Fact]
     public async Task Ten_thousand_changes_are_replayed_in_order()
     {
         await using var registry = new RegistryFactory();

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Assistance.Guarantees;
 using Platform.Assistance.Households;
 using Platform.Assistance.Housing;
+using Platform.Assistance.Changes;
 using Platform.Messaging;
+using Platform.Messaging.ChangeFeed;
 using Platform.Persistence;
 
 namespace Platform.Assistance.Data;
@@ -12,7 +14,7 @@ namespace Platform.Assistance.Data;
 /// sets. Each feature folder brings its own entity configurations (IEntityTypeConfiguration),
 /// picked up from this assembly, and reaches its tables through <c>Set&lt;T&gt;()</c>.
 /// </summary>
-public abstract class AssistanceDbContext(DbContextOptions options) : PlatformDbContext(options), IMessagingDbContext
+public abstract class AssistanceDbContext(DbContextOptions options) : PlatformDbContext(options), IChangeFeedDbContext
 {
     public DbSet<AssistedHousehold> Households => Set<AssistedHousehold>();
 
@@ -26,10 +28,15 @@ public abstract class AssistanceDbContext(DbContextOptions options) : PlatformDb
 
     public DbSet<DistributedLease> Leases => Set<DistributedLease>();
 
+    public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+
+    public ChangeSources ChangeSources => GuaranteeChangeGrpcService.Sources;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddChangeLog();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AssistanceDbContext).Assembly);
         modelBuilder.ApplyConfiguration(new OpenRenovationIndex(OpenRenovationFilter));
     }

@@ -4,6 +4,7 @@ using Platform.Assistance.Data;
 using Platform.Assistance.Households;
 using Platform.Assistance.Policy;
 using Platform.Messaging;
+using Platform.Messaging.ChangeFeed;
 using Platform.Persistence;
 
 namespace Platform.Assistance.Guarantees;
@@ -116,6 +117,8 @@ public sealed class GuaranteeAssessor(AssistanceDbContext db, IEnumerable<IAsses
         await db.SaveChangesAsync(ct);
         await new BulkRows<HouseholdGuarantees>(db, upsert: true).WriteAsync(rows, ct);
         await new BulkRows<OutboxMessage>(db, upsert: false, nameof(OutboxMessage.Id)).WriteAsync(events, ct);
+        // Bulk rows bypass the change tracker, so their change-log rows are written here, in the same transaction.
+        await new BulkRows<ChangeRecord>(db, upsert: false, nameof(ChangeRecord.Id)).WriteAsync(db.ChangeSources.ChangesFor(events), ct);
         metrics.Assessed(households.Count, events.Count);
         return events.Count;
     }

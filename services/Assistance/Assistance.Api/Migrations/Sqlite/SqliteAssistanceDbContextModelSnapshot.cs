@@ -1304,6 +1304,56 @@ namespace Platform.Assistance.Migrations.Sqlite
                     b.ToTable("WaterReassessmentDuties", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Messaging.ChangeFeed.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_ChangeRecords_Unsequenced")
+                        .HasFilter("\"Sequence\" IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("CountyCode", "Sequence");
+
+                    b.ToTable("ChangeRecords", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Messaging.DistributedLease", b =>
                 {
                     b.Property<string>("Name")
