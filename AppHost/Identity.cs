@@ -36,6 +36,9 @@ public static class IdentityResource
         new("health-department", "卫健委（开发）", "340000000000", "department:health"),
         new("housing-department", "住建厅（开发）", "340000000000", "department:housing"),
         new("water-department", "水利厅（开发）", "340000000000", "department:water"),
+        // Followers of the change feed: civil affairs matches 低保 by ID number, so it may ask for them.
+        new("civil-affairs-department", "民政厅（开发）", "340000000000", PlatformClaims.PersonalDataScope),
+        new("human-resources-department", "人社厅（开发）", "340000000000", ""),
     ];
 
     /// <summary>The secret parameter that protects the identity service's signing keys in a deployment.</summary>
