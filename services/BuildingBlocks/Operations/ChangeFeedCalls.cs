@@ -2,6 +2,7 @@ using System.Globalization;
 using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Messaging.ChangeFeed;
 using Platform.Persistence;
 using Platform.Security;
@@ -42,6 +43,7 @@ public static class ChangeFeedCalls
         var after = await StartAsync(db, cursor, context.CancellationToken);
         var page = await ChangeLogReader.ReadAsync(db, region, after, kinds, pageSize <= 0 ? DefaultPageSize : pageSize, context.CancellationToken);
         await AuditAsync(db, context, region, after, page);
+        Metrics(context).Delivered(page.Changes.Count);
         return page;
     }
 
@@ -55,6 +57,22 @@ public static class ChangeFeedCalls
     {
         var ct = context.CancellationToken;
         var after = await StartAsync(db, cursor, ct);
+        var metrics = Metrics(context);
+        metrics.StreamOpened();
+        try
+        {
+            await FollowAsync(db, head, context, region, after, kinds, deliver, metrics);
+        }
+        finally
+        {
+            metrics.StreamClosed();
+        }
+    }
+
+    private static async Task FollowAsync<TContext>(TContext db, ChangeHead head, ServerCallContext context, RegionCode region, long after, IReadOnlyCollection<string> kinds, Func<IReadOnlyList<ChangeRecord>, Task> deliver, ChangeFeedMetrics metrics)
+        where TContext : DbContext, IChangeFeedDbContext, IAuditedDbContext
+    {
+        var ct = context.CancellationToken;
         while (!ct.IsCancellationRequested)
         {
             var page = await ChangeLogReader.ReadAsync(db, region, after, kinds, StreamBatch, ct);
@@ -62,6 +80,7 @@ public static class ChangeFeedCalls
             {
                 await AuditAsync(db, context, region, after, page);
                 await deliver(page.Changes);
+                metrics.Delivered(page.Changes.Count);
             }
 
             after = page.NextCursor;
@@ -78,6 +97,9 @@ public static class ChangeFeedCalls
             }
         }
     }
+
+    private static ChangeFeedMetrics Metrics(ServerCallContext context) =>
+        context.GetHttpContext().RequestServices.GetRequiredService<ChangeFeedMetrics>();
 
     /// <summary>The cursor text of a change.</summary>
     public static string Cursor(ChangeRecord change) => change.Sequence!.Value.ToString(CultureInfo.InvariantCulture);

@@ -231,6 +231,49 @@ public sealed class ChangeFeedTests
     }
 
     [Fact]
+    public async Task The_dashboard_counts_numbered_and_delivered_changes_and_open_streams()
+    {
+        await using var registry = new RegistryFactory();
+        var figures = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        var meters = registry.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            // This registry's meters only: other tests' registries count in the same process.
+            if (instrument.Meter.Name == ChangeFeedMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((i, value, _, _) => figures.AddOrUpdate(i.Name, value, (_, v) => v + value));
+        listener.SetMeasurementEventCallback<int>((i, value, _, _) => figures.AddOrUpdate(i.Name, value, (_, v) => v + value));
+        listener.Start();
+
+        await registry.WriteMemberEventsAsync(Seeded.Qilipeng, 25);
+        await registry.NumberedAsync();
+        using (var call = registry.Feed().WatchChanges(new WatchChangesRequest(), registry.Department(Seeded.Huoqiu)))
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+            }
+
+            Assert.Equal(1, figures.GetValueOrDefault("pa.changes.streams"));
+        }
+
+        await registry.Feed().ListChangesAsync(new ListChangesRequest { PageSize = 10 }, registry.Department(Seeded.Huoqiu));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (figures.GetValueOrDefault("pa.changes.streams") != 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(25, figures.GetValueOrDefault("pa.changes.numbered"));
+        Assert.Equal(35, figures.GetValueOrDefault("pa.changes.delivered"));
+        Assert.Equal(0, figures.GetValueOrDefault("pa.changes.streams"));
+    }
+
+    [Fact]
     public async Task A_malformed_cursor_or_kind_is_refused_naming_the_field()
     {
         await using var registry = new RegistryFactory();

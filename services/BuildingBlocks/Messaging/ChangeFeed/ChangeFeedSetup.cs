@@ -21,6 +21,7 @@ public static class ChangeFeedSetup
                 "ChangeFeed:Retention, SequencerPoll, HeadPoll and SequencerLease must be positive and SequencerBatch at least 1.")
             .ValidateOnStart();
         services.AddSingleton<ChangeHead>();
+        services.AddSingleton<ChangeFeedMetrics>();
         services.AddSingleton<IInterceptor, ChangeLogInterceptor>();
         services.AddSingleton<ChangeSequencer<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeSequencer<TContext>>());

@@ -14,6 +14,7 @@ public sealed class ChangeLogPruner<TContext>(
     IServiceScopeFactory scopes,
     LeasedWork<TContext> leasedWork,
     TimeProvider time,
+    ChangeFeedMetrics metrics,
     IOptions<ChangeFeedOptions> options) : BackgroundService
     where TContext : DbContext, IChangeFeedDbContext
 {
@@ -48,7 +49,9 @@ public sealed class ChangeLogPruner<TContext>(
             }
 
             var upTo = Math.Min(through, oldest + ChunkSize - 1);
-            total += await db.Changes.Where(c => c.Sequence != null && c.Sequence <= upTo).ExecuteDeleteAsync(cancellationToken);
+            var deleted = await db.Changes.Where(c => c.Sequence != null && c.Sequence <= upTo).ExecuteDeleteAsync(cancellationToken);
+            metrics.Pruned(deleted);
+            total += deleted;
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class ChangeSequencer<TContext>(
     IServiceScopeFactory scopes,
     LeasedWork<TContext> leasedWork,
     ChangeHead head,
+    ChangeFeedMetrics metrics,
     IOptions<ChangeFeedOptions> options,
     ILogger<ChangeSequencer<TContext>> logger) : BackgroundService
     where TContext : DbContext, IChangeFeedDbContext
@@ -73,6 +74,7 @@ public sealed partial class ChangeSequencer<TContext>(
         var numbered = await db.Database.ExecuteSqlRawAsync(NumberingSql(db.Database, options.Value.SequencerBatch), [last], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         head.Observe(last + numbered);
+        metrics.Numbered(numbered);
         return numbered;
     }
 
