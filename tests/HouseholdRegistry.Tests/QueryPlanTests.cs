@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Pa.Common.V1;
 using Pa.Registry.V1;
+using Platform.HouseholdRegistry.Tests.Changes;
 using Platform.HouseholdRegistry.Tests.Import;
 using Platform.HouseholdRegistry.Tests.Income;
 using Platform.HouseholdRegistry.Tests.Screening;
@@ -118,6 +119,18 @@ public sealed class QueryPlanTests : IAsyncLifetime
         var messageId = Guid.NewGuid();
         const string consumer = "Platform.HouseholdRegistry.Consumers.GuaranteeStatusChangedConsumer";
         await _registry.QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer));
+
+        // Departments following the change feed: a county, a village below it, the province; a stream's replay.
+        await _registry.NumberedAsync();
+        var feed = _registry.Feed();
+        var department = _registry.As(PlatformRoles.DepartmentClient, Seeded.Huoqiu, "civil-affairs");
+        await feed.ListChangesAsync(new ListChangesRequest { AfterCursor = "1" }, department);
+        await feed.ListChangesAsync(new ListChangesRequest { RegionCode = Seeded.Qilipeng, Kinds = { HouseholdChangeKind.Registered } }, department);
+        await feed.ListChangesAsync(new ListChangesRequest(), _registry.As(PlatformRoles.DepartmentClient, Seeded.Anhui, "provincial-civil-affairs"));
+        using (var stream = feed.WatchChanges(new WatchChangesRequest(), department))
+        {
+            Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
+        }
 
         // The outbox relay's pass (it runs in the background from the start, and on every commit).
         await Eventually(() => _capture.Queries.Any(q => q.Sql.Contains("FROM \"OutboxMessages\"", StringComparison.Ordinal)));
