@@ -93,4 +93,16 @@ public sealed class JsonApiTests(RelocationFactory factory) : IClassFixture<Relo
         // Every read of this service, and nothing that changes records.
         Assert.Equal(11, paths.Count);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_a_call_with_its_proto_comment()
+    {
+        using var anonymous = factory.JsonClient(role: null);
+
+        var (status, document) = await anonymous.GetJsonAsync(Platform.ServiceDefaults.OpenApiDocument.Path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var getSite = document.GetProperty("paths").GetProperty("/v1/relocation/sites/{siteId}").GetProperty("get");
+        Assert.StartsWith("The site with its units", getSite.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
 }
