@@ -38,7 +38,10 @@ public static class GrpcDefaults
             o.Interceptors.Add<HandlerExceptionInterceptor>();
             o.Interceptors.Add<CallerInterceptor>();
             o.Interceptors.Add<RequestValidationInterceptor>();
-        }).AddJsonTranscoding(o => o.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
+        })
+            // HTTP/JSON runs the same interceptors; an error's details are packed in Any, so the JSON
+            // writer must know BadRequest to write its field violations into the error body.
+            .AddJsonTranscoding(o => o.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddPlatformOpenApi(builder.Environment.ApplicationName);
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || r.Tags.Contains(ServiceDefaultsExtensions.LiveTag)));
         builder.Services.AddGrpcReflection();
