@@ -25,6 +25,12 @@ public sealed record PlatformSettings(
 
 public static class PlatformServices
 {
+    /// <summary>
+    /// The HTTP/1.1 endpoint of gRPC JSON transcoding beside each domain service's h2c endpoint
+    /// ("http"), named in the service's appsettings.json (Kestrel:Endpoints), which Aspire reads.
+    /// </summary>
+    public const string JsonEndpoint = "json";
+
     /// <summary>"Replicas" from configuration: a whole number of at least 1, 1 when not given.</summary>
     public static int ReplicasFrom(IConfiguration configuration)
     {

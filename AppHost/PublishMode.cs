@@ -27,6 +27,9 @@ public static class PublishMode
     /// <summary>The port every service listens on in its container (the aspnet images' default).</summary>
     public const int ContainerPort = 8080;
 
+    /// <summary>The port of a domain service's HTTP/JSON endpoint (HTTP/1.1) in its container.</summary>
+    public const int JsonContainerPort = 8081;
+
     public static bool IsPublishing(this IDistributedApplicationBuilder builder) => builder.ExecutionContext.IsPublishMode;
 
     /// <summary>
@@ -44,7 +47,7 @@ public static class PublishMode
 
     /// <summary>
     /// A service's deployment settings: keys from secret parameters, the identity service's address
-    /// from a parameter, and one plain h2c endpoint on the container port. The https endpoint Aspire
+    /// from a parameter, a plain h2c endpoint on the container port and the HTTP/1.1 JSON endpoint beside it. The https endpoint Aspire
     /// adds to projects in publish mode is dropped: the services speak h2c only, TLS ends at the
     /// province's ingress, so an https binding would point at a port nothing listens on.
     /// </summary>
@@ -53,6 +56,7 @@ public static class PublishMode
         var builder = project.ApplicationBuilder;
         return project.WithoutHttpsBindings()
             .WithEndpoint("http", endpoint => endpoint.TargetPort = ContainerPort)
+            .WithEndpoint(PlatformServices.JsonEndpoint, endpoint => endpoint.TargetPort = JsonContainerPort)
             .WithEnvironment("Auth__Authority", AuthAuthority(builder))
             .WithEnvironment("PersonalData__EncryptionKey", SecretParameter(builder, EncryptionKeyParameter))
             .WithEnvironment("PersonalData__LookupKey", SecretParameter(builder, LookupKeyParameter));

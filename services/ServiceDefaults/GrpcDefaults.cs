@@ -1,3 +1,5 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +25,7 @@ public sealed class GrpcLimits
 
 public static class GrpcDefaults
 {
-    /// <summary>gRPC with limits, the deadline cap, overflow as FAILED_PRECONDITION, the callers each RPC admits, request validation, health, reflection, and JWT authentication.</summary>
+    /// <summary>gRPC (and its HTTP/JSON transcoding, with an OpenAPI document) with limits, the deadline cap, overflow as FAILED_PRECONDITION, the callers each RPC admits, request validation, health, reflection, and JWT authentication.</summary>
     public static IHostApplicationBuilder AddPlatformGrpc(this IHostApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(GrpcLimits.Section).Get<GrpcLimits>() ?? new GrpcLimits();
@@ -36,18 +38,23 @@ public static class GrpcDefaults
             o.Interceptors.Add<HandlerExceptionInterceptor>();
             o.Interceptors.Add<CallerInterceptor>();
             o.Interceptors.Add<RequestValidationInterceptor>();
-        });
+        })
+            // HTTP/JSON runs the same interceptors; an error's details are packed in Any, so the JSON
+            // writer must know BadRequest to write its field violations into the error body.
+            .AddJsonTranscoding(o => o.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
+        builder.Services.AddPlatformOpenApi(builder.Environment.ApplicationName);
         builder.Services.AddGrpcHealthChecks(o => o.Services.Map("", r => r.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) || r.Tags.Contains(ServiceDefaultsExtensions.LiveTag)));
         builder.Services.AddGrpcReflection();
         builder.Services.AddPlatformAuthentication(builder.Configuration);
         return builder;
     }
 
-    /// <summary>The gRPC health service (open to probes) and reflection (open: contracts are public).</summary>
+    /// <summary>The gRPC health service (open to probes), reflection and the OpenAPI document (open: contracts are public).</summary>
     public static WebApplication MapPlatformGrpcEndpoints(this WebApplication app)
     {
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapPlatformOpenApi();
         return app;
     }
 

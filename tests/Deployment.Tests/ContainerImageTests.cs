@@ -13,7 +13,7 @@ public sealed class ContainerImageTests
 
     [Theory]
     [MemberData(nameof(ApiProjects))]
-    public async Task A_service_image_is_chiseled_non_root_and_serves_h2c_on_8080(string project)
+    public async Task A_service_image_is_chiseled_non_root_and_serves_h2c_on_8080_and_http1_on_8081(string project)
     {
         var (exitCode, output) = await Repository.DotnetAsync([
             "msbuild", project, "-getProperty:ContainerBaseImage", "-getProperty:ContainerUser", "-getProperty:ContainerRepository",
@@ -32,19 +32,17 @@ public sealed class ContainerImageTests
         Assert.Contains(service, Repository.ServiceNames);
         Assert.Equal($"pa/{service}", properties.GetProperty("ContainerRepository").GetString());
 
-        // gRPC (h2c) on 8080; the identity service also serves OpenID Connect (HTTP/1.1) on 8081.
+        // gRPC (h2c) on 8080; on 8081 (HTTP/1.1) the identity service serves OpenID Connect, the others HTTP/JSON.
         var ports = items.GetProperty("ContainerPort").EnumerateArray().Select(p => (p.GetProperty("Identity").GetString(), p.GetProperty("Type").GetString())).Order().ToList();
-        Assert.Equal(service == ResourceNames.Identity ? [("8080", "tcp"), ("8081", "tcp")] : [("8080", "tcp")], ports);
+        Assert.Equal([("8080", "tcp"), ("8081", "tcp")], ports);
 
         var env = items.GetProperty("ContainerEnvironmentVariable").EnumerateArray()
             .ToDictionary(v => v.GetProperty("Identity").GetString()!, v => v.GetProperty("Value").GetString(), StringComparer.Ordinal);
         Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
         Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
-        if (service == ResourceNames.Identity)
-        {
-            // Its endpoints are named in its configuration, which overrides ASPNETCORE_HTTP_PORTS.
-            Assert.Equal(("http://+:8080", "http://+:8081"), (env["Kestrel__Endpoints__http__Url"], env["Kestrel__Endpoints__oidc__Url"]));
-        }
+        // The endpoints are named in the services' configuration, which overrides ASPNETCORE_HTTP_PORTS.
+        var second = service == ResourceNames.Identity ? "oidc" : "json";
+        Assert.Equal(("http://+:8080", "http://+:8081"), (env["Kestrel__Endpoints__http__Url"], env[$"Kestrel__Endpoints__{second}__Url"]));
     }
 
     [Fact]

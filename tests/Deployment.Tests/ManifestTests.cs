@@ -34,27 +34,24 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
     }
 
     [Fact]
-    public void Every_service_listens_on_one_h2c_binding_on_the_container_port()
+    public void Every_service_listens_on_an_h2c_binding_and_an_http1_binding_beside_it()
     {
         foreach (var (name, project) in manifest.OfType("project.v0"))
         {
             var bindings = project.GetProperty("bindings").EnumerateObject().ToList();
             var env = Env(project);
-            if (name == ResourceNames.Identity)
+            // gRPC (h2c) on 8080 beside HTTP/1.1 on 8081, each named in the service's configuration:
+            // OpenID Connect for the identity service, HTTP/JSON (gRPC JSON transcoding) for the others.
+            var second = name == ResourceNames.Identity ? "oidc" : "json";
+            Assert.Equal(["http", second], bindings.Select(b => b.Name));
+            Assert.Equal(("http2", 8080), Binding(bindings[0]));
+            Assert.Equal(("http", 8081), Binding(bindings[1]));
+            Assert.Equal($"http://*:{{{name}.bindings.http.targetPort}}", env["Kestrel__Endpoints__http__Url"]);
+            Assert.Equal($"http://*:{{{name}.bindings.{second}.targetPort}}", env[$"Kestrel__Endpoints__{second}__Url"]);
+            if (name != ResourceNames.Identity)
             {
-                // gRPC (h2c) beside OpenID Connect over HTTP/1.1, each on its own port, named in its configuration.
-                Assert.Equal(["http", "oidc"], bindings.Select(b => b.Name));
-                Assert.Equal(("http2", 8080), Binding(bindings[0]));
-                Assert.Equal(("http", 8081), Binding(bindings[1]));
-                Assert.Equal($"http://*:{{{name}.bindings.oidc.targetPort}}", env["Kestrel__Endpoints__oidc__Url"]);
-                continue;
+                Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
             }
-
-            var http = Assert.Single(bindings);
-            Assert.Equal("http", http.Name);
-            Assert.Equal(("http2", 8080), Binding(http));
-            Assert.Equal($"{{{name}.bindings.http.targetPort}}", env["HTTP_PORTS"]);
-            Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Net;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Pa.Common.V1;
 using Pa.Employment.V1;
@@ -53,6 +55,14 @@ public sealed partial class ApplicationFlowsThroughTheSuiteTests
         Assert.True(family.ZeroEmployment);
         Assert.Equal(2, family.MembersSeekingWork);
         Assert.Equal("officer-follow-up", family.OpenCase.AssignedTo);
+
+        // The same read on the relocation service's json endpoint (HTTP/1.1 and JSON), as a department system without gRPC makes it.
+        using var http = new HttpClient { BaseAddress = _suite.App.GetEndpoint(ResourceNames.Relocation, "json"), DefaultRequestVersion = HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var overHttp = new HttpRequestMessage(HttpMethod.Get, $"v1/relocation/households/{householdId}/follow-up");
+        overHttp.Headers.TryAddWithoutValidation("Authorization", county.Headers!.GetValue("authorization"));
+        using var reply = await http.SendAsync(overHttp);
+        Assert.Equal((HttpStatusCode.OK, HttpVersion.Version11), (reply.StatusCode, reply.Version));
+        Assert.Equal(family, R.GetFamilyFollowUpResponse.Parser.ParseJson(await reply.Content.ReadAsStringAsync()).Family);
         await _suite.WaitForLogAsync(_suite.ProbeId, $"Observed ZeroEmploymentCaseOpened {householdId} with 2 members seeking work", TimeSpan.FromSeconds(60));
 
         // The employment service hears of the case and lists the family's labourers first for referral.

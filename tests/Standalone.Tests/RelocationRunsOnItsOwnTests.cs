@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Serialization;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -68,11 +69,13 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
             }, identityGrpc);
 
             output.WriteLine($"{clock.Elapsed}: identity serving");
-            var relocationGrpc = LoopbackUrl();
+            var (relocationGrpc, relocationJson) = (LoopbackUrl(), LoopbackUrl());
             await relocation.StartAsync("Platform.Relocation.Api.dll", new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ASPNETCORE_URLS"] = relocationGrpc.ToString(),
+                // Both endpoints are named in its appsettings.json (which overrides ASPNETCORE_URLS): gRPC and HTTP/JSON.
+                ["Kestrel__Endpoints__http__Url"] = relocationGrpc.ToString(),
+                ["Kestrel__Endpoints__json__Url"] = relocationJson.ToString(),
                 ["Database__Provider"] = "Postgres",
                 ["ConnectionStrings__relocation-db"] = relocationDb,
                 ["ConnectionStrings__broker"] = broker.Node.ConnectionString,
@@ -99,6 +102,18 @@ public sealed class RelocationRunsOnItsOwnTests(ITestOutputHelper output)
             var anonymous = await Assert.ThrowsAsync<RpcException>(() => sites.ListSitesAsync(new ListSitesRequest()).ResponseAsync);
             Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
             output.WriteLine($"{clock.Elapsed}: token, calls and refusals as expected");
+
+            // A department system without gRPC: plain HTTP/1.1 and JSON on the json endpoint, the same token and scope.
+            using var http = new HttpClient { BaseAddress = relocationJson, DefaultRequestVersion = HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+            using var request = new HttpRequestMessage(HttpMethod.Get, "v1/relocation/sites");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            using var json = await http.SendAsync(request);
+            Assert.Equal((HttpStatusCode.OK, HttpVersion.Version11), (json.StatusCode, json.Version));
+            Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.ValueKind);
+            using var withoutToken = await http.GetAsync(new Uri("v1/relocation/sites", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+            output.WriteLine($"{clock.Elapsed}: HTTP/1.1 JSON endpoint answers");
         }
         catch
         {

@@ -41,6 +41,13 @@ public static class RuleProbes
                 continue;
             }
 
+            // IGNORE_ALWAYS: the contract leaves this message's rules to the handler (a department batch's
+            // rows, reported one by one by position), so the call itself must not refuse them.
+            if (field.GetOptions()?.GetExtension(ValidateExtensions.Field) is { Ignore: Ignore.Always })
+            {
+                continue;
+            }
+
             // Rules inside a nested message are reached by setting the message (or adding one item of a repeated one).
             var child = field.IsRepeated ? path + "[0]." : path + ".";
             foreach (var probe in Walk(field.MessageType, child, depth + 1))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
@@ -44,27 +45,39 @@ public static class AuthenticationRefusal
 
     /// <summary>
     /// Answers a gRPC request's challenge with UNAUTHENTICATED and the reason; other requests
-    /// (HTTP/JSON) keep the 401 with the reason in WWW-Authenticate's error_description.
+    /// (HTTP/JSON) get 401 with the reason in WWW-Authenticate's error_description and the body
+    /// transcoded gRPC errors have, {"code": 16, "message": reason} (503 and 14 when no key could be read).
     /// </summary>
     public static Task ChallengeAsync(JwtBearerChallengeContext context)
     {
         var reason = Reason(context.AuthenticateFailure);
+        // No key could be read at all: the caller may retry later (UNAVAILABLE), its token was not judged.
+        var status = context.AuthenticateFailure is AuthorityUnavailableException ? Unavailable : Unauthenticated;
         if (!IsGrpc(context.Request))
         {
-            context.ErrorDescription = reason;
-            return Task.CompletedTask;
+            return JsonRefusalAsync(context, reason, status);
         }
 
         context.HandleResponse();
         var response = context.Response;
-        // No key could be read at all: the caller may retry later (UNAVAILABLE), its token was not judged.
-        var status = context.AuthenticateFailure is AuthorityUnavailableException ? Unavailable : Unauthenticated;
         // Trailers-only: the status travels in the headers of an HTTP 200 with no body, as gRPC itself does.
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = status;
         response.Headers["grpc-message"] = Uri.EscapeDataString(reason);
         return Task.CompletedTask;
+    }
+
+    private static async Task JsonRefusalAsync(JwtBearerChallengeContext context, string reason, string status)
+    {
+        context.HandleResponse();
+        var response = context.Response;
+        response.StatusCode = status == Unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status401Unauthorized;
+        response.Headers.WWWAuthenticate = context.AuthenticateFailure is null
+            ? "Bearer"
+            : $"Bearer error=\"invalid_token\", error_description=\"{reason.Replace("\"", "'", StringComparison.Ordinal)}\"";
+        response.ContentType = "application/json; charset=utf-8";
+        await response.WriteAsync(JsonSerializer.Serialize(new { code = int.Parse(status, CultureInfo.InvariantCulture), message = reason, details = Array.Empty<object>() }), context.HttpContext.RequestAborted);
     }
 
     private static bool IsGrpc(HttpRequest request) =>

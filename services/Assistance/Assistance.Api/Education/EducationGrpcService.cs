@@ -264,6 +264,10 @@ public sealed class EducationGrpcService(
         return new ImportEnrolmentsResponse { Report = report };
     }
 
+    [Allow(Roles.DepartmentClient, "push enrolments")]
+    public override async Task<PushEnrolmentsResponse> PushEnrolments(PushEnrolmentsRequest request, ServerCallContext context) =>
+        new() { Report = await importer.ImportAsync(request.Header, request.Rows, context, enrolmentRows) };
+
     private static void RequireCurrentMember(AssistedHousehold household, Guid memberId)
     {
         if (!household.CurrentMembers.Any(m => m.Id == memberId))

@@ -98,6 +98,14 @@ public sealed class DepartmentImporter(AssistanceDbContext db, GuaranteeAssessor
         return await SaveBatchAsync(area.Kind, header, caller, report, context, ct);
     }
 
+    /// <summary>
+    /// A whole batch sent in one request (HTTP/JSON has no client streams): read as the stream of
+    /// its header and then its rows, so it gets the same checks, chunks and report.
+    /// </summary>
+    public Task<DepartmentImportReport> ImportAsync<TRow>(DepartmentBatchHeader header, IEnumerable<TRow> rows, ServerCallContext context, IDepartmentRows<TRow> area)
+        where TRow : class, IMessage =>
+        ImportAsync(new BatchReader<TRow>(header, rows), context, area, m => m.Header, m => m.Row);
+
     private static void RequireDepartment(Caller caller, DepartmentKind kind)
     {
         var scope = PlatformClaims.DepartmentScope(kind.ToString().ToLowerInvariant());
@@ -191,5 +199,23 @@ public sealed class DepartmentImporter(AssistanceDbContext db, GuaranteeAssessor
         }
 
         return report;
+    }
+}
+
+/// <summary>One message of a batch read as a stream: the header, or a row.</summary>
+internal sealed record BatchMessage<TRow>(DepartmentBatchHeader? Header, TRow? Row);
+
+/// <summary>A batch already in memory, handed out as the import reads a client stream.</summary>
+internal sealed class BatchReader<TRow>(DepartmentBatchHeader header, IEnumerable<TRow> rows) : IAsyncStreamReader<BatchMessage<TRow>>
+{
+    private readonly IEnumerator<BatchMessage<TRow>> _messages =
+        rows.Select(r => new BatchMessage<TRow>(null, r)).Prepend(new BatchMessage<TRow>(header, default)).GetEnumerator();
+
+    public BatchMessage<TRow> Current => _messages.Current;
+
+    public Task<bool> MoveNext(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_messages.MoveNext());
     }
 }

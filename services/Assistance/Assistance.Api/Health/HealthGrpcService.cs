@@ -88,6 +88,10 @@ public sealed partial class HealthGrpcService(
         return new ImportInsuranceEnrolmentsResponse { Report = report };
     }
 
+    [Allow(Roles.DepartmentClient, "push insurance enrolments")]
+    public override async Task<PushInsuranceEnrolmentsResponse> PushInsuranceEnrolments(PushInsuranceEnrolmentsRequest request, ServerCallContext context) =>
+        new() { Report = await importer.ImportAsync(request.Header, request.Rows, context, new InsuranceEnrolmentRows(departmentMembers, time)) };
+
     [Allow(Roles.Recorders, "record family-doctor contracts")]
     public override async Task<SignFamilyDoctorResponse> SignFamilyDoctor(SignFamilyDoctorRequest request, ServerCallContext context)
     {

@@ -209,6 +209,10 @@ public sealed class HousingGrpcService(AssistanceDbContext db, GuaranteeAssessor
                 r => r.ItemCase == Proto.ImportHouseAppraisalsRequest.ItemOneofCase.Row ? r.Row : null),
         };
 
+    [Allow(Roles.DepartmentClient, "push house appraisals")]
+    public override async Task<Proto.PushHouseAppraisalsResponse> PushHouseAppraisals(Proto.PushHouseAppraisalsRequest request, ServerCallContext context) =>
+        new() { Report = await importer.ImportAsync(request.Header, request.Rows, context, departmentRows) };
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private DateOnly Today => DateOnly.FromDateTime(Now);

@@ -124,4 +124,8 @@ public sealed partial class WaterGrpcService(
         var report = await importer.ImportAsync(requestStream, context, departmentRows, m => m.Header, m => m.Row);
         return new ImportWaterAssessmentsResponse { Report = report };
     }
+
+    [Allow(Roles.DepartmentClient, "push water assessments")]
+    public override async Task<PushWaterAssessmentsResponse> PushWaterAssessments(PushWaterAssessmentsRequest request, ServerCallContext context) =>
+        new() { Report = await importer.ImportAsync(request.Header, request.Rows, context, departmentRows) };
 }
