@@ -17,6 +17,9 @@ namespace Platform.Benchmarks.ChangeFeed;
 /// </summary>
 public static class Program
 {
+    /// <summary>The profile reads a prefix of the log: its rates settle long before a million.</summary>
+    private const long ProfiledChanges = 100_000;
+
     public static async Task<int> Main(string[] args)
     {
         int changes = 1_000_000, live = 2_000, rate = 50, households = 10_000;
@@ -88,6 +91,10 @@ public static class Program
             await CatchUp.RunAsync(server, "provincial officer (Anhui, masked)", server.ProvincialOfficer(), total, ct),
         };
 
+        var profiled = Math.Min(total, ProfiledChanges);
+        Console.WriteLine($"Where a replay's time goes: the first {profiled:N0} changes as the provincial officer ...");
+        var profile = await FeedProfile.RunAsync(server, profiled, ct);
+
         Console.WriteLine();
         Console.WriteLine($"Live: {live:N0} ChangeMembers at {rate}/s as Huoqiu's officer, one WatchChanges open from the head ...");
         var liveFigures = await LiveLatency.RunAsync(server, live, rate, ct);
@@ -97,6 +104,11 @@ public static class Program
         foreach (var c in catchUps)
         {
             Console.WriteLine($"{c.Caller,-42} {c.Changes,12:N0} {c.Elapsed.TotalSeconds,8:N1} {c.PerSecond,10:N0} {c.FirstChange.TotalMilliseconds,9:N0}   ({c.Members:N0} members, {c.MaskedIds:N0} IDs masked)");
+        }
+
+        foreach (var p in profile.Append(new ProfileLine("WatchChanges (the provincial replay above)", catchUps[1].Changes, catchUps[1].Elapsed)))
+        {
+            Console.WriteLine($"  {p.Name,-56} {p.Changes,12:N0} {p.Elapsed.TotalSeconds,8:N1} {p.PerSecond,10:N0}");
         }
 
         Console.WriteLine($"numbering: the sequencer numbered the fill's {fill.Inserted:N0} rows alongside the inserts ({fill.Insert.TotalSeconds:N1} s) and finished {fill.NumberedAfterInsert.TotalSeconds:N1} s after the last one");
