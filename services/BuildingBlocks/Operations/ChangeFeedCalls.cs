@@ -17,6 +17,14 @@ namespace Platform.Operations;
 /// </summary>
 public static class ChangeFeedCalls
 {
+    /// <summary>Where a subscriber starts: after a cursor, or at one end of the log.</summary>
+    public readonly record struct Start(long After)
+    {
+        public static readonly Start Oldest = new(-1);
+
+        public static readonly Start Newest = new(-2);
+    }
+
     public const int DefaultPageSize = 100;
 
     /// <summary>Changes per read while a stream replays: large enough for catching up fast, small enough to audit as one page.</summary>
@@ -25,19 +33,22 @@ public static class ChangeFeedCalls
     /// <summary>How long a stream waits for a new change before it looks at the log again anyway.</summary>
     public static readonly TimeSpan IdleRecheck = TimeSpan.FromSeconds(15);
 
-    /// <summary>The region followed (the caller's own when empty; NotFound outside its scope) and the cursor (null when empty: from the oldest change kept).</summary>
-    public static (RegionCode Region, long? After) ReadRequest(ServerCallContext context, string regionCode, string afterCursor)
+    /// <summary>
+    /// The region followed (the caller's own when empty; NotFound outside its scope) and where to start:
+    /// after the cursor; before the oldest change kept when it is empty; after the newest with <paramref name="fromNow"/>.
+    /// </summary>
+    public static (RegionCode Region, Start After) ReadRequest(ServerCallContext context, string regionCode, string afterCursor, bool fromNow)
     {
         var violations = new FieldViolations();
         var region = RegionAccess.ListingRegion(context.GetCaller(), regionCode, violations, "region_code");
         long after = 0;
         violations.Check(afterCursor.Length == 0 || long.TryParse(afterCursor, NumberStyles.None, CultureInfo.InvariantCulture, out after), "after_cursor", "must be a cursor this feed returned");
         violations.ThrowIfAny();
-        return (region, afterCursor.Length == 0 ? null : after);
+        return (region, fromNow ? Start.Newest : afterCursor.Length == 0 ? Start.Oldest : new Start(after));
     }
 
     /// <summary>One page of changes, audited.</summary>
-    public static async Task<ChangePage> ListAsync<TContext>(TContext db, ServerCallContext context, RegionCode region, long? cursor, IReadOnlyCollection<string> kinds, int pageSize)
+    public static async Task<ChangePage> ListAsync<TContext>(TContext db, ServerCallContext context, RegionCode region, Start cursor, IReadOnlyCollection<string> kinds, int pageSize)
         where TContext : DbContext, IChangeFeedDbContext, IAuditedDbContext
     {
         var after = await StartAsync(db, cursor, context.CancellationToken);
@@ -52,11 +63,14 @@ public static class ChangeFeedCalls
     /// reads the log with no transaction open and writes to the caller between reads: a slow caller
     /// holds nothing a writer waits for. <paramref name="deliver"/> maps and writes a page's changes.
     /// </summary>
-    public static async Task WatchAsync<TContext>(TContext db, ChangeHead head, ServerCallContext context, RegionCode region, long? cursor, IReadOnlyCollection<string> kinds, Func<IReadOnlyList<ChangeRecord>, Task> deliver)
+    public static async Task WatchAsync<TContext>(TContext db, ChangeHead head, ServerCallContext context, RegionCode region, Start cursor, IReadOnlyCollection<string> kinds, Func<IReadOnlyList<ChangeRecord>, Task> deliver)
         where TContext : DbContext, IChangeFeedDbContext, IAuditedDbContext
     {
         var ct = context.CancellationToken;
         var after = await StartAsync(db, cursor, ct);
+        // Headers now, before any change: a subscriber that awaits them knows its start is fixed (from_now
+        // included), so what it writes next reaches it.
+        await context.WriteResponseHeadersAsync([]);
         var metrics = Metrics(context);
         metrics.StreamOpened();
         try
@@ -107,12 +121,19 @@ public static class ChangeFeedCalls
     public static string Cursor(long sequence) => sequence.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Where reading starts: after the cursor, checked against the log; without one, before the oldest change kept.</summary>
-    private static async Task<long> StartAsync(IChangeFeedDbContext db, long? cursor, CancellationToken ct)
+    private static async Task<long> StartAsync(IChangeFeedDbContext db, Start cursor, CancellationToken ct)
     {
-        if (cursor is not { } after)
+        if (cursor == Start.Oldest)
         {
             return await ChangeLogReader.OldestCursorAsync(db, ct);
         }
+
+        if (cursor == Start.Newest)
+        {
+            return await ChangeLogReader.NewestCursorAsync(db, ct);
+        }
+
+        var after = cursor.After;
 
         try
         {

@@ -274,6 +274,27 @@ public sealed class ChangeFeedTests
     }
 
     [Fact]
+    public async Task A_first_run_takes_the_newest_cursor_reads_in_full_and_then_misses_nothing_written_meanwhile()
+    {
+        await using var registry = new RegistryFactory();
+        await registry.WriteMemberEventsAsync(Seeded.Qilipeng, 5);
+        await registry.NumberedAsync();
+
+        var start = await registry.Feed().ListChangesAsync(new ListChangesRequest { FromNow = true, AfterCursor = "1" }, registry.Department(Seeded.Huoqiu));
+        Assert.Equal((0, "5", true), (start.Changes.Count, start.NextCursor, start.CaughtUp));
+
+        // Written while the department reads its region in full: it gets them by following from that cursor.
+        await registry.WriteMemberEventsAsync(Seeded.Qilipeng, 2);
+        await registry.NumberedAsync();
+        using var live = registry.Feed().WatchChanges(new WatchChangesRequest { FromNow = true }, registry.Department(Seeded.Huoqiu));
+        await live.ResponseHeadersAsync;
+        await registry.WriteMemberEventsAsync(Seeded.Qilipeng, 1);
+        Assert.Equal(["6", "7"], (await registry.AllAsync(registry.Department(Seeded.Huoqiu), after: start.NextCursor)).Take(2).Select(c => c.Cursor));
+        Assert.True(await live.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal("8", live.ResponseStream.Current.Change.Cursor);
+    }
+
+    [Fact]
     public async Task A_malformed_cursor_or_kind_is_refused_naming_the_field()
     {
         await using var registry = new RegistryFactory();

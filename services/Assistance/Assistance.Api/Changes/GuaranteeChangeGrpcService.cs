@@ -22,7 +22,7 @@ public sealed class GuaranteeChangeGrpcService(AssistanceDbContext db, ChangeHea
     [Allow(Roles.Readers, "follow guarantee changes")]
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<WatchChangesResponse> responseStream, ServerCallContext context)
     {
-        var (region, after) = ChangeFeedCalls.ReadRequest(context, request.RegionCode, request.AfterCursor);
+        var (region, after) = ChangeFeedCalls.ReadRequest(context, request.RegionCode, request.AfterCursor, request.FromNow);
         await ChangeFeedCalls.WatchAsync(db, head, context, region, after, [], async rows =>
         {
             foreach (var row in rows)
@@ -35,7 +35,7 @@ public sealed class GuaranteeChangeGrpcService(AssistanceDbContext db, ChangeHea
     [Allow(Roles.Readers, "read guarantee changes")]
     public override async Task<ListChangesResponse> ListChanges(ListChangesRequest request, ServerCallContext context)
     {
-        var (region, after) = ChangeFeedCalls.ReadRequest(context, request.RegionCode, request.AfterCursor);
+        var (region, after) = ChangeFeedCalls.ReadRequest(context, request.RegionCode, request.AfterCursor, request.FromNow);
         var page = await ChangeFeedCalls.ListAsync(db, context, region, after, [], request.PageSize);
         return new ListChangesResponse
         {

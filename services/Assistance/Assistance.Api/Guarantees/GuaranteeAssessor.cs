@@ -119,6 +119,7 @@ public sealed class GuaranteeAssessor(AssistanceDbContext db, IEnumerable<IAsses
         await new BulkRows<OutboxMessage>(db, upsert: false, nameof(OutboxMessage.Id)).WriteAsync(events, ct);
         // Bulk rows bypass the change tracker, so their change-log rows are written here, in the same transaction.
         await new BulkRows<ChangeRecord>(db, upsert: false, nameof(ChangeRecord.Id)).WriteAsync(db.ChangeSources.ChangesFor(events), ct);
+        ChangeLogInterceptor.Wrote(db);
         metrics.Assessed(households.Count, events.Count);
         return events.Count;
     }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -10,7 +12,17 @@ namespace Platform.Messaging.ChangeFeed;
 public sealed class ChangeLogInterceptor(ChangeHead head) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Outbox rows already given their change: a SaveChanges that failed and is called again must not log them twice.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OutboxMessage, ChangeRecord> Logged = new();
+    private static readonly ConditionalWeakTable<OutboxMessage, ChangeRecord> Logged = new();
+
+    // Contexts that wrote change rows not yet committed. Only their commits wake the sequencer: waking
+    // on every commit woke it on its own numbering commits too, and it spun (a third of a core) for nothing.
+    private static readonly ConditionalWeakTable<DbContext, object> Pending = new();
+
+    /// <summary>
+    /// For bulk writers that insert change rows themselves (outside the change tracker): the sequencer
+    /// is woken when <paramref name="db"/>'s transaction commits, as for rows a SaveChanges added.
+    /// </summary>
+    public static void Wrote(DbContext db) => Pending.AddOrUpdate(db, db);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -36,11 +48,19 @@ public sealed class ChangeLogInterceptor(ChangeHead head) : SaveChangesIntercept
         return ValueTask.FromResult(result);
     }
 
-    void IDbTransactionInterceptor.TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => head.Written();
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Wake(eventData.Context);
 
-    Task IDbTransactionInterceptor.TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
     {
-        head.Written();
+        Wake(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Forget(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -59,13 +79,34 @@ public sealed class ChangeLogInterceptor(ChangeHead head) : SaveChangesIntercept
                 feed.Changes.Add(change);
             }
         }
+
+        if (context.ChangeTracker.Entries<ChangeRecord>().Any(e => e.State == EntityState.Added))
+        {
+            Wrote(context);
+        }
     }
 
     private void WakeIfCommitted(DbContext? context)
     {
-        if (context is IChangeFeedDbContext && context.Database.CurrentTransaction is null)
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            Wake(context);
+        }
+    }
+
+    private void Wake(DbContext? context)
+    {
+        if (context is not null && Pending.Remove(context))
         {
             head.Written();
+        }
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Pending.Remove(context);
         }
     }
 }

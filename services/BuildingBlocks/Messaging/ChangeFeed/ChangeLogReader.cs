@@ -23,6 +23,10 @@ public static class ChangeLogReader
     public static async Task<long> OldestCursorAsync(IChangeFeedDbContext db, CancellationToken cancellationToken) =>
         Math.Max((await db.Changes.MinAsync(c => c.Sequence, cancellationToken) ?? 1) - 1, 0);
 
+    /// <summary>The newest cursor: reading after it reads only changes still to come.</summary>
+    public static async Task<long> NewestCursorAsync(IChangeFeedDbContext db, CancellationToken cancellationToken) =>
+        await db.Changes.MaxAsync(c => c.Sequence, cancellationToken) ?? 0;
+
     /// <summary>
     /// The log's bounds, checked against <paramref name="after"/>: a cursor before the oldest kept change
     /// or past the newest one is refused (a restored database, a cursor of another log).

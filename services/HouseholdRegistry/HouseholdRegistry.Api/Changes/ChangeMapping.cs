@@ -25,10 +25,11 @@ internal sealed class ChangeMapping(RegistryDbContext db, PersonalDataProtector 
     public async Task<List<HouseholdChange>> ToMessagesAsync(IReadOnlyList<ChangeRecord> rows, CancellationToken ct)
     {
         var events = rows.Select(r => (Row: r, Event: Read(r))).ToList();
+        // One JSON array parameter: a page names hundreds of members, and SQLite matches parameter names one by one.
         var memberIds = events.SelectMany(e => MembersOf(e.Event)).Select(m => m.MemberId).Distinct().ToList();
         var people = memberIds.Count == 0
             ? []
-            : await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
+            : await db.Members.AsNoTracking().Where(m => EF.Parameter(memberIds).Contains(m.Id))
                 .Select(m => new { m.Id, m.Name, m.NationalIdCipher, m.Position }).ToDictionaryAsync(m => m.Id, m => new Person(m.Name, m.NationalIdCipher, m.Position), ct);
         return [.. events.Select(e => ToMessage(e.Row, e.Event, people))];
     }

@@ -14,7 +14,7 @@ public sealed class HouseholdChangeGrpcService(RegistryDbContext db, ChangeHead 
     [Allow(Roles.Readers, "follow household changes")]
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<WatchChangesResponse> responseStream, ServerCallContext context)
     {
-        var (region, after) = ChangeFeedCalls.ReadRequest(context, request.RegionCode, request.AfterCursor);
+        var (region, after) = ChangeFeedCalls.ReadRequest(context, request.RegionCode, request.AfterCursor, request.FromNow);
         var mapping = new ChangeMapping(db, protector, context.GetCaller().HasPersonalDataScope);
         await ChangeFeedCalls.WatchAsync(db, head, context, region, after, RegistryChanges.Named(request.Kinds), async rows =>
         {
@@ -28,7 +28,7 @@ public sealed class HouseholdChangeGrpcService(RegistryDbContext db, ChangeHead 
     [Allow(Roles.Readers, "read household changes")]
     public override async Task<ListChangesResponse> ListChanges(ListChangesRequest request, ServerCallContext context)
     {
-        var (region, after) = ChangeFeedCalls.ReadRequest(context, request.RegionCode, request.AfterCursor);
+        var (region, after) = ChangeFeedCalls.ReadRequest(context, request.RegionCode, request.AfterCursor, request.FromNow);
         var page = await ChangeFeedCalls.ListAsync(db, context, region, after, RegistryChanges.Named(request.Kinds), request.PageSize);
         var mapping = new ChangeMapping(db, protector, context.GetCaller().HasPersonalDataScope);
         return new ListChangesResponse

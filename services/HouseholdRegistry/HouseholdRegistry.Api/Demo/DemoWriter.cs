@@ -82,6 +82,7 @@ internal sealed class DemoWriter : IDisposable
         await _bulk.Pairings.WriteAsync([.. rows.Where(r => r.Pairing is not null).Select(r => r.Pairing!)], ct);
         await _bulk.Outbox.WriteAsync([.. rows.SelectMany(r => r.Events)], ct);
         await _bulk.Changes.WriteAsync(_db.ChangeSources.ChangesFor(rows.SelectMany(r => r.Events)), ct);
+        ChangeLogInterceptor.Wrote(_db);
         await RegionTallyMaintenance.AddInsertedAsync(_db, rows.Select(r => r.Household), ct);
     }
 

@@ -170,6 +170,7 @@ internal sealed class ImportWriter : IDisposable
         foreach (var change in _db.ChangeSources.ChangesFor(prepared.Events))
         {
             await _changes.InsertAsync(change, cancellationToken);
+            ChangeLogInterceptor.Wrote(_db);
         }
 
         return -1;
