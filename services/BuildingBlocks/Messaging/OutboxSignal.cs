@@ -1,8 +1,6 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Platform.Messaging;
 
@@ -50,57 +48,28 @@ public sealed class OutboxSignal
 /// Notifies the relay after a SaveChanges that added outbox rows, or after an explicit transaction
 /// commits (rows saved inside a transaction are invisible to the relay until then).
 /// </summary>
-public sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class OutboxCommitInterceptor(OutboxSignal signal) : CommitInterceptor
 {
     // Contexts whose current SaveChanges adds outbox rows; weak, so a context never outlives its scope here.
     private static readonly ConditionalWeakTable<DbContext, object> Pending = new();
     private static readonly object PendingKey = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext context)
     {
-        Remember(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Remember(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        NotifyIfCommitted(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        NotifyIfCommitted(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
-
-    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
-    {
-        signal.Notify();
-        return Task.CompletedTask;
-    }
-
-    private static void Remember(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        if (context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            Pending.Add(context, PendingKey);
+            Pending.AddOrUpdate(context, PendingKey);
         }
     }
 
-    private void NotifyIfCommitted(DbContext? context)
+    protected override void Saved(DbContext context)
     {
-        if (context is not null && Pending.Remove(context) && context.Database.CurrentTransaction is null)
+        if (Pending.Remove(context) && context.Database.CurrentTransaction is null)
         {
             signal.Notify();
         }
     }
+
+    // Every commit: bulk writers insert outbox rows without the change tracker, inside a transaction.
+    protected override void TransactionCommitted(DbContext? context) => signal.Notify();
 }

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Platform.Messaging.ChangeFeed;
 
@@ -9,7 +7,7 @@ namespace Platform.Messaging.ChangeFeed;
 /// Adds a change row for every followed event a SaveChanges adds to the outbox, so the change and its
 /// log entry commit together whichever handler raised it; and wakes the sequencer once they committed.
 /// </summary>
-public sealed class ChangeLogInterceptor(ChangeHead head) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ChangeLogInterceptor(ChangeHead head) : CommitInterceptor
 {
     // Outbox rows already given their change: a SaveChanges that failed and is called again must not log them twice.
     private static readonly ConditionalWeakTable<OutboxMessage, ChangeRecord> Logged = new();
@@ -24,47 +22,7 @@ public sealed class ChangeLogInterceptor(ChangeHead head) : SaveChangesIntercept
     /// </summary>
     public static void Wrote(DbContext db) => Pending.AddOrUpdate(db, db);
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        AddChanges(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        AddChanges(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        WakeIfCommitted(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        WakeIfCommitted(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Wake(eventData.Context);
-
-    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
-    {
-        Wake(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
-
-    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private static void AddChanges(DbContext? context)
+    protected override void Saving(DbContext context)
     {
         if (context is not IChangeFeedDbContext feed)
         {
@@ -86,11 +44,21 @@ public sealed class ChangeLogInterceptor(ChangeHead head) : SaveChangesIntercept
         }
     }
 
-    private void WakeIfCommitted(DbContext? context)
+    protected override void Saved(DbContext context)
     {
-        if (context is not null && context.Database.CurrentTransaction is null)
+        if (context.Database.CurrentTransaction is null)
         {
             Wake(context);
+        }
+    }
+
+    protected override void TransactionCommitted(DbContext? context) => Wake(context);
+
+    protected override void TransactionRolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Pending.Remove(context);
         }
     }
 
@@ -99,14 +67,6 @@ public sealed class ChangeLogInterceptor(ChangeHead head) : SaveChangesIntercept
         if (context is not null && Pending.Remove(context))
         {
             head.Written();
-        }
-    }
-
-    private static void Forget(DbContext? context)
-    {
-        if (context is not null)
-        {
-            Pending.Remove(context);
         }
     }
 }
