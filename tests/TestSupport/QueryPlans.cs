@@ -194,14 +194,22 @@ public static partial class QueryPlans
     }
 
     /// <summary>The table a PostgreSQL plan node reads whole, or null.</summary>
+    /// <summary>
+    /// Partial indexes that hold only rows waiting for a background job, which empties them within a
+    /// poll: reading one whole reads the backlog, not the table. The change sequencer's queue of
+    /// committed changes without a cursor (IX_ChangeRecords_Unsequenced, "Sequence" IS NULL).
+    /// </summary>
+    public static readonly IReadOnlySet<string> QueueIndexes = new HashSet<string> { "IX_ChangeRecords_Unsequenced" };
+
     private static string? FullRead(JsonElement node)
     {
         var type = node.GetProperty("Node Type").GetString();
         var relation = node.TryGetProperty("Relation Name", out var r) ? r.GetString() : null;
+        var index = node.TryGetProperty("Index Name", out var i) ? i.GetString() : null;
         return type switch
         {
             "Seq Scan" => relation,
-            "Index Scan" or "Index Only Scan" when !node.TryGetProperty("Index Cond", out _) => relation,
+            "Index Scan" or "Index Only Scan" when !node.TryGetProperty("Index Cond", out _) && !QueueIndexes.Contains(index ?? "") => relation,
             _ => null,
         };
     }
