@@ -27,6 +27,7 @@ public static class IdentityFeatures
         services.AddScoped<AccountStore>();
         services.AddScoped<AccountSeeder>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, SignWithRingKey>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, EncryptWithSharedKey>();
         services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
             .AddServer(o =>
@@ -40,8 +41,7 @@ public static class IdentityFeatures
                 o.IgnoreScopePermissions();
                 o.SetAccessTokenLifetime(options.AccessTokenLifetime);
                 o.DisableAccessTokenEncryption();
-                // Encrypts only what OpenIddict reads back itself (codes, refresh tokens), which these grants do not issue.
-                o.AddEphemeralEncryptionKey();
+                // Authorization codes are encrypted with the key every replica derives (EncryptWithSharedKey).
                 if (!string.IsNullOrWhiteSpace(options.Issuer))
                 {
                     o.SetIssuer(new Uri(options.Issuer));
