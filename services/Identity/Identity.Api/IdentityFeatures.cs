@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using Platform.Identity.Accounts;
 using Platform.Identity.Data;
 using Platform.Identity.Keys;
 using Platform.Identity.Management;
+using Platform.Identity.SignIn;
 using Platform.Identity.Tokens;
 using Platform.Security;
 
@@ -13,7 +15,8 @@ public static class IdentityFeatures
 {
     /// <summary>
     /// OpenIddict's server on the service's database: the token endpoint with the client-credentials
-    /// and password grants, discovery and JWKS; access tokens are signed JWTs (not encrypted), so
+    /// and password grants, the portal's authorization code flow (PKCE) with its sign-in page and
+    /// end-session endpoint, discovery and JWKS; access tokens are signed JWTs (not encrypted), so
     /// any service or department can check them with the published keys alone.
     /// </summary>
     public static IHostApplicationBuilder AddIdentityFeatures(this IHostApplicationBuilder builder)
@@ -32,11 +35,16 @@ public static class IdentityFeatures
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
             .AddServer(o =>
             {
-                o.SetTokenEndpointUris(TokenEndpoint.Path);
-                o.AllowClientCredentialsFlow().AllowPasswordFlow();
+                o.SetTokenEndpointUris(TokenEndpoint.Path)
+                    .SetAuthorizationEndpointUris(AuthorizeEndpoint.Path)
+                    .SetEndSessionEndpointUris(EndSessionEndpoint.Path);
+                o.AllowClientCredentialsFlow().AllowPasswordFlow().AllowAuthorizationCodeFlow();
+                // Every code is bound to a S256 challenge of its client; `plain` would put the verifier in the browser's URL.
+                o.RequireProofKeyForCodeExchange();
+                o.Configure(server => server.CodeChallengeMethods.Remove(OpenIddictConstants.CodeChallengeMethods.Plain));
                 // The password grant of `pa token` and scripts names no client; client credentials always do.
                 o.AcceptAnonymousClients();
-                o.RegisterScopes([.. PlatformScopes.All]);
+                o.RegisterScopes([OpenIddictConstants.Scopes.OpenId, .. PlatformScopes.All]);
                 // Which scopes an account may have is the platform's rule (PlatformScopes), checked at the token endpoint.
                 o.IgnoreScopePermissions();
                 o.SetAccessTokenLifetime(options.AccessTokenLifetime);
@@ -51,6 +59,8 @@ public static class IdentityFeatures
                 o.AddEventHandler(AdvertiseRevokedCallers.Descriptor);
                 o.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     // TLS ends at the province's gateway; local runs are plain http on loopback.
                     .DisableTransportSecurityRequirement();
             });
@@ -60,6 +70,8 @@ public static class IdentityFeatures
     public static WebApplication MapIdentityServices(this WebApplication app)
     {
         app.MapPost(TokenEndpoint.Path, TokenEndpoint.ExchangeAsync).AllowAnonymous();
+        app.MapMethods(AuthorizeEndpoint.Path, [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.AuthorizeAsync).AllowAnonymous();
+        app.MapMethods(EndSessionEndpoint.Path, [HttpMethods.Get, HttpMethods.Post], EndSessionEndpoint.EndSession).AllowAnonymous();
         app.MapGet(RevokedEndpoint.Path, RevokedEndpoint.ListAsync).AllowAnonymous();
         app.MapGrpcService<IdentityGrpcService>();
         return app;

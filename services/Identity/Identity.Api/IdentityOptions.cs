@@ -59,5 +59,22 @@ public sealed class SeedClient
 
     public string Scopes { get; set; } = "";
 
+    /// <summary>The client's secret; empty for a public client of the code flow (PKCE alone binds its codes).</summary>
     public string Secret { get; set; } = "";
+
+    /// <summary>`client_credentials` (a department system, the default) or `code` (the portal: authorization code with PKCE).</summary>
+    public string Flow { get; set; } = SeedFlows.ClientCredentials;
+
+    /// <summary>Code flow: the redirect URIs a code may be sent to (exact match).</summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>Code flow: where the browser may be sent after signing out.</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
+}
+
+public static class SeedFlows
+{
+    public const string ClientCredentials = "client_credentials";
+
+    public const string Code = "code";
 }

@@ -5,8 +5,8 @@ namespace Platform.Identity.Accounts;
 
 /// <summary>
 /// Creates the accounts of Identity:Seed at start, or brings existing ones up to date (role,
-/// region, scopes, password or secret), so the AppHost's development officers and clients match
-/// its data folder on every run. A seed entry the platform would refuse stops the start with the reason.
+/// region, scopes, password or secret; the portal's redirect URIs), so the AppHost's development
+/// officers and clients match its data folder on every run. A seed entry the platform would refuse stops the start with the reason.
 /// </summary>
 public sealed class AccountSeeder(IdentityDbContext db, AccountStore store, IdentityOptions options)
 {
@@ -29,7 +29,7 @@ public sealed class AccountSeeder(IdentityDbContext db, AccountStore store, Iden
             }
         }
 
-        foreach (var seed in options.Seed.Clients)
+        foreach (var seed in options.Seed.Clients.Where(c => c.Flow != SeedFlows.Code))
         {
             Check(seed.ClientId, RegionCode.TryParse(seed.Region, out _) ? null : "its region is not a 12-digit region code", PlatformScopes.Unknown(PlatformScopes.Split(seed.Scopes)));
             var client = await store.FindClientAsync(seed.ClientId, cancel);
@@ -43,8 +43,42 @@ public sealed class AccountSeeder(IdentityDbContext db, AccountStore store, Iden
             await store.ResetSecretAsync(seed.ClientId, seed.Secret, cancel);
         }
 
+        foreach (var seed in options.Seed.Clients.Where(c => c.Flow == SeedFlows.Code))
+        {
+            var signIn = SignInClientOf(seed);
+            var client = await store.FindClientAsync(seed.ClientId, cancel);
+            if (client is null)
+            {
+                await store.AddSignInClientAsync(seed.ClientId, seed.DisplayName ?? seed.ClientId, seed.Region, seed.Secret, signIn, cancel);
+                continue;
+            }
+
+            (client.DisplayName, client.RegionCode) = (seed.DisplayName ?? seed.ClientId, seed.Region);
+            await store.UpdateSignInClientAsync(seed.ClientId, seed.DisplayName ?? seed.ClientId, seed.Secret, signIn, cancel);
+        }
+
         await db.SaveChangesAsync(cancel);
     }
+
+    /// <summary>A code-flow seed entry: at least one redirect URI, every URI absolute (no wildcards: OpenIddict matches them exactly).</summary>
+    private static SignInClient SignInClientOf(SeedClient seed)
+    {
+        if (seed.RedirectUris.Count == 0)
+        {
+            throw new InvalidOperationException($"{IdentityOptions.Section}:Seed client '{seed.ClientId}': the code flow needs at least one RedirectUris entry.");
+        }
+
+        if (seed.Region.Length > 0 && !RegionCode.TryParse(seed.Region, out _))
+        {
+            throw new InvalidOperationException($"{IdentityOptions.Section}:Seed client '{seed.ClientId}': its region is not a 12-digit region code.");
+        }
+
+        return new SignInClient(seed.RedirectUris.Select(u => Absolute(seed.ClientId, u)).ToList(), seed.PostLogoutRedirectUris.Select(u => Absolute(seed.ClientId, u)).ToList());
+    }
+
+    private static Uri Absolute(string clientId, string uri) => Uri.TryCreate(uri, UriKind.Absolute, out var absolute)
+        ? absolute
+        : throw new InvalidOperationException($"{IdentityOptions.Section}:Seed client '{clientId}': '{uri}' is not an absolute URI.");
 
     private static void Check(string name, string? why, string? unknownScope)
     {
