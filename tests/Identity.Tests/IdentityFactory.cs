@@ -13,8 +13,8 @@ using Platform.Security;
 namespace Platform.Identity.Tests;
 
 /// <summary>
-/// The identity service in memory on its own SQLite file, with a seeded operator, county officer
-/// and water department. It checks the tokens of its own gRPC contract against its own discovery
+/// The identity service in memory on its own SQLite file, with a seeded operator, county officer,
+/// water department and portal (a public client of the code flow). It checks the tokens of its own gRPC contract against its own discovery
 /// document and keys, read through the in-memory server as any service reads them over HTTP; keys
 /// and revoked callers are read again on every call, so a change shows at once.
 /// </summary>
@@ -25,13 +25,28 @@ public sealed class IdentityFactory : WebApplicationFactory<IdentityOptions>
     public const string OfficerPassword = "officer-password-1";
     public const string WaterSecret = "water-secret-0123456789";
     public const string County = "341522000000";
+    public const string PortalRedirectUri = "https://portal.test/signin-oidc";
+    public const string PortalSignedOutUri = "https://portal.test/signed-out";
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"pa-identity-{Guid.NewGuid():N}.db");
+    private readonly string _database;
+    private readonly bool _ownsDatabase;
     private readonly Lazy<GrpcChannel> _channel;
-    private readonly string _keyProtectionKey = DevSecrets.NewKey();
+    private readonly string _keyProtectionKey;
     private readonly TaskCompletionSource<TestServer> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public IdentityFactory() => _channel = new(() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
+    public IdentityFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"pa-identity-{Guid.NewGuid():N}.db"), DevSecrets.NewKey(), ownsDatabase: true)
+    {
+    }
+
+    private IdentityFactory(string database, string keyProtectionKey, bool ownsDatabase)
+    {
+        (_database, _keyProtectionKey, _ownsDatabase) = (database, keyProtectionKey, ownsDatabase);
+        _channel = new(() => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }));
+    }
+
+    /// <summary>A second replica: another service on the same database with the same protection key (start this one first).</summary>
+    public IdentityFactory Replica() => new(_database, _keyProtectionKey, ownsDatabase: false);
 
     public IdentityService.IdentityServiceClient Management => new(_channel.Value);
 
@@ -81,6 +96,10 @@ public sealed class IdentityFactory : WebApplicationFactory<IdentityOptions>
             ["Identity:Seed:Clients:0:Region"] = County,
             ["Identity:Seed:Clients:0:Scopes"] = "department:water",
             ["Identity:Seed:Clients:0:Secret"] = WaterSecret,
+            ["Identity:Seed:Clients:1:ClientId"] = "portal",
+            ["Identity:Seed:Clients:1:Flow"] = "code",
+            ["Identity:Seed:Clients:1:RedirectUris:0"] = PortalRedirectUri,
+            ["Identity:Seed:Clients:1:PostLogoutRedirectUris:0"] = PortalSignedOutUri,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
@@ -116,6 +135,11 @@ public sealed class IdentityFactory : WebApplicationFactory<IdentityOptions>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
         {
