@@ -132,6 +132,23 @@ public sealed partial class CodeFlowTests(IdentityFactory identity) : IClassFixt
     }
 
     [Fact]
+    public async Task A_disabled_portal_gets_no_sign_in_and_its_codes_are_not_redeemed()
+    {
+        await using var own = new IdentityFactory();
+        var pkce = Pkce.New();
+        var (code, _) = await SignInAsync(own, await AuthorizeAsync(own, pkce), "county-officer", IdentityFactory.OfficerPassword);
+        await own.Management.DisableClientAsync(new DisableClientRequest { ClientId = "portal" }, IdentityFactory.With(await own.OperatorTokenAsync()));
+        using var browser = Browser(own);
+
+        using var authorize = await browser.GetAsync(AuthorizeUri(IdentityFactory.PortalRedirectUri, "openid", pkce.Challenge));
+        var (redeem, body) = await RedeemAsync(own, code, pkce.Verifier);
+
+        Assert.Equal("unauthorized_client", QueryHelpers.ParseQuery(authorize.Headers.Location?.Query)["error"].ToString());
+        Assert.Equal(401, redeem);
+        Assert.Equal("invalid_client", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task A_code_issued_by_one_replica_is_redeemed_by_another()
     {
         var pkce = Pkce.New();

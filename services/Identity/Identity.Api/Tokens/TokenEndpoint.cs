@@ -64,10 +64,16 @@ public static class TokenEndpoint
     /// <summary>
     /// An authorization code (the portal's sign-in), after OpenIddict has checked it, its client,
     /// redirect URI and PKCE verifier: the officer's claims are read again, so a role or region changed
-    /// since the sign-in counts, and an officer disabled since gets nothing.
+    /// since the sign-in counts, and an officer or client disabled since gets nothing.
     /// </summary>
     private static async Task<IResult> RedeemCodeAsync(HttpContext http, IdentityDbContext db, Platform.Security.AuthOptions auth)
     {
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == http.GetOpenIddictServerRequest()!.ClientId);
+        if (client?.DisabledAt is not null)
+        {
+            return Refuse(Errors.InvalidClient, "The client is disabled.");
+        }
+
         var code = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
         var subject = code?.GetClaim(Claims.Subject);
         var officer = subject is null ? null : await db.Officers.AsNoTracking().FirstOrDefaultAsync(o => o.UserName == subject);
