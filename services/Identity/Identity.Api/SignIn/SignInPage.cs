@@ -31,7 +31,7 @@ public static class SignInPage
             html.Append("<p role=\"alert\">").Append(Encode(refusal)).Append("</p>\n");
         }
 
-        html.Append("<form method=\"post\" action=\"/").Append(AuthorizeEndpoint.Path).Append("\">\n");
+        html.Append("<form method=\"post\" action=\"").Append(Encode($"{http.Request.PathBase}/{AuthorizeEndpoint.Path}")).Append("\">\n");
         foreach (var (name, value) in parameters)
         {
             html.Append("<input type=\"hidden\" name=\"").Append(Encode(name)).Append("\" value=\"").Append(Encode(value)).Append("\">\n");
