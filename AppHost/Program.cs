@@ -10,28 +10,30 @@ var settings = builder.IsPublishing() ? PublishMode.Settings(builder) : LocalSet
 var identity = builder.AddPlatformIdentity(settings);
 settings = settings with { Authority = identity.GetEndpoint(IdentityResource.OidcEndpoint) };
 
-builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegistry)
+var registry = builder.AddProject<Projects.HouseholdRegistry_Api>(ResourceNames.HouseholdRegistry)
     .WithPlatformDefaults(settings)
     .WithAuthority(identity)
     .WithDatabase(ResourceNames.RegistryDatabase, settings)
     .WithNoticePeriod()
     .WithSeedDemoCommand(settings);
 
-builder.AddProject<Projects.Assistance_Api>(ResourceNames.Assistance)
+var assistance = builder.AddProject<Projects.Assistance_Api>(ResourceNames.Assistance)
     .WithPlatformDefaults(settings)
     .WithAuthority(identity)
     .WithDatabase(ResourceNames.AssistanceDatabase, settings);
 
-builder.AddProject<Projects.Employment_Api>(ResourceNames.Employment)
+var employment = builder.AddProject<Projects.Employment_Api>(ResourceNames.Employment)
     .WithPlatformDefaults(settings)
     .WithAuthority(identity)
     .WithDatabase(ResourceNames.EmploymentDatabase, settings);
 
-builder.AddProject<Projects.Relocation_Api>(ResourceNames.Relocation)
+var relocation = builder.AddProject<Projects.Relocation_Api>(ResourceNames.Relocation)
     .WithPlatformDefaults(settings)
     .WithAuthority(identity)
     .WithDatabase(ResourceNames.RelocationDatabase, settings)
     .WithReassessFollowUpCommand(settings);
+
+builder.AddPlatformPortal(settings, identity, registry, assistance, employment, relocation);
 
 builder.Build().Run();
 

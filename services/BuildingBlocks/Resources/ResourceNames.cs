@@ -34,4 +34,7 @@ public static class ResourceNames
 
     /// <summary>The relocation service's database (a SQLite file by default).</summary>
     public const string RelocationDatabase = "relocation-db";
+
+    /// <summary>The officers' web portal (server-rendered pages over the four services' gRPC contracts).</summary>
+    public const string Portal = "portal";
 }
