@@ -60,9 +60,10 @@ public static class PortalResource
         // with Kestrel on one of these ports, see the README), signing in at this identity service.
         foreach (var (port, n) in DeveloperPorts.Select((p, n) => (p, n + 1)))
         {
+            var developer = "http://localhost:" + port;
             identity
-                .WithEnvironment($"{client}__RedirectUris__{n}", $"http://localhost:{port}{SignInCallback}")
-                .WithEnvironment($"{client}__PostLogoutRedirectUris__{n}", $"http://localhost:{port}{SignOutCallback}");
+                .WithEnvironment($"{client}__RedirectUris__{n}", developer + SignInCallback)
+                .WithEnvironment($"{client}__PostLogoutRedirectUris__{n}", developer + SignOutCallback);
         }
         return settings.Replicas > 1 ? portal.WithReplicas(settings.Replicas) : portal;
     }
