@@ -47,6 +47,8 @@ public static class SignInSetup
                 o.ClientId = portal.ClientId;
                 o.ResponseType = OpenIdConnectResponseType.Code;
                 o.UsePkce = true;
+                // The code comes back in the query: a plain redirect, where form_post needs script in the browser.
+                o.ResponseMode = OpenIdConnectResponseMode.Query;
                 o.RequireHttpsMetadata = portal.RequireHttpsMetadata;
                 o.SaveTokens = true;
                 o.MapInboundClaims = false;

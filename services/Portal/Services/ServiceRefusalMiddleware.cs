@@ -16,6 +16,9 @@ public sealed class ServiceRefusalMiddleware(RequestDelegate next, ILogger<Servi
 {
     public const string ProblemPath = "/problem";
 
+    /// <summary>The page the officer asked for, kept while the problem page is shown in its place.</summary>
+    public const string OriginalPathItem = "pa:original-path";
+
     public async Task InvokeAsync(HttpContext context)
     {
         try
@@ -39,6 +42,7 @@ public sealed class ServiceRefusalMiddleware(RequestDelegate next, ILogger<Servi
             context.Response.Clear();
             context.Response.StatusCode = StatusOf(refusal.StatusCode);
             context.Features.Set(new ServiceRefusal(refusal.StatusCode, refusal.Status.Detail));
+            context.Items[OriginalPathItem] = context.Request.Path + context.Request.QueryString;
             // Run the pipeline again for the problem page, as the exception handler middleware does.
             context.SetEndpoint(null);
             context.Request.RouteValues.Clear();
