@@ -11,6 +11,9 @@ public static class PortalResource
 {
     public const string ClientId = "portal";
 
+    /// <summary>The secret parameter that protects the portal's cookie keys in a deployment.</summary>
+    public const string KeyProtectionParameter = "portal-key-protection-key";
+
     /// <summary>Where the identity service sends the browser back with a code, and after signing out (the OpenID Connect handler's paths).</summary>
     public const string SignInCallback = "/signin-oidc";
 
@@ -35,7 +38,8 @@ public static class PortalResource
             // A deployment: the province's identity service; the portal's client is registered there by its operators.
             portal.WithoutHttpsBindings()
                 .WithEndpoint("http", e => e.TargetPort = PublishMode.ContainerPort)
-                .WithEnvironment("Portal__Authority", PublishMode.AuthAuthority(builder));
+                .WithEnvironment("Portal__Authority", PublishMode.AuthAuthority(builder))
+                .WithEnvironment("Portal__KeyProtectionKey", builder.AddParameter(KeyProtectionParameter, secret: true));
             return settings.Replicas > 1 ? portal.WithReplicas(settings.Replicas) : portal;
         }
 
@@ -43,6 +47,7 @@ public static class PortalResource
         portal
             .WithEnvironment("Portal__Authority", identity.GetEndpoint(IdentityResource.OidcEndpoint))
             .WithEnvironment("Portal__RequireHttpsMetadata", "false")
+            .WithEnvironment("Portal__KeyProtectionKey", settings.RunKeys.PortalKey)
             .WithHttpHealthCheck("/health")
             .WithUrlForEndpoint("http", url => url.DisplayText = "门户 Portal")
             .WaitFor(identity)

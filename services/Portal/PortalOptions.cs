@@ -23,6 +23,9 @@ public sealed class PortalOptions
     /// </summary>
     public string KeysDirectory { get; set; } = "";
 
+    /// <summary>AES-256 key (base64) that encrypts the cookie keys in <see cref="KeysDirectory"/>; from the secret store.</summary>
+    public string KeyProtectionKey { get; set; } = "";
+
     /// <summary>How long one service call may take before the page says the service did not answer.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Platform.Portal;
 using Platform.Portal.Officers;
@@ -20,7 +19,7 @@ var authority = portal.Authority is { Length: > 0 } configured ? configured : bu
 // The sign-in cookie is encrypted with these keys; replicas must share the folder.
 var keys = portal.KeysDirectory is { Length: > 0 } folder ? folder
     : Path.Combine(builder.Configuration["DataDir"] ?? Path.Combine(builder.Environment.ContentRootPath, ".data"), "portal-keys");
-builder.Services.AddDataProtection().SetApplicationName("pa-portal").PersistKeysToFileSystem(new DirectoryInfo(keys));
+builder.Services.AddCookieKeys(portal, keys);
 
 builder.Services.AddOfficerSignIn(portal, authority);
 builder.Services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

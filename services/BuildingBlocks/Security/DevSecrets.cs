@@ -12,7 +12,8 @@ namespace Platform.Security;
 /// <param name="LookupKey">The keyed hash ID numbers are found by (PersonalData:LookupKey).</param>
 /// <param name="IdentityKey">Protects the identity service's signing keys in its database (Identity:KeyProtectionKey).</param>
 /// <param name="DevelopmentPassword">The password of the development officers and the secret of the development clients.</param>
-public sealed record DevSecrets(string EncryptionKey, string LookupKey, string IdentityKey, string DevelopmentPassword)
+/// <param name="PortalKey">Protects the keys of the portal's sign-in cookies in the data folder (Portal:KeyProtectionKey).</param>
+public sealed record DevSecrets(string EncryptionKey, string LookupKey, string IdentityKey, string DevelopmentPassword, string PortalKey)
 {
     public const string FileName = "dev-secrets.json";
 
@@ -35,6 +36,7 @@ public sealed record DevSecrets(string EncryptionKey, string LookupKey, string I
                 LookupKey = read.LookupKey ?? NewKey(),
                 IdentityKey = read.IdentityKey ?? NewKey(),
                 DevelopmentPassword = read.DevelopmentPassword ?? NewPassword(),
+                PortalKey = read.PortalKey ?? NewKey(),
             };
             if (complete != read)
             {
@@ -51,7 +53,7 @@ public sealed record DevSecrets(string EncryptionKey, string LookupKey, string I
             say?.Invoke(CreatedFolder(dataDirectory));
         }
 
-        var secrets = new DevSecrets(NewKey(), NewKey(), NewKey(), NewPassword());
+        var secrets = new DevSecrets(NewKey(), NewKey(), NewKey(), NewPassword(), NewKey());
         Write(path, secrets);
         say?.Invoke(CreatedKeys(path));
         return secrets;
