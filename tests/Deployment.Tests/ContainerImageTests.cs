@@ -32,13 +32,22 @@ public sealed class ContainerImageTests
         Assert.Contains(service, Repository.ServiceNames);
         Assert.Equal($"pa/{service}", properties.GetProperty("ContainerRepository").GetString());
 
+        var env = items.GetProperty("ContainerEnvironmentVariable").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("Identity").GetString()!, v => v.GetProperty("Value").GetString(), StringComparer.Ordinal);
+        Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
+        if (service == ResourceNames.Portal)
+        {
+            // Browsers: HTTP/1.1 and HTTP/2 (its appsettings.json) on 8080 on every interface, no gRPC of its own.
+            Assert.Equal([("8080", "tcp")], items.GetProperty("ContainerPort").EnumerateArray().Select(p => (p.GetProperty("Identity").GetString(), p.GetProperty("Type").GetString())));
+            Assert.Equal("http://+:8080", env["Kestrel__Endpoints__http__Url"]);
+            Assert.DoesNotContain("Kestrel__EndpointDefaults__Protocols", env.Keys);
+            return;
+        }
+
         // gRPC (h2c) on 8080; on 8081 (HTTP/1.1) the identity service serves OpenID Connect, the others HTTP/JSON.
         var ports = items.GetProperty("ContainerPort").EnumerateArray().Select(p => (p.GetProperty("Identity").GetString(), p.GetProperty("Type").GetString())).Order().ToList();
         Assert.Equal([("8080", "tcp"), ("8081", "tcp")], ports);
 
-        var env = items.GetProperty("ContainerEnvironmentVariable").EnumerateArray()
-            .ToDictionary(v => v.GetProperty("Identity").GetString()!, v => v.GetProperty("Value").GetString(), StringComparer.Ordinal);
-        Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
         Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
         // The endpoints are named in the services' configuration, which overrides ASPNETCORE_HTTP_PORTS.
         var second = service == ResourceNames.Identity ? "oidc" : "json";

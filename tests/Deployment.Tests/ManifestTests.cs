@@ -40,6 +40,15 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
         {
             var bindings = project.GetProperty("bindings").EnumerateObject().ToList();
             var env = Env(project);
+            if (name == ResourceNames.Portal)
+            {
+                // Browsers: one HTTP binding (HTTP/1.1 and HTTP/2 as the portal's configuration says), no gRPC of its own.
+                Assert.Equal(["http"], bindings.Select(b => b.Name));
+                Assert.Equal(("http", 8080), Binding(bindings[0]));
+                Assert.Equal($"http://*:{{{name}.bindings.http.targetPort}}", env["Kestrel__Endpoints__http__Url"]);
+                continue;
+            }
+
             // gRPC (h2c) on 8080 beside HTTP/1.1 on 8081, each named in the service's configuration:
             // OpenID Connect for the identity service, HTTP/JSON (gRPC JSON transcoding) for the others.
             var second = name == ResourceNames.Identity ? "oidc" : "json";
@@ -61,6 +70,20 @@ public sealed partial class ManifestTests(PublishedManifest manifest) : IClassFi
         foreach (var (name, project) in manifest.OfType("project.v0"))
         {
             var env = Env(project);
+            if (name == ResourceNames.Portal)
+            {
+                // No database, broker or personal-data keys: the services' addresses, the identity service, its cookie keys' key.
+                Assert.DoesNotContain(env.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("PersonalData__", StringComparison.Ordinal));
+                Assert.Equal("{auth-authority.value}", env["Portal__Authority"]);
+                Assert.NotNull(SecretParameter(env["Portal__KeyProtectionKey"], "value"));
+                Assert.Equal("{household-registry.bindings.http.url}", env["Portal__Services__Registry"]);
+                Assert.Equal("{assistance.bindings.http.url}", env["Portal__Services__Assistance"]);
+                Assert.Equal("{employment.bindings.http.url}", env["Portal__Services__Employment"]);
+                Assert.Equal("{relocation.bindings.http.url}", env["Portal__Services__Relocation"]);
+                Assert.Equal(manifest.DataDirectory, env["DataDir"]);
+                continue;
+            }
+
             Assert.Contains(env["Database__Provider"], new[] { "Sqlite", "SqlServer", "Postgres" });
             if (name == ResourceNames.Identity)
             {

@@ -25,9 +25,10 @@ public static partial class Repository
         .Where(name => name != ResourceNames.Broker && !name.EndsWith("-db", StringComparison.Ordinal))
         .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Every service's web project: services/X/X.Api/X.Api.csproj.</summary>
+    /// <summary>Every service's web project: services/X/X.Api/X.Api.csproj, and the officers' portal (services/Portal/Portal.csproj).</summary>
     public static IReadOnlyList<string> ApiProjects { get; } = Directory
         .GetFiles(Path.Combine(Root, "services"), "*.Api.csproj", SearchOption.AllDirectories)
+        .Append(Path.Combine(Root, "services", "Portal", "Portal.csproj"))
         .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
             && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal)
