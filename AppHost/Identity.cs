@@ -24,6 +24,9 @@ public static class IdentityResource
         new("township-officer", "乡干部（开发）", PlatformRoles.TownshipOfficer, "341522100000"),
         new("county-officer", "县干部（开发）", PlatformRoles.CountyOfficer, "341522000000", PlatformClaims.PersonalDataScope),
         new("demo-county-officer", "示范县干部（开发）", PlatformRoles.CountyOfficer, "341599000000", PlatformClaims.PersonalDataScope),
+        // The demo county's first township and village (示范1镇, 示范1镇1村), for the portal's officers' views.
+        new("demo-township-officer", "示范1镇干部（开发）", PlatformRoles.TownshipOfficer, "341599100000"),
+        new("demo-village-officer", "示范1镇1村干部（开发）", PlatformRoles.VillageOfficer, "341599100201"),
         new("city-officer", "市干部（开发）", PlatformRoles.CityOfficer, "341500000000"),
         new("provincial-officer", "省干部（开发）", PlatformRoles.ProvincialOfficer, "340000000000", PlatformClaims.PersonalDataScope),
         new("auditor", "审计（开发）", PlatformRoles.Auditor, "340000000000", PlatformClaims.PersonalDataScope),
