@@ -17,6 +17,9 @@ public sealed record Part<T>(T? Value, StatusCode? Refused) where T : class
     public bool NotPermitted => Refused == StatusCode.PermissionDenied;
 }
 
+/// <summary>The household's helper cadre as the file shows it; the phone only when the service gave one (masked without personal-data).</summary>
+public sealed record PairedHelper(string Name, string WorkUnit, string? Phone);
+
 /// <summary>Everything the household file shows, as the services answered for this officer and purpose.</summary>
 public sealed record HouseholdFile(
     Household Household,
@@ -27,7 +30,7 @@ public sealed record HouseholdFile(
     IReadOnlyList<(Member Member, Part<LabourArchive> Archive)> Labour,
     Part<Relocation> Relocation,
     Part<FamilyFollowUp> FollowUp,
-    Helper? Helper,
+    PairedHelper? Helper,
     IReadOnlyList<Visit> Visits,
     IReadOnlyList<AssistanceMeasure> Measures);
 
@@ -88,8 +91,13 @@ public sealed class HouseholdFileReader(ServiceCalls calls)
 
     private static PageRequest Page(string token) => new() { PageSize = PageSize, PageToken = token };
 
-    /// <summary>The paired helper, from the helpers of the household's village (where helpers are registered).</summary>
-    private async Task<Helper?> HelperAsync(Household household, CallOptions options)
+    /// <summary>
+    /// The paired helper's name and work unit. There is no read of one helper by id, and helpers are often
+    /// registered by the county (thousands of them), so a registered or exited household's helper comes
+    /// from its row of the village battle map (one page for a village of a few hundred households); any
+    /// other household's from the helpers its village registered. Null when neither names the helper.
+    /// </summary>
+    private async Task<PairedHelper?> HelperAsync(Household household, CallOptions options)
     {
         if (household.HelperId.Length == 0)
         {
@@ -99,12 +107,29 @@ public sealed class HouseholdFileReader(ServiceCalls calls)
         var found = await Optional(async () =>
         {
             var token = "";
+            if (household.Status is HouseholdStatus.Registered or HouseholdStatus.Exited)
+            {
+                do
+                {
+                    var page = await calls.RegistryStatistics.GetBattleMapAsync(new GetBattleMapRequest { VillageCode = household.RegionCode, Page = Page(token) }, options);
+                    if (page.Rows.FirstOrDefault(r => r.HouseholdId == household.HouseholdId) is { HelperName.Length: > 0 } row)
+                    {
+                        return new PairedHelper(row.HelperName, row.HelperWorkUnit, null);
+                    }
+
+                    token = page.Page?.NextPageToken ?? "";
+                }
+                while (token.Length > 0);
+
+                return null;
+            }
+
             do
             {
                 var page = await calls.Support.ListHelpersAsync(new ListHelpersRequest { RegionCode = household.RegionCode, Page = Page(token) }, options);
                 if (page.Helpers.FirstOrDefault(h => string.Equals(h.HelperId, household.HelperId, StringComparison.OrdinalIgnoreCase)) is { } helper)
                 {
-                    return helper;
+                    return new PairedHelper(helper.Name, helper.WorkUnit, helper.Phone);
                 }
 
                 token = page.Page?.NextPageToken ?? "";
