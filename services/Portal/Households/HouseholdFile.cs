@@ -1,0 +1,171 @@
+using Grpc.Core;
+using Pa.Assistance.V1;
+using Pa.Common.V1;
+using Pa.Employment.V1;
+using Pa.Registry.V1;
+using Pa.Relocation.V1;
+using Platform.Portal.Services;
+
+namespace Platform.Portal.Households;
+
+/// <summary>
+/// A section another service may not hold for this household (no relocation plan, no labour archive,
+/// not yet assessed), or may not show to this officer's role: the page says so instead of failing.
+/// </summary>
+public sealed record Part<T>(T? Value, StatusCode? Refused) where T : class
+{
+    public bool NotPermitted => Refused == StatusCode.PermissionDenied;
+}
+
+/// <summary>The household's helper cadre as the file shows it; the phone only when the service gave one (masked without personal-data).</summary>
+public sealed record PairedHelper(string Name, string WorkUnit, string? Phone);
+
+/// <summary>Everything the household file shows, as the services answered for this officer and purpose.</summary>
+public sealed record HouseholdFile(
+    Household Household,
+    Region? Village,
+    IReadOnlyList<Case> Cases,
+    IReadOnlyList<IncomeYear> Income,
+    Part<HouseholdGuarantees> Guarantees,
+    IReadOnlyList<(Member Member, Part<LabourArchive> Archive)> Labour,
+    Part<Relocation> Relocation,
+    Part<FamilyFollowUp> FollowUp,
+    PairedHelper? Helper,
+    IReadOnlyList<Visit> Visits,
+    IReadOnlyList<AssistanceMeasure> Measures);
+
+/// <summary>
+/// Reads a household file. GetHousehold comes first and alone: its NOT_FOUND (no such household, or one
+/// outside the officer's region) must become the 404 page before anything else is asked. Then every other
+/// read runs concurrently, each carrying the officer's purpose so each service audits it.
+/// </summary>
+public sealed class HouseholdFileReader(ServiceCalls calls)
+{
+    private const int PageSize = 500;
+
+    public async Task<HouseholdFile> ReadAsync(string householdId, Purposes.Purpose purpose)
+    {
+        var options = await calls.AsOfficerAsync(purpose.Audit);
+        var household = (await calls.Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = householdId }, options)).Household;
+        var id = household.HouseholdId;
+
+        var village = Optional(async () => (await calls.Regions.GetRegionAsync(new GetRegionRequest { Code = household.RegionCode }, options)).Region);
+        var cases = calls.Identification.GetCaseHistoryAsync(new GetCaseHistoryRequest { HouseholdId = id }, options).ResponseAsync;
+        var income = calls.Income.GetIncomeAsync(new GetIncomeRequest { HouseholdId = id }, options).ResponseAsync;
+        var guarantees = Optional(async () => (await calls.Guarantees.GetHouseholdGuaranteesAsync(new GetHouseholdGuaranteesRequest { HouseholdId = id }, options)).Guarantees);
+        var relocation = Optional(async () => (await calls.Relocations.GetRelocationAsync(new GetRelocationRequest { HouseholdId = id }, options)).Relocation);
+        var followUp = Optional(async () => (await calls.FollowUp.GetFamilyFollowUpAsync(new GetFamilyFollowUpRequest { HouseholdId = id }, options)).Family);
+        var visits = AllPagesAsync<Visit>(async token =>
+        {
+            var page = await calls.Support.ListVisitsAsync(new ListVisitsRequest { HouseholdId = id, Page = Page(token) }, options);
+            return ((IEnumerable<Visit>)page.Visits, page.Page);
+        });
+        var measures = AllPagesAsync<AssistanceMeasure>(async token =>
+        {
+            var page = await calls.Support.ListMeasuresAsync(new ListMeasuresRequest { HouseholdId = id, Page = Page(token) }, options);
+            return ((IEnumerable<AssistanceMeasure>)page.Measures, page.Page);
+        });
+        var helper = HelperAsync(household, options);
+        // The employment archive is per labourer: members with normal or weak labour capacity.
+        var labour = household.Members
+            .Where(m => m.LabourCapacity is LabourCapacity.Normal or LabourCapacity.Weak)
+            .Select(async m => (m, await Optional(async () => (await calls.Labour.GetLabourArchiveAsync(
+                new GetLabourArchiveRequest { HouseholdId = id, MemberId = m.MemberId }, options)).Archive)))
+            .ToList();
+
+        await Task.WhenAll(village, cases, income, guarantees, relocation, followUp, visits, measures, helper, Task.WhenAll(labour));
+
+        return new HouseholdFile(
+            household,
+            village.Result.Value,
+            cases.Result.Cases,
+            income.Result.Years,
+            guarantees.Result,
+            labour.Select(l => l.Result).ToList(),
+            relocation.Result,
+            followUp.Result,
+            helper.Result,
+            visits.Result,
+            measures.Result);
+    }
+
+    private static PageRequest Page(string token) => new() { PageSize = PageSize, PageToken = token };
+
+    /// <summary>
+    /// The paired helper's name and work unit. There is no read of one helper by id, and helpers are often
+    /// registered by the county (thousands of them), so a registered or exited household's helper comes
+    /// from its row of the village battle map (one page for a village of a few hundred households); any
+    /// other household's from the helpers its village registered. Null when neither names the helper.
+    /// </summary>
+    private async Task<PairedHelper?> HelperAsync(Household household, CallOptions options)
+    {
+        if (household.HelperId.Length == 0)
+        {
+            return null;
+        }
+
+        var found = await Optional(async () =>
+        {
+            var token = "";
+            if (household.Status is HouseholdStatus.Registered or HouseholdStatus.Exited)
+            {
+                do
+                {
+                    var page = await calls.RegistryStatistics.GetBattleMapAsync(new GetBattleMapRequest { VillageCode = household.RegionCode, Page = Page(token) }, options);
+                    if (page.Rows.FirstOrDefault(r => r.HouseholdId == household.HouseholdId) is { HelperName.Length: > 0 } row)
+                    {
+                        return new PairedHelper(row.HelperName, row.HelperWorkUnit, null);
+                    }
+
+                    token = page.Page?.NextPageToken ?? "";
+                }
+                while (token.Length > 0);
+
+                return null;
+            }
+
+            do
+            {
+                var page = await calls.Support.ListHelpersAsync(new ListHelpersRequest { RegionCode = household.RegionCode, Page = Page(token) }, options);
+                if (page.Helpers.FirstOrDefault(h => string.Equals(h.HelperId, household.HelperId, StringComparison.OrdinalIgnoreCase)) is { } helper)
+                {
+                    return new PairedHelper(helper.Name, helper.WorkUnit, helper.Phone);
+                }
+
+                token = page.Page?.NextPageToken ?? "";
+            }
+            while (token.Length > 0);
+
+            return null;
+        });
+        return found.Value;
+    }
+
+    private static async Task<List<T>> AllPagesAsync<T>(Func<string, Task<(IEnumerable<T> Items, PageResponse? Page)>> read)
+    {
+        var all = new List<T>();
+        var token = "";
+        do
+        {
+            var (items, page) = await read(token);
+            all.AddRange(items);
+            token = page?.NextPageToken ?? "";
+        }
+        while (token.Length > 0);
+
+        return all;
+    }
+
+    /// <summary>NOT_FOUND (none held) and PERMISSION_DENIED (not for this role) leave a section empty; anything else fails the page.</summary>
+    private static async Task<Part<T>> Optional<T>(Func<Task<T?>> read) where T : class
+    {
+        try
+        {
+            return new Part<T>(await read(), null);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied)
+        {
+            return new Part<T>(null, e.StatusCode);
+        }
+    }
+}
