@@ -19,9 +19,9 @@ public sealed record StageCount(CaseStage Stage, int Total);
 /// <summary>
 /// Notices running under the officer's region: counts for everyone; for the notice keepers (village and
 /// township officers) also the notices on their villages' boards, the most urgent <see cref="Notices"/> of
-/// <see cref="BoardTotal"/>, from <see cref="Villages"/> villages. <see cref="Truncated"/>: a board had more than a page.
+/// <see cref="BoardTotal"/>, from <see cref="Villages"/> villages; of all those, <see cref="Objected"/> with open objections and <see cref="Closable"/> that may be closed now. <see cref="Truncated"/>: a board had more than a page.
 /// </summary>
-public sealed record NoticeWork(bool KeepsNotices, IReadOnlyList<StageCount> Running, IReadOnlyList<NoticeRow> Notices, int BoardTotal, int Villages, bool Truncated);
+public sealed record NoticeWork(bool KeepsNotices, IReadOnlyList<StageCount> Running, IReadOnlyList<NoticeRow> Notices, int BoardTotal, int Objected, int Closable, int Villages, bool Truncated);
 
 public sealed record DueVisit(MonitoredHousehold Household, DateOnly? LastVisit);
 

@@ -89,7 +89,8 @@ public sealed class WorkLoader(ServiceCalls calls, TimeProvider time)
             .ThenByDescending(r => r.MayCloseNow)
             .ThenBy(r => r.Notice.EndDate is { Year: > 0 } e ? VisitRule.ToDate(e) : DateOnly.MaxValue)
             .ToList();
-        return new NoticeWork(keeps, await counts, rows.Take(NoticesShown).ToList(), rows.Count, read.Villages, read.Truncated);
+        return new NoticeWork(keeps, await counts, rows.Take(NoticesShown).ToList(), rows.Count,
+            rows.Count(r => r.Notice.OpenObjections > 0), rows.Count(r => r.MayCloseNow), read.Villages, read.Truncated);
     }
 
     private sealed record Boards(IReadOnlyList<NoticeEntry> Notices, int Villages, bool Truncated);
