@@ -1,0 +1,110 @@
+using Grpc.Core;
+using Pa.Assistance.V1;
+using Pa.Common.V1;
+using Pa.Employment.V1;
+using Pa.Registry.V1;
+using Pa.Relocation.V1;
+using Platform.Portal.Services;
+using RegistryStats = Pa.Registry.V1;
+using RelocationStats = Pa.Relocation.V1;
+
+namespace Platform.Portal.Overview;
+
+/// <summary>Everything the overview shows, for the region and for each child region where a service gives it.</summary>
+public sealed record OverviewData(
+    int Year,
+    RegionFigures Region,
+    IReadOnlyList<RegionFigures> Children,
+    Refusable<RegionCoverage> Coverage,
+    Refusable<IReadOnlyDictionary<string, RegionCoverage>> ChildCoverage,
+    Refusable<GuaranteeTally> Guarantees,
+    Refusable<IReadOnlyDictionary<string, GuaranteeTally>> ChildGuarantees,
+    Refusable<RelocationFigures> Relocation,
+    Refusable<IReadOnlyDictionary<string, RelocationFigures>> ChildRelocation,
+    Refusable<GetFundProgressResponse>? Fund);
+
+/// <summary>
+/// Gathers the overview's figures from the four services, as the officer, all at once: the page's
+/// time is the slowest call, not their sum. The registry's statistics decide the region and its
+/// children (NOT_FOUND outside the officer's region propagates); the other figures may be refused
+/// to the officer's role and then show as "—".
+/// </summary>
+public sealed class OverviewReader(ServiceCalls calls)
+{
+    /// <summary>Per-child calls are made only for a handful of children (townships of a county), concurrently.</summary>
+    private const int MaxChildCalls = 40;
+
+    public async Task<OverviewData> ReadAsync(string region)
+    {
+        var options = await calls.AsOfficerAsync();
+        // One year for every service: the current year in China, where the plan's year runs.
+        var year = DateTime.UtcNow.AddHours(8).Year;
+
+        var statistics = calls.RegistryStatistics.GetRegionStatisticsAsync(
+            new RegistryStats.GetRegionStatisticsRequest { RegionCode = region, Year = year }, options).ResponseAsync;
+        var coverage = Refusable<RegionCoverage>.RunAsync(async () =>
+            (await calls.Guarantees.GetRegionCoverageAsync(new GetRegionCoverageRequest { RegionCode = region, Year = year }, options)).Coverage);
+        var childCoverage = Refusable<IReadOnlyDictionary<string, RegionCoverage>>.RunAsync(() => ChildCoverageAsync(region, year, options));
+        var relocation = Refusable<RelocationFigures>.RunAsync(() => RelocationAsync(region, options));
+        var fund = RegionCodes.Level(region) == RegionLevel.County
+            ? Refusable<GetFundProgressResponse>.RunAsync(async () =>
+                await calls.Projects.GetFundProgressAsync(new GetFundProgressRequest { CountyCode = region, Year = year }, options))
+            : null;
+
+        // The children are known only from the registry's answer; their per-child calls start once it is in.
+        var stats = await statistics;
+        var children = stats.Children.ToList();
+        var units = children.Count is > 0 and <= MaxChildCalls ? children.Select(c => c.RegionCode).ToList() : [];
+        var counter = new GuaranteeCounter(calls);
+        var childGuarantees = Refusable<IReadOnlyDictionary<string, GuaranteeTally>>.RunAsync(async () =>
+        {
+            var tallies = await Task.WhenAll(units.Select(u => counter.CountAsync(u, options)));
+            return units.Zip(tallies).ToDictionary(p => p.First, p => p.Second);
+        });
+        var childRelocation = Refusable<IReadOnlyDictionary<string, RelocationFigures>>.RunAsync(async () =>
+        {
+            var figures = await Task.WhenAll(units.Select(u => RelocationAsync(u, options)));
+            return units.Zip(figures).ToDictionary(p => p.First, p => p.Second);
+        });
+
+        // Households live in villages, so a county's guarantee tally is the sum of its townships'
+        // (read once, not twice); a region without children read here is counted on its own.
+        var byChildren = await childGuarantees;
+        var guarantees = units.Count > 0 && !byChildren.Refused
+            ? new Refusable<GuaranteeTally>(GuaranteeTally.Sum(byChildren.Value!.Values), null)
+            : await Refusable<GuaranteeTally>.RunAsync(() => counter.CountAsync(region, options));
+
+        return new OverviewData(stats.Year, stats.Region, children, await coverage, await childCoverage,
+            guarantees, byChildren, await relocation, await childRelocation, fund is null ? null : await fund);
+    }
+
+    /// <summary>The coverage of each child region (all pages; a county has a few dozen townships at most).</summary>
+    private async Task<IReadOnlyDictionary<string, RegionCoverage>> ChildCoverageAsync(string region, int year, CallOptions options)
+    {
+        var result = new Dictionary<string, RegionCoverage>();
+        var token = "";
+        do
+        {
+            var page = await calls.Guarantees.ListRegionCoverageAsync(new ListRegionCoverageRequest
+            {
+                RegionCode = region,
+                Year = year,
+                Page = new PageRequest { PageSize = 500, PageToken = token },
+            }, options);
+            foreach (var child in page.Regions)
+            {
+                result[child.RegionCode] = child;
+            }
+
+            token = page.Page?.NextPageToken ?? "";
+        }
+        while (token.Length > 0);
+        return result;
+    }
+
+    /// <summary>The region's relocation totals; one site row is the least a page can ask for.</summary>
+    private async Task<RelocationFigures> RelocationAsync(string region, CallOptions options) =>
+        (await calls.RelocationStatistics.GetRegionStatisticsAsync(
+            new RelocationStats.GetRegionStatisticsRequest { RegionCode = region, Page = new PageRequest { PageSize = 1 } }, options)).Figures
+        ?? new RelocationFigures();
+}
