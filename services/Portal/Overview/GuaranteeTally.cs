@@ -59,7 +59,9 @@ public sealed class GuaranteeCounter(ServiceCalls calls)
         while (token.Length > 0);
 
         long total = (await all).Page?.TotalSize ?? 0;
-        return new GuaranteeTally(total, notMet.ToDictionary(p => p.Key, p => total - p.Value));
+        // The total and the pages are read moments apart while findings may still be arriving (a county
+        // being imported): never show fewer than none met.
+        return new GuaranteeTally(total, notMet.ToDictionary(p => p.Key, p => Math.Max(0, total - p.Value)));
     }
 
     private static void Tally(Dictionary<string, long> notMet, string key, GuaranteeFinding? finding)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Grpc.Core;
 using Pa.Assistance.V1;
 using Pa.Common.V1;
@@ -29,26 +31,38 @@ public sealed record OverviewData(
 /// children (NOT_FOUND outside the officer's region propagates); the other figures may be refused
 /// to the officer's role and then show as "—".
 /// </summary>
-public sealed class OverviewReader(ServiceCalls calls)
+public sealed class OverviewReader(ServiceCalls calls, ILogger logger)
 {
+    private readonly Stopwatch _clock = new();
+
+    private readonly ConcurrentDictionary<string, long> _done = new();
+
+    /// <summary>Notes when a source answered (ms after the start), for the debug log: the page's time is the slowest one.</summary>
+    private Task<T> Timed<T>(string source, Task<T> call) => call.ContinueWith(t =>
+    {
+        _done[source] = _clock.ElapsedMilliseconds;
+        return t;
+    }, TaskScheduler.Default).Unwrap();
+
     /// <summary>Per-child calls are made only for a handful of children (townships of a county), concurrently.</summary>
     private const int MaxChildCalls = 40;
 
     public async Task<OverviewData> ReadAsync(string region)
     {
+        _clock.Start();
         var options = await calls.AsOfficerAsync();
         // One year for every service: the current year in China, where the plan's year runs.
         var year = DateTime.UtcNow.AddHours(8).Year;
 
-        var statistics = calls.RegistryStatistics.GetRegionStatisticsAsync(
-            new RegistryStats.GetRegionStatisticsRequest { RegionCode = region, Year = year }, options).ResponseAsync;
+        var statistics = Timed("registry statistics", calls.RegistryStatistics.GetRegionStatisticsAsync(
+            new RegistryStats.GetRegionStatisticsRequest { RegionCode = region, Year = year }, options).ResponseAsync);
         var coverage = Refusable<RegionCoverage>.RunAsync(async () =>
-            (await calls.Guarantees.GetRegionCoverageAsync(new GetRegionCoverageRequest { RegionCode = region, Year = year }, options)).Coverage);
-        var childCoverage = Refusable<IReadOnlyDictionary<string, RegionCoverage>>.RunAsync(() => ChildCoverageAsync(region, year, options));
-        var relocation = Refusable<RelocationFigures>.RunAsync(() => RelocationAsync(region, options));
+            (await Timed("coverage", calls.Guarantees.GetRegionCoverageAsync(new GetRegionCoverageRequest { RegionCode = region, Year = year }, options).ResponseAsync)).Coverage);
+        var childCoverage = Refusable<IReadOnlyDictionary<string, RegionCoverage>>.RunAsync(() => Timed("child coverage", ChildCoverageAsync(region, year, options)));
+        var relocation = Refusable<RelocationFigures>.RunAsync(() => Timed("relocation", RelocationAsync(region, options)));
         var fund = RegionCodes.Level(region) == RegionLevel.County
-            ? Refusable<GetFundProgressResponse>.RunAsync(async () =>
-                await calls.Projects.GetFundProgressAsync(new GetFundProgressRequest { CountyCode = region, Year = year }, options))
+            ? Refusable<GetFundProgressResponse>.RunAsync(() => Timed("fund progress",
+                calls.Projects.GetFundProgressAsync(new GetFundProgressRequest { CountyCode = region, Year = year }, options).ResponseAsync))
             : null;
 
         // The children are known only from the registry's answer; their per-child calls start once it is in.
@@ -58,12 +72,12 @@ public sealed class OverviewReader(ServiceCalls calls)
         var counter = new GuaranteeCounter(calls);
         var childGuarantees = Refusable<IReadOnlyDictionary<string, GuaranteeTally>>.RunAsync(async () =>
         {
-            var tallies = await Task.WhenAll(units.Select(u => counter.CountAsync(u, options)));
+            var tallies = await Timed("child guarantees", Task.WhenAll(units.Select(u => counter.CountAsync(u, options))));
             return units.Zip(tallies).ToDictionary(p => p.First, p => p.Second);
         });
         var childRelocation = Refusable<IReadOnlyDictionary<string, RelocationFigures>>.RunAsync(async () =>
         {
-            var figures = await Task.WhenAll(units.Select(u => RelocationAsync(u, options)));
+            var figures = await Timed("child relocation", Task.WhenAll(units.Select(u => RelocationAsync(u, options))));
             return units.Zip(figures).ToDictionary(p => p.First, p => p.Second);
         });
 
@@ -74,8 +88,11 @@ public sealed class OverviewReader(ServiceCalls calls)
             ? new Refusable<GuaranteeTally>(GuaranteeTally.Sum(byChildren.Value!.Values), null)
             : await Refusable<GuaranteeTally>.RunAsync(() => counter.CountAsync(region, options));
 
-        return new OverviewData(stats.Year, stats.Region, children, await coverage, await childCoverage,
+        var data = new OverviewData(stats.Year, stats.Region, children, await coverage, await childCoverage,
             guarantees, byChildren, await relocation, await childRelocation, fund is null ? null : await fund);
+        logger.LogDebug("Overview of {Region} read in {Elapsed} ms; sources done at (ms): {Sources}", region, _clock.ElapsedMilliseconds,
+            string.Join(", ", _done.OrderBy(d => d.Value).Select(d => $"{d.Key} {d.Value}")));
+        return data;
     }
 
     /// <summary>The coverage of each child region (all pages; a county has a few dozen townships at most).</summary>

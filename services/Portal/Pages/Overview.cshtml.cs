@@ -14,7 +14,7 @@ namespace Platform.Portal.Pages;
 /// three charts. The region defaults to the officer's; the services refuse one outside it (NOT_FOUND,
 /// shown by the problem page). Values are formatted here so the view only lays them out.
 /// </summary>
-public sealed class OverviewModel(ServiceCalls calls) : PageModel
+public sealed class OverviewModel(ServiceCalls calls, ILogger<OverviewModel> logger) : PageModel
 {
     /// <summary>The figures of the region, in the order of the page, by the contract's names.</summary>
     public static readonly string[] FigureNames =
@@ -41,7 +41,7 @@ public sealed class OverviewModel(ServiceCalls calls) : PageModel
             return NotFound();
         }
 
-        Data = await new OverviewReader(calls).ReadAsync(region);
+        Data = await new OverviewReader(calls, logger).ReadAsync(region);
         Note(Data.Coverage.Refused || Data.ChildCoverage.Refused, Lang.Pick("控辍保学和危房数字", "Dropout and dangerous-house figures"));
         Note(Data.Guarantees.Refused || Data.ChildGuarantees.Refused, Lang.Pick("“两不愁三保障”达标户数", "Guarantee figures"));
         Note(Data.Relocation.Refused || Data.ChildRelocation.Refused, Lang.Pick("安置点零就业家庭", "Zero-employment families"));
