@@ -20,6 +20,7 @@ public sealed record OverviewData(
     Refusable<RegionCoverage> Coverage,
     Refusable<IReadOnlyDictionary<string, RegionCoverage>> ChildCoverage,
     Refusable<GuaranteeTally> Guarantees,
+    bool GuaranteesCounted,
     Refusable<IReadOnlyDictionary<string, GuaranteeTally>> ChildGuarantees,
     Refusable<RelocationFigures> Relocation,
     Refusable<IReadOnlyDictionary<string, RelocationFigures>> ChildRelocation,
@@ -56,8 +57,6 @@ public sealed class OverviewReader(ServiceCalls calls, ILogger logger)
 
         var statistics = Timed("registry statistics", calls.RegistryStatistics.GetRegionStatisticsAsync(
             new RegistryStats.GetRegionStatisticsRequest { RegionCode = region, Year = year }, options).ResponseAsync);
-        var coverage = Refusable<RegionCoverage>.RunAsync(async () =>
-            (await Timed("coverage", calls.Guarantees.GetRegionCoverageAsync(new GetRegionCoverageRequest { RegionCode = region, Year = year }, options).ResponseAsync)).Coverage);
         var childCoverage = Refusable<IReadOnlyDictionary<string, RegionCoverage>>.RunAsync(() => Timed("child coverage", ChildCoverageAsync(region, year, options)));
         var relocation = Refusable<RelocationFigures>.RunAsync(() => Timed("relocation", RelocationAsync(region, options)));
         var fund = RegionCodes.Level(region) == RegionLevel.County
@@ -70,10 +69,15 @@ public sealed class OverviewReader(ServiceCalls calls, ILogger logger)
         var children = stats.Children.ToList();
         var units = children.Count is > 0 and <= MaxChildCalls ? children.Select(c => c.RegionCode).ToList() : [];
         var counter = new GuaranteeCounter(calls);
+        // Guarantees are counted household by household (the service keeps no per-guarantee totals):
+        // affordable for a county (tens of thousands of households), not for a city or a province.
+        var countGuarantees = RegionCodes.Level(region) >= RegionLevel.County;
+        List<string> guaranteeUnits = countGuarantees ? units : [];
+
         var childGuarantees = Refusable<IReadOnlyDictionary<string, GuaranteeTally>>.RunAsync(async () =>
         {
-            var tallies = await Timed("child guarantees", Task.WhenAll(units.Select(u => counter.CountAsync(u, options))));
-            return units.Zip(tallies).ToDictionary(p => p.First, p => p.Second);
+            var tallies = await Timed("child guarantees", Task.WhenAll(guaranteeUnits.Select(u => counter.CountAsync(u, options))));
+            return guaranteeUnits.Zip(tallies).ToDictionary(p => p.First, p => p.Second);
         });
         var childRelocation = Refusable<IReadOnlyDictionary<string, RelocationFigures>>.RunAsync(async () =>
         {
@@ -84,12 +88,28 @@ public sealed class OverviewReader(ServiceCalls calls, ILogger logger)
         // Households live in villages, so a county's guarantee tally is the sum of its townships'
         // (read once, not twice); a region without children read here is counted on its own.
         var byChildren = await childGuarantees;
-        var guarantees = units.Count > 0 && !byChildren.Refused
-            ? new Refusable<GuaranteeTally>(GuaranteeTally.Sum(byChildren.Value!.Values), null)
+        var guarantees = !countGuarantees ? new Refusable<GuaranteeTally>(null, null)
+            : guaranteeUnits.Count > 0 && !byChildren.Refused ? new Refusable<GuaranteeTally>(GuaranteeTally.Sum(byChildren.Value!.Values), null)
             : await Refusable<GuaranteeTally>.RunAsync(() => counter.CountAsync(region, options));
 
-        var data = new OverviewData(stats.Year, stats.Region, children, await coverage, await childCoverage,
-            guarantees, byChildren, await relocation, await childRelocation, fund is null ? null : await fund);
+        // The region's coverage is the sum of its children's (they list every child with households, and
+        // the figures shown are counts): the assistance service's coverage is its slowest answer, so it is
+        // asked once, not twice. A region without children (a village) is asked for itself.
+        var byChild = await childCoverage;
+        var coverage = byChild.Value is { Count: > 0 } all
+            ? new Refusable<RegionCoverage>(new RegionCoverage
+            {
+                RegionCode = region,
+                Year = year,
+                Households = all.Values.Sum(c => c.Households),
+                DropoutCasesOpen = all.Values.Sum(c => c.DropoutCasesOpen),
+                DangerousHousesRemaining = all.Values.Sum(c => c.DangerousHousesRemaining),
+            }, null)
+            : await Refusable<RegionCoverage>.RunAsync(async () => (await Timed("coverage",
+                calls.Guarantees.GetRegionCoverageAsync(new GetRegionCoverageRequest { RegionCode = region, Year = year }, options).ResponseAsync)).Coverage);
+
+        var data = new OverviewData(stats.Year, stats.Region, children, coverage, byChild,
+            guarantees, countGuarantees, byChildren, await relocation, await childRelocation, fund is null ? null : await fund);
         logger.LogDebug("Overview of {Region} read in {Elapsed} ms; sources done at (ms): {Sources}", region, _clock.ElapsedMilliseconds,
             string.Join(", ", _done.OrderBy(d => d.Value).Select(d => $"{d.Key} {d.Value}")));
         return data;

@@ -46,6 +46,11 @@ public sealed class OverviewModel(ServiceCalls calls, ILogger<OverviewModel> log
         Note(Data.Guarantees.Refused || Data.ChildGuarantees.Refused, Lang.Pick("“两不愁三保障”达标户数", "Guarantee figures"));
         Note(Data.Relocation.Refused || Data.ChildRelocation.Refused, Lang.Pick("安置点零就业家庭", "Zero-employment families"));
         Note(Data.Fund?.Refused == true, Lang.Pick("资金支出进度", "Fund expenditure"));
+        if (!Data.GuaranteesCounted)
+        {
+            Notes.Add(Lang.Pick("“两不愁三保障”达标户数按县及以下统计，请在县的概览中查看。", "Guarantee figures are counted for a county and below: see a county's overview."));
+        }
+
         if (Data.Fund is null)
         {
             Notes.Add(Lang.Pick("资金支出进度按县统计，请在县的概览中查看。", "Fund expenditure is kept per county: see a county's overview."));
@@ -72,7 +77,8 @@ public sealed class OverviewModel(ServiceCalls calls, ILogger<OverviewModel> log
 
     /// <summary>A child region's value of a figure, formatted; "—" when its service gave none for the child.</summary>
     public string ChildValue(string name, RegionFigures child) => Value(name, child,
-        Data.ChildCoverage.Value?.GetValueOrDefault(child.RegionCode),
+        // The assistance service lists only children with households in its replica: one it leaves out has none.
+        Data.ChildCoverage.Value is { } coverage ? coverage.GetValueOrDefault(child.RegionCode) ?? new Pa.Assistance.V1.RegionCoverage() : null,
         Data.ChildGuarantees.Value?.GetValueOrDefault(child.RegionCode),
         Data.ChildRelocation.Value?.GetValueOrDefault(child.RegionCode));
 
