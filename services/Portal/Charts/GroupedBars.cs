@@ -13,7 +13,7 @@ public sealed record BarPair(string Label, long First, long Second);
 /// </summary>
 public static class GroupedBars
 {
-    private const double LabelWidth = 150, ValueWidth = 90, BarHeight = 12, Gap = 2, GroupGap = 12, Legend = 28;
+    private const double LabelWidth = 130, ValueWidth = 60, BarHeight = 12, Gap = 2, GroupGap = 12, Legend = 28;
 
     public static IHtmlContent Render(string id, string title, string firstName, string secondName,
         IReadOnlyList<BarPair> groups, Func<long, string> format)

@@ -13,7 +13,7 @@ public sealed record Bar(string Label, double Value, string ValueText);
 /// </summary>
 public static class HorizontalBars
 {
-    private const double LabelWidth = 150, ValueWidth = 130, Row = 28, BarHeight = 18, Top = 8;
+    private const double LabelWidth = 180, ValueWidth = 110, Row = 28, BarHeight = 18, Top = 8;
 
     /// <param name="max">The value a full-length bar stands for (1 for shares, 100 for percentages).</param>
     public static IHtmlContent Render(string id, string title, IReadOnlyList<Bar> bars, double max)
