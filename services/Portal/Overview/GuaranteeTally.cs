@@ -1,7 +1,4 @@
-using Grpc.Core;
 using Pa.Assistance.V1;
-using Pa.Common.V1;
-using Platform.Portal.Services;
 
 namespace Platform.Portal.Overview;
 
@@ -13,62 +10,13 @@ public sealed record GuaranteeTally(long Households, IReadOnlyDictionary<string,
 
     public long MetOf(string guarantee) => Met[guarantee];
 
-    public static GuaranteeTally Sum(IEnumerable<GuaranteeTally> parts)
+    /// <summary>The assistance service's own per-guarantee counts of a region (its coverage).</summary>
+    public static GuaranteeTally From(RegionCoverage coverage) => new(coverage.Households, new Dictionary<string, long>
     {
-        var list = parts.ToList();
-        return new GuaranteeTally(list.Sum(p => p.Households), Keys.ToDictionary(k => k, k => list.Sum(p => p.MetOf(k))));
-    }
-}
-
-/// <summary>
-/// Counts households meeting each guarantee. The assistance service's coverage has no per-guarantee
-/// household count, so this reads its own list: the total of all findings (one call, page size 1,
-/// for total_size) and only the households with some guarantee not met, whose findings say which.
-/// Met for a guarantee = all households − those among the not-all-met whose finding is not MET.
-/// Each region is paged on its own, so the children of a county are read concurrently.
-/// </summary>
-public sealed class GuaranteeCounter(ServiceCalls calls)
-{
-    private const int PageSize = 500;
-
-    public async Task<GuaranteeTally> CountAsync(string region, CallOptions options)
-    {
-        var all = calls.Guarantees.ListHouseholdGuaranteesAsync(
-            new ListHouseholdGuaranteesRequest { RegionCode = region, Page = new PageRequest { PageSize = 1 } }, options).ResponseAsync;
-        var notMet = GuaranteeTally.Keys.ToDictionary(k => k, _ => 0L);
-        var token = "";
-        do
-        {
-            var page = await calls.Guarantees.ListHouseholdGuaranteesAsync(new ListHouseholdGuaranteesRequest
-            {
-                RegionCode = region,
-                OnlyNotMet = true,
-                Page = new PageRequest { PageSize = PageSize, PageToken = token },
-            }, options);
-            foreach (var household in page.Households)
-            {
-                Tally(notMet, "food", household.FoodAndClothing);
-                Tally(notMet, "education", household.Education);
-                Tally(notMet, "medical", household.Medical);
-                Tally(notMet, "housing", household.Housing);
-                Tally(notMet, "water", household.Water);
-            }
-
-            token = page.Page?.NextPageToken ?? "";
-        }
-        while (token.Length > 0);
-
-        long total = (await all).Page?.TotalSize ?? 0;
-        // The total and the pages are read moments apart while findings may still be arriving (a county
-        // being imported): never show fewer than none met.
-        return new GuaranteeTally(total, notMet.ToDictionary(p => p.Key, p => Math.Max(0, total - p.Value)));
-    }
-
-    private static void Tally(Dictionary<string, long> notMet, string key, GuaranteeFinding? finding)
-    {
-        if (finding?.State != GuaranteeState.Met)
-        {
-            notMet[key]++;
-        }
-    }
+        ["food"] = coverage.HouseholdsFoodAndClothingMet,
+        ["education"] = coverage.HouseholdsEducationMet,
+        ["medical"] = coverage.HouseholdsMedicalMet,
+        ["housing"] = coverage.HouseholdsHousingMet,
+        ["water"] = coverage.HouseholdsWaterMet,
+    });
 }

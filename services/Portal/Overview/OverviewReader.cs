@@ -20,7 +20,6 @@ public sealed record OverviewData(
     Refusable<RegionCoverage> Coverage,
     Refusable<IReadOnlyDictionary<string, RegionCoverage>> ChildCoverage,
     Refusable<GuaranteeTally> Guarantees,
-    bool GuaranteesCounted,
     Refusable<IReadOnlyDictionary<string, GuaranteeTally>> ChildGuarantees,
     Refusable<RelocationFigures> Relocation,
     Refusable<IReadOnlyDictionary<string, RelocationFigures>> ChildRelocation,
@@ -68,52 +67,46 @@ public sealed class OverviewReader(ServiceCalls calls, ILogger logger)
         var stats = await statistics;
         var children = stats.Children.ToList();
         var units = children.Count is > 0 and <= MaxChildCalls ? children.Select(c => c.RegionCode).ToList() : [];
-        var counter = new GuaranteeCounter(calls);
-        // Guarantees are counted household by household (the service keeps no per-guarantee totals):
-        // affordable for a county (tens of thousands of households), not for a city or a province.
-        var countGuarantees = RegionCodes.Level(region) >= RegionLevel.County;
-        List<string> guaranteeUnits = countGuarantees ? units : [];
-
-        var childGuarantees = Refusable<IReadOnlyDictionary<string, GuaranteeTally>>.RunAsync(async () =>
-        {
-            var tallies = await Timed("child guarantees", Task.WhenAll(guaranteeUnits.Select(u => counter.CountAsync(u, options))));
-            return guaranteeUnits.Zip(tallies).ToDictionary(p => p.First, p => p.Second);
-        });
         var childRelocation = Refusable<IReadOnlyDictionary<string, RelocationFigures>>.RunAsync(async () =>
         {
             var figures = await Timed("child relocation", Task.WhenAll(units.Select(u => RelocationAsync(u, options))));
             return units.Zip(figures).ToDictionary(p => p.First, p => p.Second);
         });
 
-        // Households live in villages, so a county's guarantee tally is the sum of its townships'
-        // (read once, not twice); a region without children read here is counted on its own.
-        var byChildren = await childGuarantees;
-        var guarantees = !countGuarantees ? new Refusable<GuaranteeTally>(null, null)
-            : guaranteeUnits.Count > 0 && !byChildren.Refused ? new Refusable<GuaranteeTally>(GuaranteeTally.Sum(byChildren.Value!.Values), null)
-            : await Refusable<GuaranteeTally>.RunAsync(() => counter.CountAsync(region, options));
-
         // The region's coverage is the sum of its children's (they list every child with households, and
         // the figures shown are counts): the assistance service's coverage is its slowest answer, so it is
         // asked once, not twice. A region without children (a village) is asked for itself.
         var byChild = await childCoverage;
         var coverage = byChild.Value is { Count: > 0 } all
-            ? new Refusable<RegionCoverage>(new RegionCoverage
-            {
-                RegionCode = region,
-                Year = year,
-                Households = all.Values.Sum(c => c.Households),
-                DropoutCasesOpen = all.Values.Sum(c => c.DropoutCasesOpen),
-                DangerousHousesRemaining = all.Values.Sum(c => c.DangerousHousesRemaining),
-            }, null)
+            ? new Refusable<RegionCoverage>(Sum(region, year, all.Values), null)
             : await Refusable<RegionCoverage>.RunAsync(async () => (await Timed("coverage",
                 calls.Guarantees.GetRegionCoverageAsync(new GetRegionCoverageRequest { RegionCode = region, Year = year }, options).ResponseAsync)).Coverage);
+        var guarantees = new Refusable<GuaranteeTally>(coverage.Value is { } c ? GuaranteeTally.From(c) : null, coverage.Refusal);
+        var childGuarantees = new Refusable<IReadOnlyDictionary<string, GuaranteeTally>>(
+            byChild.Value?.ToDictionary(p => p.Key, p => GuaranteeTally.From(p.Value)), byChild.Refusal);
 
         var data = new OverviewData(stats.Year, stats.Region, children, coverage, byChild,
-            guarantees, countGuarantees, byChildren, await relocation, await childRelocation, fund is null ? null : await fund);
+            guarantees, childGuarantees, await relocation, await childRelocation, fund is null ? null : await fund);
         logger.LogDebug("Overview of {Region} read in {Elapsed} ms; sources done at (ms): {Sources}", region, _clock.ElapsedMilliseconds,
             string.Join(", ", _done.OrderBy(d => d.Value).Select(d => $"{d.Key} {d.Value}")));
         return data;
     }
+
+    /// <summary>A region's coverage counts as the sum of its children's.</summary>
+    private static RegionCoverage Sum(string region, int year, IEnumerable<RegionCoverage> children) => new()
+    {
+        RegionCode = region,
+        Year = year,
+        Households = children.Sum(c => c.Households),
+        HouseholdsAllMet = children.Sum(c => c.HouseholdsAllMet),
+        HouseholdsFoodAndClothingMet = children.Sum(c => c.HouseholdsFoodAndClothingMet),
+        HouseholdsEducationMet = children.Sum(c => c.HouseholdsEducationMet),
+        HouseholdsMedicalMet = children.Sum(c => c.HouseholdsMedicalMet),
+        HouseholdsHousingMet = children.Sum(c => c.HouseholdsHousingMet),
+        HouseholdsWaterMet = children.Sum(c => c.HouseholdsWaterMet),
+        DropoutCasesOpen = children.Sum(c => c.DropoutCasesOpen),
+        DangerousHousesRemaining = children.Sum(c => c.DangerousHousesRemaining),
+    };
 
     /// <summary>The coverage of each child region (all pages; a county has a few dozen townships at most).</summary>
     private async Task<IReadOnlyDictionary<string, RegionCoverage>> ChildCoverageAsync(string region, int year, CallOptions options)

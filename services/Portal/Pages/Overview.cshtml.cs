@@ -46,11 +46,6 @@ public sealed class OverviewModel(ServiceCalls calls, ILogger<OverviewModel> log
         Note(Data.Guarantees.Refused || Data.ChildGuarantees.Refused, Lang.Pick("“两不愁三保障”达标户数", "Guarantee figures"));
         Note(Data.Relocation.Refused || Data.ChildRelocation.Refused, Lang.Pick("安置点零就业家庭", "Zero-employment families"));
         Note(Data.Fund?.Refused == true, Lang.Pick("资金支出进度", "Fund expenditure"));
-        if (!Data.GuaranteesCounted)
-        {
-            Notes.Add(Lang.Pick("“两不愁三保障”达标户数按县及以下统计，请在县的概览中查看。", "Guarantee figures are counted for a county and below: see a county's overview."));
-        }
-
         if (Data.Fund is null)
         {
             Notes.Add(Lang.Pick("资金支出进度按县统计，请在县的概览中查看。", "Fund expenditure is kept per county: see a county's overview."));

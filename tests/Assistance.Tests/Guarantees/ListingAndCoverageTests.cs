@@ -100,4 +100,18 @@ public sealed class ListingAndCoverageTests(ListingAndCoverageTests.Seeded seede
         Assert.Equal(GuaranteeState.Met, secure.FoodAndClothing.State);
         Assert.False(secure.AllMet);
     }
+
+    [Fact]
+    public async Task Coverage_counts_the_households_meeting_each_guarantee_per_region()
+    {
+        var village = (await Guarantees.GetRegionCoverageAsync(new GetRegionCoverageRequest { RegionCode = TestRegions.Village }, service.CountyOfficer(TestRegions.County))).Coverage;
+        var townships = await Guarantees.ListRegionCoverageAsync(new ListRegionCoverageRequest { RegionCode = TestRegions.County }, service.CountyOfficer(TestRegions.County));
+
+        // One of the village's two households is declared secure in food and clothing; neither has a child of
+        // compulsory-education age, so education is met for both; medical, housing and water are not decided yet.
+        Assert.Equal((2, 1, 2, 0, 0, 0, 0), (village.Households, village.HouseholdsFoodAndClothingMet, village.HouseholdsEducationMet,
+            village.HouseholdsMedicalMet, village.HouseholdsHousingMet, village.HouseholdsWaterMet, village.HouseholdsAllMet));
+        var township = Assert.Single(townships.Regions);
+        Assert.Equal((3, 1), (township.Households, township.HouseholdsFoodAndClothingMet));
+    }
 }
