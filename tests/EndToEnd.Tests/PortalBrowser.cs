@@ -14,12 +14,12 @@ namespace Platform.EndToEnd.Tests;
 /// links, read the figures the contract marks (data-figure, data-col), and what the test keeps of each
 /// page: a screenshot as an artifact and an axe check.
 /// </summary>
-public sealed partial class PortalBrowser(PortalSuiteFixture fixture, ITestOutputHelper output)
+public sealed partial class PortalBrowser(ChromeDriver driver, Uri portal, string password, ITestOutputHelper output)
 {
     /// <summary>axe impacts that fail a page; minor and moderate ones are printed, not failed.</summary>
     private static readonly string[] Failing = ["serious", "critical"];
 
-    public ChromeDriver Driver => fixture.Browser;
+    public ChromeDriver Driver => driver;
 
     public Uri Url => new(Driver.Url);
 
@@ -28,7 +28,25 @@ public sealed partial class PortalBrowser(PortalSuiteFixture fixture, ITestOutpu
         Environment.GetEnvironmentVariable("TEST_ARTIFACTS") is { Length: > 0 } artifacts ? artifacts : Path.Combine(AppContext.BaseDirectory, "TestResults"),
         "portal-screenshots");
 
-    public void Open(string path) => Driver.Navigate().GoToUrl(new Uri(fixture.Portal, path));
+    /// <summary>
+    /// Headless chromium from Debian's package, through Debian's chromedriver named by path, so Selenium Manager
+    /// never runs (it would try to download a driver and a browser).
+    /// </summary>
+    public static ChromeDriver StartChromium()
+    {
+        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+        options.AddArguments("--headless=new", "--no-sandbox", "--window-size=1280,1000", "--disable-dev-shm-usage", "--lang=zh-CN");
+        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(120));
+        // Pages are timed on the 40,000-household county elsewhere; here a busy 2-core machine gets room.
+        browser.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(90);
+        browser.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
+        return browser;
+    }
+
+    public void Open(string path) => Driver.Navigate().GoToUrl(new Uri(portal, path));
 
     /// <summary>
     /// From a clean browser (no portal cookie: the identity service keeps no session of its own) to the
@@ -45,7 +63,7 @@ public sealed partial class PortalBrowser(PortalSuiteFixture fixture, ITestOutpu
         }
 
         SubmitPassword(userName);
-        Wait(() => Url.Authority == fixture.Portal.Authority && Url.AbsolutePath != "/", $"the portal after {userName} signed in");
+        Wait(() => Url.Authority == portal.Authority && Url.AbsolutePath != "/", $"the portal after {userName} signed in");
     }
 
     /// <summary>The identity service's form: it asks for the password at every authorization, a step up too.</summary>
@@ -54,7 +72,7 @@ public sealed partial class PortalBrowser(PortalSuiteFixture fixture, ITestOutpu
         var name = WaitFor(By.Id("username"), "the identity service's sign-in form");
         name.Clear();
         name.SendKeys(userName);
-        Driver.FindElement(By.Id("password")).SendKeys(fixture.Password);
+        Driver.FindElement(By.Id("password")).SendKeys(password);
         Driver.FindElement(By.CssSelector("form button[type=submit]")).Click();
     }
 
@@ -62,7 +80,7 @@ public sealed partial class PortalBrowser(PortalSuiteFixture fixture, ITestOutpu
     public void SignOut()
     {
         Driver.FindElement(By.CssSelector("header form.signout button[type=submit]")).Click();
-        Wait(() => Url.Authority == fixture.Portal.Authority && Url.AbsolutePath == "/signed-out", "the signed-out page");
+        Wait(() => Url.Authority == portal.Authority && Url.AbsolutePath == "/signed-out", "the signed-out page");
     }
 
     public IWebElement WaitFor(By by, string what) =>
@@ -102,7 +120,7 @@ public sealed partial class PortalBrowser(PortalSuiteFixture fixture, ITestOutpu
             ["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = size["width"], ["height"] = size["height"], ["scale"] = 1 },
         })!;
         File.WriteAllBytes(file, Convert.FromBase64String((string)shot["data"]));
-        output.WriteLine($"Screenshot of {Driver.Url}: {file}");
+        output.WriteLine($"Screenshot of {Url.GetLeftPart(UriPartial.Path)}: {file}");
     }
 
     /// <summary>The screenshot, then axe on the page as it is: no serious or critical violation; every violation is printed.</summary>
@@ -122,29 +140,36 @@ public sealed partial class PortalBrowser(PortalSuiteFixture fixture, ITestOutpu
     }
 
     /// <summary>
-    /// axe-core (the copy Selenium.Axe ships) run in the page, its answer read as Selenium.Axe's result. Not through
-    /// AxeBuilder: Selenium.Axe 2.0.3 is built against Selenium 3's "WebDriver" assembly, which Selenium 4.52 no
-    /// longer has (it is "Selenium.WebDriver" now), so AxeBuilder cannot take this driver. The page's CSP forbids
-    /// script; WebDriver's own scripts are the browser's, not the page's, and run all the same.
+    /// What AxeBuilder.Analyze() does, done here: Selenium.Axe's own axe-core and scan script run in the page, and
+    /// its answer read as Selenium.Axe's result. AxeBuilder itself cannot take this driver: Selenium.Axe 2.0.3 is
+    /// built against Selenium 3's "WebDriver" assembly, which Selenium 4.52 no longer has ("Selenium.WebDriver").
+    /// The page's CSP forbids script, but WebDriver's scripts are the browser's own and run all the same.
     /// </summary>
     public AxeResult Axe()
     {
-        Driver.ExecuteScript(AxeScript.Value);
-        var answer = Driver.ExecuteAsyncScript("""
-            var done = arguments[arguments.length - 1];
-            axe.run(document, { resultTypes: ['violations'] })
-                .then(function (r) { done(JSON.stringify(r)); }, function (e) { done(JSON.stringify({ error: String(e) })); });
-            """) as string ?? throw new InvalidOperationException("axe answered nothing.");
+        Driver.ExecuteScript(Resource("axe.min.js").Value);
+        var answer = Driver.ExecuteAsyncScript(Resource("scan.js").Value, null, "{}") as string
+            ?? throw new InvalidOperationException($"axe answered nothing on {Driver.Url}.");
         var parsed = JObject.Parse(answer);
-        return parsed["error"] is { } error ? throw new InvalidOperationException($"axe failed on {Driver.Url}: {error}") : new AxeResult(parsed);
+        return parsed.Value<string>("error") is { Length: > 0 } error
+            ? throw new InvalidOperationException($"axe failed on {Driver.Url}: {error}")
+            : new AxeResult(parsed);
     }
 
-    private static readonly Lazy<string> AxeScript = new(() =>
+    private static readonly Dictionary<string, Lazy<string>> Scripts = new()
     {
-        using var stream = typeof(AxeResult).Assembly.GetManifestResourceStream("Selenium.Axe.Resources.axe.min.js")
-            ?? throw new InvalidOperationException("Selenium.Axe no longer ships axe.min.js as a resource.");
+        ["axe.min.js"] = new(() => Read("axe.min.js")),
+        ["scan.js"] = new(() => Read("scan.js")),
+    };
+
+    private static Lazy<string> Resource(string name) => Scripts[name];
+
+    private static string Read(string name)
+    {
+        using var stream = typeof(AxeResult).Assembly.GetManifestResourceStream("Selenium.Axe.Resources." + name)
+            ?? throw new InvalidOperationException($"Selenium.Axe no longer ships {name}.");
         return new StreamReader(stream).ReadToEnd();
-    });
+    }
 
     /// <summary>The page's figures, by data-figure name: the dd's text.</summary>
     public Dictionary<string, string> Figures() => Driver.FindElements(By.CssSelector("[data-figure]"))

@@ -29,7 +29,7 @@ public sealed class PortalBrowserTests(PortalSuiteFixture fixture, ITestOutputHe
 
     private static readonly string[] BattleMapTotals = ["registered-households", "registered-people", "exited-households", "measures-total", "measures-done"];
 
-    private readonly PortalBrowser _browser = new(fixture, output);
+    private readonly PortalBrowser _browser = new(fixture.Browser, fixture.Portal, fixture.Password, output);
 
     [Fact]
     public async Task A_county_officer_lands_on_the_county_overview_whose_figures_are_the_services_answers()

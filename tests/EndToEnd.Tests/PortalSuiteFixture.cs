@@ -53,7 +53,7 @@ public sealed class PortalSuiteFixture : IAsyncLifetime
             await SeedDemoCountyAsync();
             await ChooseVillagesAsync();
             await RegisterVillageOfficerAsync();
-            Browser = StartChromium();
+            Browser = PortalBrowser.StartChromium();
         }
         catch
         {
@@ -68,24 +68,6 @@ public sealed class PortalSuiteFixture : IAsyncLifetime
         Browser?.Quit();
         Browser?.Dispose();
         await Suite.DisposeAsync();
-    }
-
-    /// <summary>
-    /// Headless chromium from Debian's package, through Debian's chromedriver named by path, so Selenium Manager
-    /// never runs (it would try to download a driver and a browser).
-    /// </summary>
-    private static ChromeDriver StartChromium()
-    {
-        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
-        options.AddArguments("--headless=new", "--no-sandbox", "--window-size=1280,1000", "--disable-dev-shm-usage", "--lang=zh-CN");
-        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var browser = new ChromeDriver(service, options, TimeSpan.FromSeconds(120));
-        // Pages are measured on the loaded 40,000-household county elsewhere; here a busy 2-core machine gets room.
-        browser.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(90);
-        browser.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
-        return browser;
     }
 
     /// <summary>The registry's demo service, called as the AppHost's dashboard command calls it: as the operator.</summary>
