@@ -18,8 +18,8 @@ public sealed class PortalSuiteFixture : IAsyncLifetime
 {
     public const string DemoCounty = "341599000000";
 
-    /// <summary>A small county: the pages' behaviour is under test here, not their speed on 40,000 households.</summary>
-    public const int DemoHouseholds = 200;
+    /// <summary>A small county (two households a village): the pages' behaviour is under test here, not their speed on 40,000 households.</summary>
+    public const int DemoHouseholds = 600;
 
     /// <summary>Registered by the fixture; a village officer never holds personal-data here.</summary>
     public const string VillageOfficerName = "e2e-portal-village-officer";
