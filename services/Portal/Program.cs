@@ -68,13 +68,13 @@ app.MapGet("/language/{culture}", (HttpContext http, string culture, string? bac
     http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
         CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
         new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-    return Results.LocalRedirect(back is { Length: > 0 } && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/");
+    return Results.LocalRedirect(SignInSetup.LocalOrStart(back));
 }).AllowAnonymous();
 
 // Full ID numbers: sign in again asking for the personal-data scope, then back to the page.
 app.MapGet("/personal-data", (string? back) =>
 {
-    var properties = new AuthenticationProperties { RedirectUri = back is { Length: > 0 } && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/" };
+    var properties = new AuthenticationProperties { RedirectUri = SignInSetup.LocalOrStart(back) };
     properties.Items[SignInSetup.PersonalDataScope] = "1";
     return Results.Challenge(properties, [OpenIdConnectDefaults.AuthenticationScheme]);
 });

@@ -115,12 +115,16 @@ public static class SignInSetup
     /// </summary>
     private static Task ExplainRefusal(RemoteFailureContext context)
     {
-        var back = context.Properties?.RedirectUri is { Length: > 0 } uri && uri.StartsWith('/') ? uri : "/";
+        var back = LocalOrStart(context.Properties?.RedirectUri);
         var reason = context.Failure?.Message.Contains("invalid_scope", StringComparison.Ordinal) == true ? "personal-data" : "sign-in";
         context.Response.Redirect(QueryString(back, RefusedParameter, reason));
         context.HandleResponse();
         return Task.CompletedTask;
     }
+
+    /// <summary>A path on this portal to go back to; anything else (another site, "//host") is the start page.</summary>
+    public static string LocalOrStart(string? path) =>
+        path is { Length: > 0 } && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) ? path : "/";
 
     private static string QueryString(string path, string name, string value) =>
         path + (path.Contains('?') ? "&" : "?") + name + "=" + Uri.EscapeDataString(value);

@@ -52,7 +52,7 @@ public sealed class OverviewReader(ServiceCalls calls, ILogger logger)
         _clock.Start();
         var options = await calls.AsOfficerAsync();
         // One year for every service: the current year in China, where the plan's year runs.
-        var year = DateTime.UtcNow.AddHours(8).Year;
+        var year = Text.Format.InChina(DateTime.UtcNow).Year;
 
         var statistics = Timed("registry statistics", calls.RegistryStatistics.GetRegionStatisticsAsync(
             new RegistryStats.GetRegionStatisticsRequest { RegionCode = region, Year = year }, options).ResponseAsync);

@@ -21,9 +21,12 @@ public static class Format
         ? date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))
         : $"{date.Year}年{date.Month}月{date.Day}日";
 
-    /// <summary>An instant as the day it was in China (UTC+8 all year, no daylight saving), wherever the portal runs.</summary>
+    /// <summary>An instant as the day it was in China, wherever the portal runs.</summary>
     public static string Date(Google.Protobuf.WellKnownTypes.Timestamp? time) =>
-        time is null ? "—" : Date(DateOnly.FromDateTime(time.ToDateTime().AddHours(8)));
+        time is null ? "—" : Date(DateOnly.FromDateTime(InChina(time.ToDateTime())));
+
+    /// <summary>A UTC time as China's clock shows it (UTC+8 all year, no daylight saving): the day and year officers mean.</summary>
+    public static DateTime InChina(DateTime utc) => utc.AddHours(8);
 
     public static string Count(long count) => count.ToString("#,##0", Numbers);
 

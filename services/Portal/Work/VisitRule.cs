@@ -13,7 +13,7 @@ public static class VisitRule
     public const int IntervalDays = 30;
 
     /// <summary>Today in China (UTC+8): visit dates are calendar dates as the villages write them.</summary>
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(Text.Format.InChina(time.GetUtcNow().UtcDateTime));
 
     /// <summary>The latest visit date among <paramref name="visits"/> (recorded order is not visit order), or null.</summary>
     public static DateOnly? LastVisit(IEnumerable<Visit> visits) =>
