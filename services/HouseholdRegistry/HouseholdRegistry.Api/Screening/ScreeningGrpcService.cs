@@ -44,6 +44,10 @@ public sealed class ScreeningGrpcService(
         return new RollImport(db, protector, time, logger).RunAsync(requestStream, caller, context);
     }
 
+    [Allow(Roles.CountyOfficer | Roles.DepartmentClient, "import assistance rolls")]
+    public override async Task<PushAssistanceRollResponse> PushAssistanceRoll(PushAssistanceRollRequest request, ServerCallContext context) =>
+        new() { Result = await new RollImport(db, protector, time, logger).RunAsync(new PushedRoll(request), context.GetCaller(), context) };
+
     [Allow(Roles.Readers, "read merge candidate lists")]
     public override async Task<ListMergeCandidatesResponse> ListMergeCandidates(ListMergeCandidatesRequest request, ServerCallContext context)
     {
