@@ -85,8 +85,11 @@ public sealed class PortalBrowserTests(PortalSuiteFixture fixture, ITestOutputHe
         _browser.KeepAndCheck("village-battle-map");
 
         // The household file, read for a purpose the officer chooses: masked IDs first, as the services give them.
-        var householdId = map.Rows[0].HouseholdId;
+        // A household with a helper: the file names the helper as the battle map does.
+        var paired = map.Rows.First(r => r.HelperName.Length > 0);
+        var householdId = paired.HouseholdId;
         OpenHouseholdFile(householdId);
+        Assert.Equal(string.Join(" · ", new[] { paired.HelperName, paired.HelperWorkUnit }.Where(s => s.Length > 0)), _browser.Driver.FindElement(By.CssSelector("section#helper p[data-helper]")).Text.Trim());
         var masked = await MembersAsync(householdId, personalData: false);
         Assert.Equal(masked.Single(m => m.Relationship == Relationship.Head).Name, _browser.Driver.FindElement(By.TagName("h1")).Text.Trim());
         Assert.Equal(masked.Select(m => m.NationalId).Order(), ShownIds().Order());

@@ -17,9 +17,6 @@ public sealed record Part<T>(T? Value, StatusCode? Refused) where T : class
     public bool NotPermitted => Refused == StatusCode.PermissionDenied;
 }
 
-/// <summary>The household's helper cadre as the file shows it; the phone only when the service gave one (masked without personal-data).</summary>
-public sealed record PairedHelper(string Name, string WorkUnit, string? Phone);
-
 /// <summary>Everything the household file shows, as the services answered for this officer and purpose.</summary>
 public sealed record HouseholdFile(
     Household Household,
@@ -30,7 +27,6 @@ public sealed record HouseholdFile(
     IReadOnlyList<(Member Member, Part<LabourArchive> Archive)> Labour,
     Part<Relocation> Relocation,
     Part<FamilyFollowUp> FollowUp,
-    PairedHelper? Helper,
     IReadOnlyList<Visit> Visits,
     IReadOnlyList<AssistanceMeasure> Measures);
 
@@ -65,7 +61,6 @@ public sealed class HouseholdFileReader(ServiceCalls calls)
             var page = await calls.Support.ListMeasuresAsync(new ListMeasuresRequest { HouseholdId = id, Page = Page(token) }, options);
             return ((IEnumerable<AssistanceMeasure>)page.Measures, page.Page);
         });
-        var helper = HelperAsync(household, options);
         // The employment archive is per labourer: members with normal or weak labour capacity.
         var labour = household.Members
             .Where(m => m.LabourCapacity is LabourCapacity.Normal or LabourCapacity.Weak)
@@ -73,7 +68,7 @@ public sealed class HouseholdFileReader(ServiceCalls calls)
                 new GetLabourArchiveRequest { HouseholdId = id, MemberId = m.MemberId }, options)).Archive)))
             .ToList();
 
-        await Task.WhenAll(village, cases, income, guarantees, relocation, followUp, visits, measures, helper, Task.WhenAll(labour));
+        await Task.WhenAll(village, cases, income, guarantees, relocation, followUp, visits, measures, Task.WhenAll(labour));
 
         return new HouseholdFile(
             household,
@@ -84,62 +79,11 @@ public sealed class HouseholdFileReader(ServiceCalls calls)
             labour.Select(l => l.Result).ToList(),
             relocation.Result,
             followUp.Result,
-            helper.Result,
             visits.Result,
             measures.Result);
     }
 
     private static PageRequest Page(string token) => new() { PageSize = PageSize, PageToken = token };
-
-    /// <summary>
-    /// The paired helper's name and work unit. There is no read of one helper by id, and helpers are often
-    /// registered by the county (thousands of them), so a registered or exited household's helper comes
-    /// from its row of the village battle map (one page for a village of a few hundred households); any
-    /// other household's from the helpers its village registered. Null when neither names the helper.
-    /// </summary>
-    private async Task<PairedHelper?> HelperAsync(Household household, CallOptions options)
-    {
-        if (household.HelperId.Length == 0)
-        {
-            return null;
-        }
-
-        var found = await Optional(async () =>
-        {
-            var token = "";
-            if (household.Status is HouseholdStatus.Registered or HouseholdStatus.Exited)
-            {
-                do
-                {
-                    var page = await calls.RegistryStatistics.GetBattleMapAsync(new GetBattleMapRequest { VillageCode = household.RegionCode, Page = Page(token) }, options);
-                    if (page.Rows.FirstOrDefault(r => r.HouseholdId == household.HouseholdId) is { HelperName.Length: > 0 } row)
-                    {
-                        return new PairedHelper(row.HelperName, row.HelperWorkUnit, null);
-                    }
-
-                    token = page.Page?.NextPageToken ?? "";
-                }
-                while (token.Length > 0);
-
-                return null;
-            }
-
-            do
-            {
-                var page = await calls.Support.ListHelpersAsync(new ListHelpersRequest { RegionCode = household.RegionCode, Page = Page(token) }, options);
-                if (page.Helpers.FirstOrDefault(h => string.Equals(h.HelperId, household.HelperId, StringComparison.OrdinalIgnoreCase)) is { } helper)
-                {
-                    return new PairedHelper(helper.Name, helper.WorkUnit, helper.Phone);
-                }
-
-                token = page.Page?.NextPageToken ?? "";
-            }
-            while (token.Length > 0);
-
-            return null;
-        });
-        return found.Value;
-    }
 
     private static async Task<List<T>> AllPagesAsync<T>(Func<string, Task<(IEnumerable<T> Items, PageResponse? Page)>> read)
     {

@@ -61,7 +61,13 @@ public sealed class HelperPairingTests(RegistryFactory registry) : IClassFixture
 
         Assert.Equal((second.HelperId, household.HouseholdId, (Google.Protobuf.WellKnownTypes.Timestamp?)null), (pairing.HelperId, pairing.HouseholdId, pairing.To));
         var read = await registry.Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = household.HouseholdId }, registry.CountyOfficer(Seeded.Huoqiu));
-        Assert.Equal(second.HelperId, read.Household.HelperId);
+        Assert.Equal((second.HelperId, "王芳", "镇农业站"), (read.Household.HelperId, read.Household.HelperName, read.Household.HelperWorkUnit));
+        // A village officer, who may not list the township's helpers, reads the name with the household, as listings do.
+        var village = await registry.Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = household.HouseholdId }, registry.VillageOfficer(Seeded.Qilipeng));
+        Assert.Equal("王芳", village.Household.HelperName);
+        var inVillage = await registry.Households.ListHouseholdsAsync(new ListHouseholdsRequest { RegionCode = Seeded.Qilipeng, Page = new PageRequest { PageSize = 500 } }, registry.CountyOfficer(Seeded.Huoqiu));
+        Assert.Equal(("王芳", "镇农业站"), inVillage.Households.Where(h => h.HouseholdId == household.HouseholdId).Select(h => (h.HelperName, h.HelperWorkUnit)).Single());
+        Assert.All(inVillage.Households.Where(h => h.HelperId.Length == 0), h => Assert.Equal("", h.HelperName));
 
         var history = await registry.QueryAsync(db => db.HelperPairings.Where(p => p.HouseholdId == Guid.Parse(household.HouseholdId)).OrderBy(p => p.Id).ToListAsync());
         Assert.Equal(2, history.Count);

@@ -43,7 +43,7 @@ public sealed partial class HouseholdGrpcService
         db.AddEvent(household.ToMembersChanged(now), household.Id.ToString(), now);
         await HouseholdFiling.SaveActiveMembersAsync(db, hashes, context.CancellationToken);
 
-        return new ChangeMembersResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
+        return new ChangeMembersResponse { Household = await household.ToMessage(protector, caller.HasPersonalDataScope).WithHelperAsync(db, context.CancellationToken) };
     }
 
     private void Apply(Household household, ChangeMembersRequest request, IReadOnlyList<ValidMember> added, List<string> hashes, DateTime now)

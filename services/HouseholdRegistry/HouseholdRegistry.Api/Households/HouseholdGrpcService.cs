@@ -60,7 +60,7 @@ public sealed partial class HouseholdGrpcService(
 
         db.Audit(context, "household.read", EntityType, household.Id);
         await db.SaveChangesAsync(context.CancellationToken);
-        return new GetHouseholdResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
+        return new GetHouseholdResponse { Household = await household.ToMessage(protector, caller.HasPersonalDataScope).WithHelperAsync(db, context.CancellationToken) };
     }
 
     [Allow(Roles.Readers, "list household files")]
@@ -101,6 +101,7 @@ public sealed partial class HouseholdGrpcService(
 
         var response = new ListHouseholdsResponse { Page = Paging.Response(rows, page, total, h => h.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
         response.Households.AddRange(rows.Take(page.Size).Select(h => h.ToMessage(protector, caller.HasPersonalDataScope)));
+        await HelperNames.FillAsync(db, response.Households, context.CancellationToken);
         return response;
     }
 }

@@ -50,6 +50,6 @@ public sealed partial class MonitoringGrpcService
         db.AddEvent(new HouseholdReentered(household.Id, household.RegionCode, now, reason), household.Id.ToString(), now);
         db.Audit(context, "household.reenter", EntityType, household.Id);
         await RegistryCalls.SaveAsync(db, context.CancellationToken);
-        return new ReenterResponse { Household = household.ToMessage(protector, caller.HasPersonalDataScope) };
+        return new ReenterResponse { Household = await household.ToMessage(protector, caller.HasPersonalDataScope).WithHelperAsync(db, context.CancellationToken) };
     }
 }
