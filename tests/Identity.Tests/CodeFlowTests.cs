@@ -178,6 +178,56 @@ public sealed partial class CodeFlowTests(IdentityFactory identity) : IClassFixt
     }
 
     [Fact]
+    public async Task A_portal_registered_over_grpc_signs_officers_in_at_its_own_redirect_uri_only()
+    {
+        await using var own = new IdentityFactory();
+        const string redirect = "https://portal.city-a.test/signin-oidc";
+        var registered = await own.Management.RegisterClientAsync(new RegisterClientRequest
+        {
+            ClientId = "portal-city-a", DisplayName = "六安市门户", RegionCode = IdentityFactory.County,
+            RedirectUris = { redirect }, PostLogoutRedirectUris = { "https://portal.city-a.test/signed-out" },
+        }, IdentityFactory.With(await own.OperatorTokenAsync()));
+        Assert.Equal("", registered.ClientSecret);
+
+        var pkce = Pkce.New();
+        var page = await AuthorizeAsync(own, pkce, clientId: "portal-city-a", redirectUri: redirect);
+        var (code, _) = await SignInAsync(own, page, "county-officer", IdentityFactory.OfficerPassword, redirect);
+        var (status, body) = await RedeemAsync(own, code, pkce.Verifier, "portal-city-a", redirect);
+        using var browser = Browser(own);
+        using var elsewhere = await browser.GetAsync(AuthorizeUri(IdentityFactory.PortalRedirectUri, "openid", Pkce.New().Challenge, clientId: "portal-city-a"));
+        using var signedOut = await browser.GetAsync("/connect/endsession?client_id=portal-city-a&post_logout_redirect_uri=" + Uri.EscapeDataString("https://portal.city-a.test/signed-out"));
+
+        Assert.True(status == 200, $"redeem answered {status}: {body}");
+        Assert.Equal("county-officer", new JsonWebTokenHandler().ReadJsonWebToken(body.GetProperty("access_token").GetString()).Subject);
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Found, signedOut.StatusCode);
+        // A sign-in client cannot use the department grant: it has no secret and no such permission.
+        var (credentials, _) = await own.RequestTokenAsync(("grant_type", "client_credentials"), ("client_id", "portal-city-a"));
+        Assert.NotEqual(200, credentials);
+    }
+
+    [Fact]
+    public async Task A_sign_in_registration_names_each_bad_uri_and_takes_no_scopes()
+    {
+        var call = IdentityFactory.With(await identity.OperatorTokenAsync());
+
+        var bad = await RpcAssert.FailsAsync(Grpc.Core.StatusCode.InvalidArgument, identity.Management.RegisterClientAsync(new RegisterClientRequest
+        {
+            ClientId = "portal-bad", DisplayName = "门户", RegionCode = IdentityFactory.County, Scopes = { "personal-data" },
+            RedirectUris = { "https://portal.test/signin-oidc", "/relative", "ftp://portal.test/x", "https://portal.test/a#frag" },
+        }, call));
+        var logoutAlone = await RpcAssert.FailsAsync(Grpc.Core.StatusCode.InvalidArgument, identity.Management.RegisterClientAsync(new RegisterClientRequest
+        {
+            ClientId = "portal-bad", DisplayName = "门户", RegionCode = IdentityFactory.County, PostLogoutRedirectUris = { "https://portal.test/out" },
+        }, call));
+
+        Assert.Equal(["scopes", "redirect_uris[1]", "redirect_uris[2]", "redirect_uris[3]"], RpcAssert.InvalidFields(bad));
+        Assert.Equal(["post_logout_redirect_uris"], RpcAssert.InvalidFields(logoutAlone));
+        var listed = await identity.Management.ListClientsAsync(new ListClientsRequest(), call);
+        Assert.DoesNotContain(listed.Clients, c => c.ClientId == "portal-bad");
+    }
+
+    [Fact]
     public async Task The_discovery_document_names_the_authorization_and_end_session_endpoints_and_S256()
     {
         using var http = identity.CreateClient();
@@ -190,11 +240,11 @@ public sealed partial class CodeFlowTests(IdentityFactory identity) : IClassFixt
 
     private static HttpClient Browser(IdentityFactory factory) => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    private static string AuthorizeUri(string redirectUri, string scope, string? challenge, string method = "S256")
+    private static string AuthorizeUri(string redirectUri, string scope, string? challenge, string method = "S256", string clientId = "portal")
     {
         var query = new Dictionary<string, string?>
         {
-            ["client_id"] = "portal",
+            ["client_id"] = clientId,
             ["response_type"] = "code",
             ["redirect_uri"] = redirectUri,
             ["scope"] = scope,
@@ -209,31 +259,31 @@ public sealed partial class CodeFlowTests(IdentityFactory identity) : IClassFixt
     }
 
     /// <summary>The sign-in page of a new authorization.</summary>
-    private static async Task<string> AuthorizeAsync(IdentityFactory factory, Pkce pkce, string scope = "openid")
+    private static async Task<string> AuthorizeAsync(IdentityFactory factory, Pkce pkce, string scope = "openid", string clientId = "portal", string redirectUri = IdentityFactory.PortalRedirectUri)
     {
         using var browser = Browser(factory);
-        using var reply = await browser.GetAsync(AuthorizeUri(IdentityFactory.PortalRedirectUri, scope, pkce.Challenge));
+        using var reply = await browser.GetAsync(AuthorizeUri(redirectUri, scope, pkce.Challenge, clientId: clientId));
         var page = await reply.Content.ReadAsStringAsync();
         Assert.True(reply.StatusCode == HttpStatusCode.OK, $"authorize answered {reply.StatusCode}: {page}");
         return page;
     }
 
     /// <summary>Posts the page's form with the credentials; the code and state the browser is sent back with.</summary>
-    private static async Task<(string Code, string State)> SignInAsync(IdentityFactory factory, string page, string user, string password)
+    private static async Task<(string Code, string State)> SignInAsync(IdentityFactory factory, string page, string user, string password, string redirectUri = IdentityFactory.PortalRedirectUri)
     {
         using var browser = Browser(factory);
         using var reply = await browser.PostAsync("/connect/authorize", Form(page, user, password));
         Assert.True(reply.StatusCode == HttpStatusCode.Found, $"sign-in answered {reply.StatusCode}: {await reply.Content.ReadAsStringAsync()}");
         var location = reply.Headers.Location!;
-        Assert.StartsWith(IdentityFactory.PortalRedirectUri + "?", location.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith(redirectUri + "?", location.AbsoluteUri, StringComparison.Ordinal);
         var query = QueryHelpers.ParseQuery(location.Query);
         return (query["code"].ToString(), query["state"].ToString());
     }
 
-    private static Task<(int Status, System.Text.Json.JsonElement Body)> RedeemAsync(IdentityFactory factory, string code, string verifier) =>
+    private static Task<(int Status, System.Text.Json.JsonElement Body)> RedeemAsync(IdentityFactory factory, string code, string verifier, string clientId = "portal", string redirectUri = IdentityFactory.PortalRedirectUri) =>
         factory.RequestTokenAsync(
-            ("grant_type", "authorization_code"), ("client_id", "portal"), ("code", code),
-            ("redirect_uri", IdentityFactory.PortalRedirectUri), ("code_verifier", verifier));
+            ("grant_type", "authorization_code"), ("client_id", clientId), ("code", code),
+            ("redirect_uri", redirectUri), ("code_verifier", verifier));
 
     /// <summary>The form as a browser submits it: the page's hidden fields and the credentials typed in.</summary>
     private static FormUrlEncodedContent Form(string page, string user, string password)

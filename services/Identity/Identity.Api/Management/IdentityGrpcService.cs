@@ -20,16 +20,19 @@ public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store
         var name = violations.NotBlank(request.DisplayName, "display_name");
         violations.Check(RegionCode.TryParse(request.RegionCode, out _), "region_code", "must be a 12-digit region code");
         violations.Check(PlatformScopes.Unknown(request.Scopes) is null, "scopes", $"must be platform scopes ({string.Join(", ", PlatformScopes.All)})");
+        var signIn = SignInRegistration.Read(request, violations);
         violations.ThrowIfAny();
         if (await store.FindClientAsync(request.ClientId, context.CancellationToken) is not null)
         {
             throw RpcErrors.AlreadyExists($"A client '{request.ClientId}' is already registered.");
         }
 
-        var secret = AccountStore.NewSecret();
+        var secret = signIn is null ? AccountStore.NewSecret() : "";
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var client = await store.AddClientAsync(request.ClientId, name, request.RegionCode, request.Scopes, secret, context.CancellationToken);
-        db.Audit(context, "client.register", "client", client.ClientId);
+        var client = signIn is null
+            ? await store.AddClientAsync(request.ClientId, name, request.RegionCode, request.Scopes, secret, context.CancellationToken)
+            : await store.AddSignInClientAsync(request.ClientId, name, request.RegionCode, secret: null, signIn, context.CancellationToken);
+        db.Audit(context, signIn is null ? "client.register" : "client.register.sign-in", "client", client.ClientId);
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return new RegisterClientResponse { Client = ToMessage(client), ClientSecret = secret };
