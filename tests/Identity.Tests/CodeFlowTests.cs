@@ -188,6 +188,10 @@ public sealed partial class CodeFlowTests(IdentityFactory identity) : IClassFixt
             RedirectUris = { redirect }, PostLogoutRedirectUris = { "https://portal.city-a.test/signed-out" },
         }, IdentityFactory.With(await own.OperatorTokenAsync()));
         Assert.Equal("", registered.ClientSecret);
+        var listed = (await own.Management.ListClientsAsync(new ListClientsRequest(), IdentityFactory.With(await own.OperatorTokenAsync()))).Clients;
+        Assert.Equal([redirect], listed.Single(c => c.ClientId == "portal-city-a").RedirectUris);
+        Assert.Equal(["https://portal.city-a.test/signed-out"], listed.Single(c => c.ClientId == "portal-city-a").PostLogoutRedirectUris);
+        Assert.Empty(listed.Single(c => c.ClientId == "water-department").RedirectUris);
 
         var pkce = Pkce.New();
         var page = await AuthorizeAsync(own, pkce, clientId: "portal-city-a", redirectUri: redirect);

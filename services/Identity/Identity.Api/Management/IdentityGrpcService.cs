@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
 using Pa.Identity.V1;
 using Platform.Identity.Accounts;
 using Platform.Identity.Data;
@@ -11,7 +12,7 @@ using Platform.ServiceDefaults;
 namespace Platform.Identity.Management;
 
 /// <summary>Operators manage who may obtain tokens and rotate the signing key; every change is audited.</summary>
-public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store, SigningKeyRing ring) : IdentityService.IdentityServiceBase
+public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store, SigningKeyRing ring, IOpenIddictApplicationManager applications) : IdentityService.IdentityServiceBase
 {
     [Allow(Roles.Operator, "register department clients")]
     public override async Task<RegisterClientResponse> RegisterClient(RegisterClientRequest request, ServerCallContext context)
@@ -35,14 +36,20 @@ public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store
         db.Audit(context, signIn is null ? "client.register" : "client.register.sign-in", "client", client.ClientId);
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
-        return new RegisterClientResponse { Client = ToMessage(client), ClientSecret = secret };
+        return new RegisterClientResponse { Client = await ToMessageAsync(client, context.CancellationToken), ClientSecret = secret };
     }
 
     [Allow(Roles.Operator, "list department clients")]
     public override async Task<ListClientsResponse> ListClients(ListClientsRequest request, ServerCallContext context)
     {
         var clients = await db.Clients.AsNoTracking().OrderBy(c => c.ClientId).ToListAsync(context.CancellationToken);
-        return new ListClientsResponse { Clients = { clients.Select(ToMessage) } };
+        var response = new ListClientsResponse();
+        foreach (var client in clients)
+        {
+            response.Clients.Add(await ToMessageAsync(client, context.CancellationToken));
+        }
+
+        return response;
     }
 
     [Allow(Roles.Operator, "disable department clients")]
@@ -52,7 +59,7 @@ public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store
         client.DisabledAt ??= context.Now();
         db.Audit(context, "client.disable", "client", client.ClientId);
         await db.SaveChangesAsync(context.CancellationToken);
-        return new DisableClientResponse { Client = ToMessage(client) };
+        return new DisableClientResponse { Client = await ToMessageAsync(client, context.CancellationToken) };
     }
 
     [Allow(Roles.Operator, "enable department clients")]
@@ -62,7 +69,7 @@ public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store
         client.DisabledAt = null;
         db.Audit(context, "client.enable", "client", client.ClientId);
         await db.SaveChangesAsync(context.CancellationToken);
-        return new EnableClientResponse { Client = ToMessage(client) };
+        return new EnableClientResponse { Client = await ToMessageAsync(client, context.CancellationToken) };
     }
 
     [Allow(Roles.Operator, "register officers")]
@@ -116,6 +123,19 @@ public sealed class IdentityGrpcService(IdentityDbContext db, AccountStore store
     [Allow(Roles.Operator, "list the signing keys")]
     public override Task<ListSigningKeysResponse> ListSigningKeys(ListSigningKeysRequest request, ServerCallContext context) =>
         Task.FromResult(new ListSigningKeysResponse { Keys = { ring.Published.Select(k => ToMessage(k.Row)) } });
+
+    /// <summary>The client as operators see it, with a sign-in client's URIs from its OpenIddict application.</summary>
+    private async Task<Client> ToMessageAsync(ClientAccount c, CancellationToken ct)
+    {
+        var message = ToMessage(c);
+        if (await applications.FindByClientIdAsync(c.ClientId, ct) is { } application)
+        {
+            message.RedirectUris.AddRange((await applications.GetRedirectUrisAsync(application, ct)).Order(StringComparer.Ordinal));
+            message.PostLogoutRedirectUris.AddRange((await applications.GetPostLogoutRedirectUrisAsync(application, ct)).Order(StringComparer.Ordinal));
+        }
+
+        return message;
+    }
 
     private static Client ToMessage(ClientAccount c) => new()
     {
