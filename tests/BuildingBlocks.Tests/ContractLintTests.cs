@@ -49,7 +49,7 @@ public sealed class ContractLintTests
             }
 
             var identity = Path.Combine(copy, "identity", "v1", "identity.proto");
-            File.WriteAllText(identity, File.ReadAllText(identity).Replace("  string client_id = 1;\n", "  string client_id = 7;\n", StringComparison.Ordinal));
+            File.WriteAllText(identity, File.ReadAllText(identity).Replace("  string client_id = 1;\n", "  string client_id = 99;\n", StringComparison.Ordinal));
 
             var (exitCode, output) = await RunAsync(await BufAsync(protos), $"breaking --against {ReleasedV1}", copy);
 
