@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Pa.Assistance.V1;
-using Pa.Common.V1;
 using Pa.Employment.V1;
 using Pa.Registry.V1;
 using Pa.Relocation.V1;
@@ -37,8 +36,6 @@ public sealed record HouseholdFile(
 /// </summary>
 public sealed class HouseholdFileReader(ServiceCalls calls)
 {
-    private const int PageSize = 500;
-
     public async Task<HouseholdFile> ReadAsync(string householdId, Purposes.Purpose purpose)
     {
         var options = await calls.AsOfficerAsync(purpose.Audit);
@@ -51,14 +48,14 @@ public sealed class HouseholdFileReader(ServiceCalls calls)
         var guarantees = Optional(async () => (await calls.Guarantees.GetHouseholdGuaranteesAsync(new GetHouseholdGuaranteesRequest { HouseholdId = id }, options)).Guarantees);
         var relocation = Optional(async () => (await calls.Relocations.GetRelocationAsync(new GetRelocationRequest { HouseholdId = id }, options)).Relocation);
         var followUp = Optional(async () => (await calls.FollowUp.GetFamilyFollowUpAsync(new GetFamilyFollowUpRequest { HouseholdId = id }, options)).Family);
-        var visits = AllPagesAsync<Visit>(async token =>
+        var visits = AllPages.ReadAsync<Visit>(async request =>
         {
-            var page = await calls.Support.ListVisitsAsync(new ListVisitsRequest { HouseholdId = id, Page = Page(token) }, options);
+            var page = await calls.Support.ListVisitsAsync(new ListVisitsRequest { HouseholdId = id, Page = request }, options);
             return ((IEnumerable<Visit>)page.Visits, page.Page);
         });
-        var measures = AllPagesAsync<AssistanceMeasure>(async token =>
+        var measures = AllPages.ReadAsync<AssistanceMeasure>(async request =>
         {
-            var page = await calls.Support.ListMeasuresAsync(new ListMeasuresRequest { HouseholdId = id, Page = Page(token) }, options);
+            var page = await calls.Support.ListMeasuresAsync(new ListMeasuresRequest { HouseholdId = id, Page = request }, options);
             return ((IEnumerable<AssistanceMeasure>)page.Measures, page.Page);
         });
         // The employment archive is per labourer: members with normal or weak labour capacity.
@@ -81,23 +78,6 @@ public sealed class HouseholdFileReader(ServiceCalls calls)
             followUp.Result,
             visits.Result,
             measures.Result);
-    }
-
-    private static PageRequest Page(string token) => new() { PageSize = PageSize, PageToken = token };
-
-    private static async Task<List<T>> AllPagesAsync<T>(Func<string, Task<(IEnumerable<T> Items, PageResponse? Page)>> read)
-    {
-        var all = new List<T>();
-        var token = "";
-        do
-        {
-            var (items, page) = await read(token);
-            all.AddRange(items);
-            token = page?.NextPageToken ?? "";
-        }
-        while (token.Length > 0);
-
-        return all;
     }
 
     /// <summary>NOT_FOUND (none held) and PERMISSION_DENIED (not for this role) leave a section empty; anything else fails the page.</summary>

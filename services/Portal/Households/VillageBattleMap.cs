@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Pa.Assistance.V1;
-using Pa.Common.V1;
 using Pa.Registry.V1;
 using Platform.Portal.Services;
 
@@ -19,9 +18,6 @@ public sealed record BattleMapLine(BattleMapRow Row, HouseholdGuarantees? Guaran
 /// </summary>
 public sealed class VillageBattleMapReader(ServiceCalls calls)
 {
-    /// <summary>The largest page the services give (common.proto caps page_size at 500): fewest round trips.</summary>
-    private const int PageSize = 500;
-
     /// <summary>The battle map names heads of households: recorded in the audit as the portal's battle map read.</summary>
     private const string Purpose = "portal: village battle map";
 
@@ -41,44 +37,28 @@ public sealed class VillageBattleMapReader(ServiceCalls calls)
 
     private async Task<(BattleMapTotals Totals, List<BattleMapRow> Rows)> RowsAsync(string village, CallOptions options)
     {
-        var rows = new List<BattleMapRow>();
         BattleMapTotals? totals = null;
-        var token = "";
-        do
+        var rows = await AllPages.ReadAsync(async page =>
         {
-            var page = await calls.RegistryStatistics.GetBattleMapAsync(new GetBattleMapRequest
-            {
-                VillageCode = village,
-                Page = new PageRequest { PageSize = PageSize, PageToken = token },
-            }, options);
-            totals ??= page.Totals;
-            rows.AddRange(page.Rows);
-            token = page.Page?.NextPageToken ?? "";
-        }
-        while (token.Length > 0);
-
+            var answer = await calls.RegistryStatistics.GetBattleMapAsync(new GetBattleMapRequest { VillageCode = village, Page = page }, options);
+            totals ??= answer.Totals;
+            return ((IEnumerable<BattleMapRow>)answer.Rows, answer.Page);
+        });
         return (totals ?? new BattleMapTotals(), rows);
     }
 
     private async Task<Dictionary<string, HouseholdGuarantees>> GuaranteesAsync(string village, CallOptions options)
     {
-        var found = new Dictionary<string, HouseholdGuarantees>(StringComparer.OrdinalIgnoreCase);
-        var token = "";
-        do
+        var all = await AllPages.ReadAsync(async page =>
         {
-            var page = await calls.Guarantees.ListHouseholdGuaranteesAsync(new ListHouseholdGuaranteesRequest
-            {
-                RegionCode = village,
-                Page = new PageRequest { PageSize = PageSize, PageToken = token },
-            }, options);
-            foreach (var household in page.Households)
-            {
-                found[household.HouseholdId] = household;
-            }
-
-            token = page.Page?.NextPageToken ?? "";
+            var answer = await calls.Guarantees.ListHouseholdGuaranteesAsync(new ListHouseholdGuaranteesRequest { RegionCode = village, Page = page }, options);
+            return ((IEnumerable<HouseholdGuarantees>)answer.Households, answer.Page);
+        });
+        var found = new Dictionary<string, HouseholdGuarantees>(StringComparer.OrdinalIgnoreCase);
+        foreach (var household in all)
+        {
+            found[household.HouseholdId] = household;
         }
-        while (token.Length > 0);
 
         return found;
     }

@@ -111,24 +111,17 @@ public sealed class OverviewReader(ServiceCalls calls, ILogger logger)
     /// <summary>The coverage of each child region (all pages; a county has a few dozen townships at most).</summary>
     private async Task<IReadOnlyDictionary<string, RegionCoverage>> ChildCoverageAsync(string region, int year, CallOptions options)
     {
-        var result = new Dictionary<string, RegionCoverage>();
-        var token = "";
-        do
+        var children = await AllPages.ReadAsync(async page =>
         {
-            var page = await calls.Guarantees.ListRegionCoverageAsync(new ListRegionCoverageRequest
-            {
-                RegionCode = region,
-                Year = year,
-                Page = new PageRequest { PageSize = 500, PageToken = token },
-            }, options);
-            foreach (var child in page.Regions)
-            {
-                result[child.RegionCode] = child;
-            }
-
-            token = page.Page?.NextPageToken ?? "";
+            var answer = await calls.Guarantees.ListRegionCoverageAsync(new ListRegionCoverageRequest { RegionCode = region, Year = year, Page = page }, options);
+            return ((IEnumerable<RegionCoverage>)answer.Regions, answer.Page);
+        });
+        var result = new Dictionary<string, RegionCoverage>();
+        foreach (var child in children)
+        {
+            result[child.RegionCode] = child;
         }
-        while (token.Length > 0);
+
         return result;
     }
 
